@@ -1,0 +1,207 @@
+/**
+ * The lexicons: data files beside this module (one entry per concept, its forms per
+ * language), merged with the entries a newsroom adds in its configuration, and compiled
+ * into phrase matchers over normalised words (tries, not regular expressions, so matching
+ * stays linear on any input).
+ */
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import path from 'node:path'
+import {normalize, withoutProclitics} from '../model/normalize.js'
+import type {Token} from '../model/tokens.js'
+
+/** One concept of a lexicon, with its forms in each language. */
+export interface LexiconEntry {
+  id: string
+  note?: string
+  kind?: string
+  /** Forms per language code (`en`, `ar`, …). */
+  [lang: string]: unknown
+}
+
+export interface LexiconFile {
+  description?: string
+  entries: LexiconEntry[]
+  [key: string]: unknown
+}
+
+export interface OutletEntry {
+  id: string
+  name: string
+  kind?: string
+  group?: string
+  aliases: Record<string, string[]>
+  /** Bare names that are ordinary words too: accepted only after «وكالة», "the … newspaper", or in quotes. */
+  ambiguous?: string[]
+  domains: string[]
+}
+
+/** Lexicon additions from configuration: per language lists of forms, and outlets. */
+export interface LexiconExtensions {
+  speechVerbs?: Record<string, string[]>
+  anonymousSources?: Record<string, string[]>
+  vaguePhrases?: Record<string, string[]>
+  promoCues?: Record<string, string[]>
+  outlets?: Array<{name: string; aliases?: string[] | Record<string, string[]>; domains?: string[]; id?: string}>
+}
+
+export const EXTENSION_KEYS = ['speechVerbs', 'anonymousSources', 'vaguePhrases', 'promoCues', 'outlets'] as const
+
+/** A phrase found in a run of tokens. */
+export interface PhraseMatch<T> {
+  value: T
+  /** Index of the first and one past the last matched token. */
+  from: number
+  to: number
+  /** The form as listed in the lexicon. */
+  form: string
+}
+
+interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; form: string}>}
+
+/**
+ * A set of phrases (sequences of words) matched over normalised tokens. The first word of
+ * a phrase also matches behind Arabic proclitics (و ف ب ل ك, ال).
+ */
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode<T> = {next: new Map(), values: []}
+  size = 0
+
+  add(form: string, value: T): void {
+    const words = normalize(form).match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu)
+    if (!words?.length) return
+    let node = this.root
+    for (const word of words) {
+      let child = node.next.get(word)
+      if (!child) node.next.set(word, (child = {next: new Map(), values: []}))
+      node = child
+    }
+    node.values.push({value, form})
+    this.size++
+  }
+
+  /** The longest phrase starting at token `at`, or undefined. */
+  matchAt(tokens: readonly Token[], at: number): PhraseMatch<T> | undefined {
+    const first = tokens[at]
+    if (!first) return undefined
+    let best: PhraseMatch<T> | undefined
+    for (const head of [first.norm, ...withoutProclitics(first.norm)]) {
+      let node = this.root.next.get(head)
+      let i = at + 1
+      while (node) {
+        if (node.values.length && (!best || i > best.to)) best = {value: node.values[0].value, form: node.values[0].form, from: at, to: i}
+        if (i >= tokens.length) break
+        node = node.next.get(tokens[i].norm)
+        i++
+      }
+    }
+    return best
+  }
+
+  /** Every match in a run of tokens, leftmost-longest, not overlapping. */
+  findAll(tokens: readonly Token[], from = 0, to = tokens.length): Array<PhraseMatch<T>> {
+    const found: Array<PhraseMatch<T>> = []
+    for (let i = from; i < to; i++) {
+      const match = this.matchAt(tokens, i)
+      if (match && match.to <= to) {
+        found.push(match)
+        i = match.to - 1
+      }
+    }
+    return found
+  }
+}
+
+export interface Lexicons {
+  cues: LexiconFile
+  anonymous: LexiconFile
+  vague: LexiconFile
+  reasons: LexiconFile
+  promo: LexiconFile
+  outlets: OutletEntry[]
+  /** Matchers per lexicon over the forms of every language. */
+  match: {
+    cues: PhraseMatcher<LexiconEntry>
+    anonymous: PhraseMatcher<LexiconEntry>
+    vague: PhraseMatcher<LexiconEntry>
+    reasons: PhraseMatcher<LexiconEntry>
+    promo: PhraseMatcher<LexiconEntry>
+    outlets: PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+/** The data files live in src/lexicons/; the compiled module is in dist/src/lexicons/. */
+const dataDir = [here, path.join(here, '..', '..', '..', 'src', 'lexicons')].find((dir) => {
+  try {
+    readFileSync(path.join(dir, 'cues.json'))
+    return true
+  } catch {
+    return false
+  }
+}) ?? here
+
+const files = new Map<string, LexiconFile>()
+function readData(name: string): LexiconFile {
+  let data = files.get(name)
+  if (!data) {
+    try {
+      data = JSON.parse(readFileSync(path.join(dataDir, name + '.json'), 'utf8')) as LexiconFile
+    } catch (error) {
+      throw new Error(`Cannot read the ${name} lexicon (${path.join(dataDir, name + '.json')}): ${(error as Error).message}`)
+    }
+    files.set(name, data)
+  }
+  return data
+}
+
+/** Forms of an entry in every language it lists (keys that hold arrays of strings). */
+export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string}> {
+  const forms: Array<{lang: string; form: string}> = []
+  for (const [lang, value] of Object.entries(entry)) {
+    if (/^[a-z]{2,3}$/.test(lang) && Array.isArray(value)) for (const form of value) if (typeof form === 'string') forms.push({lang, form})
+  }
+  return forms
+}
+
+function withExtension(file: LexiconFile, id: string, kind: string, extra: Record<string, string[]> | undefined): LexiconFile {
+  if (!extra) return file
+  return {...file, entries: [...file.entries, {id, kind, note: 'Added by configuration.', ...extra}]}
+}
+
+function compile(file: LexiconFile): PhraseMatcher<LexiconEntry> {
+  const matcher = new PhraseMatcher<LexiconEntry>()
+  for (const entry of file.entries) for (const {form} of formsOf(entry)) matcher.add(form, entry)
+  return matcher
+}
+
+const compiled = new Map<string, Lexicons>()
+
+/** The lexicons, with configuration additions merged in (compiled once per distinct configuration). */
+export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
+  const key = JSON.stringify(extensions)
+  const cached = compiled.get(key)
+  if (cached) return cached
+  const cues = withExtension(readData('cues'), 'config-speech-verbs', 'speech', extensions.speechVerbs)
+  const anonymous = withExtension(readData('anonymous'), 'config-anonymous-sources', 'head', extensions.anonymousSources)
+  const vague = withExtension(readData('vague'), 'config-vague-phrases', 'phrase', extensions.vaguePhrases)
+  const promo = withExtension(readData('promo'), 'config-promo-cues', 'readmore', extensions.promoCues)
+  const reasons = readData('reasons')
+  const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
+  for (const [i, outlet] of (extensions.outlets ?? []).entries()) {
+    const aliases = Array.isArray(outlet.aliases) ? {any: outlet.aliases} : outlet.aliases ?? {}
+    outlets.push({id: outlet.id ?? `config-outlet-${i}`, name: outlet.name, aliases: {...aliases, name: [outlet.name]}, domains: outlet.domains ?? []})
+  }
+  const outletMatcher = new PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>()
+  for (const outlet of outlets) {
+    for (const forms of Object.values(outlet.aliases)) for (const form of forms) outletMatcher.add(form, {outlet, ambiguous: false})
+    for (const form of outlet.ambiguous ?? []) outletMatcher.add(form, {outlet, ambiguous: true})
+  }
+  const lexicons: Lexicons = {
+    cues, anonymous, vague, reasons, promo, outlets,
+    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), outlets: outletMatcher}
+  }
+  if (compiled.size > 16) compiled.clear()
+  compiled.set(key, lexicons)
+  return lexicons
+}

@@ -1,0 +1,207 @@
+/**
+ * The article model: built once per file and shared by every rule.
+ *
+ * It answers the language questions (blocks, roles, sentences, words, quotes, links,
+ * language) once; analyses built on top of it (attribution, outlets, topic) are plain
+ * functions of the article, run at most once per file through `article.use(analysis)`.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import YAML from 'yaml'
+import {type Block, collectBlocks} from './blocks.js'
+import {detectLanguage} from './language.js'
+import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
+import {findQuotes, type Quote} from './quotes.js'
+import {type Sentence, splitSentences} from './sentences.js'
+import {type Token, tokenize} from './tokens.js'
+import {type Lexicons, loadLexicons, type LexiconExtensions} from '../lexicons/index.js'
+
+export type {Block, BlockKind, BlockRole} from './blocks.js'
+export type {Quote} from './quotes.js'
+export type {Sentence} from './sentences.js'
+export type {Token} from './tokens.js'
+export type {Link, LinkIndex} from './links.js'
+
+/** Settings the model reads, from the preset's options. */
+export interface ModelSettings {
+  /** Language to assume when neither frontmatter nor script decides. */
+  lang?: string
+  /** Lexicon entries added by configuration. */
+  lexicons?: LexiconExtensions
+}
+
+export interface Point {line: number; column: number; offset: number}
+export interface Span {start: Point; end: Point}
+
+/** A block with everything the rules ask about it. */
+export interface ArticleBlock extends Block {
+  lang: string
+  tokens: Token[]
+  sentences: Sentence[]
+  quotes: Quote[]
+}
+
+export interface Frontmatter {
+  lang?: string
+  date?: string
+  title?: string
+  publisher?: string
+  sources?: unknown
+  [key: string]: unknown
+}
+
+export class Article {
+  readonly file: VFile
+  readonly tree: Root
+  readonly source: string
+  readonly frontmatter: Frontmatter
+  readonly lexicons: Lexicons
+  /** Language of the article: frontmatter `lang`, else detected, else the configured default. */
+  readonly lang: string
+  readonly blocks: ArticleBlock[]
+  /** The story's title as text. */
+  readonly title: string
+  readonly links: LinkIndex
+  private readonly place: ReturnType<typeof location>
+  private readonly analyses = new Map<(article: Article) => unknown, unknown>()
+
+  constructor(tree: Root, file: VFile, settings: ModelSettings = {}) {
+    this.file = file
+    this.tree = tree
+    this.source = String(file.value ?? '')
+    this.place = location(file)
+    this.frontmatter = readFrontmatter(tree, file)
+    this.lexicons = loadLexicons(settings.lexicons)
+    const raw = collectBlocks(tree, this.source)
+    const allTokens = raw.flatMap((block) => tokenize(block.text))
+    const declared = typeof this.frontmatter.lang === 'string' ? this.frontmatter.lang.toLowerCase().split(/[-_]/)[0] : undefined
+    const detected = detectLanguage(raw.map((block) => block.text).join('\n'), allTokens)
+    this.lang = declared ?? (detected !== 'und' ? detected : settings.lang ?? 'und')
+    this.blocks = raw.map((block) => {
+      const tokens = tokenize(block.text)
+      const own = tokens.length >= 8 ? detectLanguage(block.text, tokens) : 'und'
+      const lang = own === 'und' || (own !== 'ar' && this.lang === 'ar' && tokens.length < 20) ? this.lang : own
+      return {...block, lang, tokens, sentences: splitSentences(block.text, lang), quotes: findQuotes(block.text)}
+    })
+    this.title = assignRoles(this.blocks, this.frontmatter)
+    this.links = indexLinks(tree, this.frontmatter.sources)
+  }
+
+  /** Run an analysis of the article once and keep its result for every rule that asks. */
+  use<T>(analysis: (article: Article) => T): T {
+    if (!this.analyses.has(analysis)) this.analyses.set(analysis, analysis(this))
+    return this.analyses.get(analysis) as T
+  }
+
+  /** Source position of an offset. */
+  point(offset: number): Point {
+    const point = this.place.toPoint(offset)
+    if (point) return {line: point.line, column: point.column, offset}
+    const end = this.place.toPoint(this.source.length)
+    return {line: end?.line ?? 1, column: end?.column ?? 1, offset: this.source.length}
+  }
+
+  /** Source span of the plain-text range [from, to) of a block. */
+  span(block: Block, from: number, to: number): Span {
+    const start = block.offsets[Math.max(0, Math.min(from, block.text.length))]
+    const last = Math.max(from, Math.min(to, block.text.length) - 1)
+    const end = to > from ? block.offsets[Math.min(last, block.text.length)] + 1 : start
+    return {start: this.point(start), end: this.point(Math.max(start, end))}
+  }
+
+  /** Source span of a whole block. */
+  blockSpan(block: Block): Span {
+    return {start: this.point(block.start), end: this.point(block.end)}
+  }
+
+  /** The sentence of a block that holds a plain-text offset. */
+  sentenceAt(block: ArticleBlock, offset: number): Sentence | undefined {
+    return block.sentences.find((sentence) => offset >= sentence.start && offset < sentence.end)
+  }
+
+  /** Whether a block is story text (not title, heading, caption, byline or dateline). */
+  isStoryText(block: Block): boolean {
+    return block.role === 'body' && block.kind !== 'heading'
+  }
+}
+
+function readFrontmatter(tree: Root, file: VFile): Frontmatter {
+  const node = tree.children[0]
+  if (!node || node.type !== 'yaml') return {}
+  try {
+    const data = YAML.parse(node.value)
+    return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
+  } catch (error) {
+    file.message('Cannot read the frontmatter: ' + String((error as Error).message).split('\n')[0], {
+      place: node.position,
+      ruleId: 'frontmatter',
+      source: 'attribution-lint'
+    })
+    return {}
+  }
+}
+
+const TERMINAL = /[.!:;،؛,]\s*$/u
+const BYLINE = /^(?:by|von|par|por|di|door|بقلم|كتب|كتبت|إعداد|اعداد|تقرير|تحرير)[\s:]+\S/iu
+const CAPTION = /^(?:photo|image|picture|caption|file photo|pictured|foto|bild|صورة|الصورة|صور)\b[\s:]/iu
+const CREDIT = /[(（][^()]*(?:\/|getty|reuters|afp|ap photo|epa|istock|shutterstock|photo|فرانس برس|رويترز|أرشيف)[^()]*[)）]\s*$/iu
+const MONTH = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)/iu
+
+/**
+ * Mark title, subheadings, captions, bylines and datelines, and return the title's text.
+ * The title is the frontmatter `title`, else the first heading when it opens the article,
+ * else the first block.
+ */
+function assignRoles(blocks: ArticleBlock[], frontmatter: Frontmatter): string {
+  let title = typeof frontmatter.title === 'string' ? frontmatter.title : ''
+  const first = blocks[0]
+  if (first) {
+    const firstHeading = blocks.find((block) => block.kind === 'heading' && block.depth === 1) ?? (first.kind === 'heading' ? first : undefined)
+    const titleBlock = title ? blocks.find((block) => block.kind === 'heading' && block.text.trim() === title.trim()) : firstHeading ?? (first.isLine || !blocks.some((b) => b.kind === 'heading') ? first : undefined)
+    if (titleBlock) {
+      titleBlock.role = 'title'
+      if (!title) title = titleBlock.text.trim()
+    }
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]
+    if (block.role !== 'body') continue
+    const text = block.text.trim()
+    const words = block.tokens.length
+    if (block.kind === 'heading') {
+      block.role = isSourcesHeading(text) ? 'body' : 'subheading'
+      if (block.role === 'subheading') continue
+    }
+    if (words === 0) continue
+    if (words <= 12 && BYLINE.test(text) && !/[.!?؟]\s*$/u.test(text)) block.role = 'byline'
+    else if ((block.hasImage || blocks[i - 1]?.hasImage && !blocks[i - 1].text.trim()) && words <= 40) block.role = 'caption'
+    else if (words <= 40 && (CAPTION.test(text) || CREDIT.test(text))) block.role = 'caption'
+    else if (words <= 10 && isDateline(block)) block.role = 'dateline'
+    else if (block.isLine && words <= 12 && !TERMINAL.test(text) && !block.quotes.some((q) => !q.unbalanced && q.text.split(/\s+/).length > 3)) {
+      // A short line without sentence punctuation in a one-paragraph-per-line article reads as a subheading.
+      block.role = 'subheading'
+    }
+  }
+  return title
+}
+
+/** A line made of a date, a time or a place and date, such as "July 25, 2019 | 11:15 PM". */
+function isDateline(block: ArticleBlock): boolean {
+  const digits = block.tokens.filter((token) => /^\d+$/.test(token.norm)).length
+  const months = block.tokens.filter((token) => MONTH.test(token.norm) && token.norm.length >= 3).length
+  return digits >= 1 && (months >= 1 || /\d{1,2}[:.]\d{2}/.test(block.text)) && block.tokens.length - digits - months <= 4
+}
+
+const cache = new WeakMap<Root, Article>()
+
+/** The article model of a tree, built on first use. */
+export function getArticle(tree: Root, file: VFile): Article {
+  let article = cache.get(tree)
+  if (!article) {
+    const settings = (file.data as {attributionLint?: ModelSettings}).attributionLint ?? {}
+    article = new Article(tree, file, settings)
+    cache.set(tree, article)
+  }
+  return article
+}

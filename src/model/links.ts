@@ -1,0 +1,153 @@
+/**
+ * Where an article points: inline links, autolinks, reference links with their
+ * definitions, footnotes, frontmatter `sources` and a trailing "Sources" section.
+ */
+import type {Root, RootContent, Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {normalize} from './normalize.js'
+
+export interface Link {
+  /** Link text as plain words ('' for a bare URL). */
+  text: string
+  url: string
+  /** Host without `www.`, lower case; '' when the URL has none (relative links). */
+  host: string
+  /** Source offsets of the whole link. */
+  start: number
+  end: number
+  kind: 'inline' | 'autolink' | 'reference' | 'definition' | 'footnote' | 'frontmatter' | 'sources-section'
+}
+
+export interface UnresolvedReference {
+  kind: 'reference' | 'footnote'
+  label: string
+  start: number
+  end: number
+}
+
+export interface LinkIndex {
+  /** Links that sit in the story text (inline, autolink, resolved reference). */
+  inText: Link[]
+  /** Places that list sources for the whole article: definitions, footnotes, frontmatter, sources section. */
+  articleSources: Link[]
+  /** Reference links and footnote calls with no definition. */
+  unresolved: UnresolvedReference[]
+}
+
+/** Host of a URL, lower case, without `www.`; '' when it has none. */
+export function hostOf(url: string): string {
+  try {
+    const host = new URL(url).hostname.toLowerCase()
+    return host.startsWith('www.') ? host.slice(4) : host
+  } catch {
+    const bare = /^(?:\/\/)?((?:[a-z\d-]+\.)+[a-z]{2,})(?:[/:?#]|$)/i.exec(url)
+    return bare ? bare[1].toLowerCase().replace(/^www\./, '') : ''
+  }
+}
+
+/** Whether `host` is `domain` or a subdomain of it. */
+export function hostMatches(host: string, domain: string): boolean {
+  return host === domain || host.endsWith('.' + domain)
+}
+
+const SOURCES_HEADING = new Set(['sources', 'source', 'references', 'further reading', 'links', 'المصادر', 'المراجع', 'مصادر', 'مراجع', 'quellen', 'sources et références', 'fuentes'])
+
+/** Whether a heading's text names a sources section ("Sources", «المصادر»). */
+export function isSourcesHeading(text: string): boolean {
+  return SOURCES_HEADING.has(normalize(text.trim().replace(/[:：]$/, '')))
+    || SOURCES_HEADING.has(text.trim().replace(/[:：]$/, '').toLowerCase())
+}
+
+const normalizeLabel = (label: string) => label.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** Build the link index of a tree. */
+export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
+  const inText: Link[] = []
+  const articleSources: Link[] = []
+  const references: Array<{kind: 'reference' | 'footnote'; label: string; node: Nodes}> = []
+  const definitions = new Map<string, {url: string; node: Nodes}>()
+  const footnotes = new Map<string, Nodes>()
+  const offsetsOf = (node: Nodes) => ({start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0})
+
+  const visit = (node: Nodes, inSources: boolean) => {
+    switch (node.type) {
+      case 'link': {
+        const text = toString(node)
+        const isAutolink = text === node.url || 'mailto:' + text === node.url
+        const link: Link = {text: isAutolink ? '' : text, url: node.url, host: hostOf(node.url), ...offsetsOf(node), kind: isAutolink ? 'autolink' : 'inline'}
+        ;(inSources ? articleSources : inText).push(inSources ? {...link, kind: 'sources-section'} : link)
+        return
+      }
+      case 'linkReference': {
+        references.push({kind: 'reference', label: normalizeLabel(node.label ?? node.identifier), node})
+        return
+      }
+      case 'footnoteReference': {
+        references.push({kind: 'footnote', label: normalizeLabel(node.label ?? node.identifier), node})
+        return
+      }
+      case 'definition': {
+        const label = normalizeLabel(node.label ?? node.identifier)
+        if (!definitions.has(label)) definitions.set(label, {url: node.url, node})
+        return
+      }
+      case 'footnoteDefinition': {
+        footnotes.set(normalizeLabel(node.label ?? node.identifier), node)
+        return
+      }
+      default: {
+        break
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, inSources)
+  }
+
+  // A sources section runs from its heading to the next heading of the same or a higher level.
+  let sourcesDepth = 0
+  for (const node of tree.children as RootContent[]) {
+    if (node.type === 'heading') {
+      if (sourcesDepth && node.depth <= sourcesDepth) sourcesDepth = 0
+      if (isSourcesHeading(toString(node))) {
+        sourcesDepth = node.depth
+        continue
+      }
+    } else if (node.type === 'paragraph' && !sourcesDepth && isSourcesHeading(toString(node))) {
+      // "Sources:" written as a paragraph of its own also opens the section.
+      sourcesDepth = 7
+      continue
+    }
+    visit(node, sourcesDepth > 0)
+  }
+
+  for (const [label, {url, node}] of definitions) {
+    articleSources.push({text: label, url, host: hostOf(url), ...offsetsOf(node), kind: 'definition'})
+  }
+  for (const [label, node] of footnotes) {
+    const text = toString(node)
+    const url = /https?:\/\/\S+/.exec(text)?.[0] ?? ''
+    articleSources.push({text, url, host: hostOf(url), ...offsetsOf(node), kind: 'footnote'})
+    void label
+  }
+  const unresolved: UnresolvedReference[] = []
+  for (const reference of references) {
+    const {start, end} = offsetsOf(reference.node)
+    if (reference.kind === 'reference') {
+      const definition = definitions.get(reference.label)
+      if (definition) {
+        const text = toString(reference.node)
+        inText.push({text, url: definition.url, host: hostOf(definition.url), start, end, kind: 'reference'})
+      } else {
+        unresolved.push({kind: 'reference', label: reference.label, start, end})
+      }
+    } else if (!footnotes.has(reference.label)) {
+      unresolved.push({kind: 'footnote', label: reference.label, start, end})
+    }
+  }
+  for (const entry of Array.isArray(frontmatterSources) ? frontmatterSources : frontmatterSources ? [frontmatterSources] : []) {
+    const text = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? Object.values(entry).join(' ') : ''
+    const url = /https?:\/\/\S+/.exec(text)?.[0] ?? (typeof entry === 'object' && entry && 'url' in entry ? String(entry.url) : '')
+    articleSources.push({text, url, host: hostOf(url), start: 0, end: 0, kind: 'frontmatter'})
+  }
+  inText.sort((a, b) => a.start - b.start)
+  return {inText, articleSources, unresolved}
+}

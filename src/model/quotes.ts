@@ -1,0 +1,94 @@
+/**
+ * Quotation spans of a block: “…” "…" «…» „…“ ‘…’ '…' and ‹…›, nested.
+ *
+ * Marks are paired with a stack, inside one block, so an unbalanced mark can never swallow
+ * the rest of the article: an opener left unclosed is kept as an unbalanced quote that ends
+ * where its block (or its enclosing quote) ends, and a stray closer is kept on its own.
+ */
+export interface Quote {
+  /** Offset of the opening mark in the block's plain text (or of the stray closer). */
+  open: number
+  /** Offset of the closing mark, or -1 when it has none. */
+  close: number
+  /** Offsets of the quoted words (between the marks). */
+  innerStart: number
+  innerEnd: number
+  /** The quoted words. */
+  text: string
+  /** The opening and closing marks as written ('' when missing). */
+  marks: [string, string]
+  /** 0 for an outer quote, 1 for a quote inside it, … */
+  depth: number
+  /** True when the quote lacks a partner mark. */
+  unbalanced: boolean
+}
+
+// Opening mark → the marks that may close it. Mixed pairs are common in scraped text.
+const PAIRS: Record<string, string> = {
+  '“': '”“"', '„': '“”"', '«': '»', '‹': '›', '‘': '’\'', '‚': '‘’', '"': '"”“', '”': '”', '»': '«', "'": "'’"
+}
+const LETTER = /[\p{L}\p{N}]/u
+
+/** Whether `text[i]`, a straight or curly single quote, is an apostrophe inside or after a word. */
+function isApostrophe(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ''
+  const after = text[i + 1] ?? ''
+  return LETTER.test(before) && (LETTER.test(after) || /[\s.,;:!?)]|$/u.test(after) && /s$/iu.test(before))
+}
+
+interface Open {mark: string; at: number}
+
+/** Find the quotations in a block's plain text. */
+export function findQuotes(text: string): Quote[] {
+  const quotes: Quote[] = []
+  const stack: Open[] = []
+  const close = (opened: Open, at: number, mark: string) => {
+    quotes.push({
+      open: opened.at, close: at, innerStart: opened.at + 1, innerEnd: at,
+      text: text.slice(opened.at + 1, at), marks: [opened.mark, mark], depth: stack.length, unbalanced: false
+    })
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (!'“”„«»‹›‘’‚"\''.includes(ch)) continue
+    const top = stack[stack.length - 1]
+    // A single quote closes an open single quote when no letter follows; otherwise it may be an apostrophe.
+    const closesSingle = (ch === "'" || ch === '’') && top && (top.mark === "'" || top.mark === '‘') && !LETTER.test(text[i + 1] ?? '')
+    if ((ch === "'" || ch === '’') && !closesSingle && isApostrophe(text, i)) continue
+    const closesTop = top && (PAIRS[top.mark] ?? top.mark).includes(ch) &&
+      // A straight quote before a letter, after a space, opens rather than closes.
+      !(ch === '"' && /\s/u.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? ''))
+    if (closesTop) {
+      stack.pop()
+      close(top, i, ch)
+      continue
+    }
+    // Closing marks of an outer quote close any inner ones left open (“… ‘… ”).
+    const outer = stack.findIndex((o) => (PAIRS[o.mark] ?? o.mark).includes(ch) && ch !== "'" && ch !== '"')
+    if (outer >= 0 && ch !== '“' && ch !== '«') {
+      while (stack.length - 1 > outer) {
+        const inner = stack.pop()!
+        pushUnbalanced(quotes, text, inner, i, stack.length)
+      }
+      const opened = stack.pop()!
+      close(opened, i, ch)
+      continue
+    }
+    const opens = ch in PAIRS && ch !== '»' && ch !== '”' && ch !== '’' && ch !== '›'
+    if (opens || ((ch === '»' || ch === '”') && LETTER.test(text[i + 1] ?? '') && !LETTER.test(text[i - 1] ?? ''))) {
+      stack.push({mark: ch, at: i})
+    } else {
+      // A stray closer: it encloses nothing it can prove.
+      quotes.push({open: i, close: -1, innerStart: i, innerEnd: i, text: '', marks: ['', ch], depth: stack.length, unbalanced: true})
+    }
+  }
+  while (stack.length) pushUnbalanced(quotes, text, stack.pop()!, text.length, stack.length)
+  return quotes.sort((a, b) => a.open - b.open)
+}
+
+function pushUnbalanced(quotes: Quote[], text: string, opened: Open, end: number, depth: number): void {
+  quotes.push({
+    open: opened.at, close: -1, innerStart: opened.at + 1, innerEnd: end,
+    text: text.slice(opened.at + 1, end), marks: [opened.mark, ''], depth, unbalanced: true
+  })
+}

@@ -1,0 +1,44 @@
+/**
+ * Words of a text, with Unicode-aware boundaries and exact offsets.
+ *
+ * `\b` in JavaScript only knows ASCII word characters, so it never matches beside Arabic
+ * letters; words are runs of letters, marks and digits instead.
+ */
+import {normalize} from './normalize.js'
+
+export interface Token {
+  /** The word as written. */
+  text: string
+  /** The word normalised for matching (see normalize.ts). */
+  norm: string
+  /** Offset of the word in the text it was read from (a block's plain text). */
+  index: number
+  /** Offset just past the word in that text. */
+  end: number
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu
+
+/** The words of `text`, in order. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = []
+  WORD.lastIndex = from
+  let match: RegExpExecArray | null
+  while ((match = WORD.exec(text)) && match.index < to) {
+    const word = match[0]
+    tokens.push({text: word, norm: normalize(word), index: match.index, end: match.index + word.length})
+  }
+  return tokens
+}
+
+/** Index of the first token that ends after `offset` (binary search), or `tokens.length`. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,193 @@
+/**
+ * The article model, tested directly in Arabic and English: blocks and their exact
+ * positions (also for lines inside one scraped paragraph and for right-to-left text),
+ * roles, sentences, words, normalisation, language, quotes and links.
+ */
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {test} from 'node:test'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {Article} from '../src/model/article.js'
+import {normalize, normalizeWithMap, withoutProclitics} from '../src/model/normalize.js'
+import {findQuotes} from '../src/model/quotes.js'
+import {splitSentences} from '../src/model/sentences.js'
+import {tokenize} from '../src/model/tokens.js'
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+function model(markdown: string, settings = {}): Article {
+  const file = new VFile({value: markdown})
+  return new Article(parser.parse(file), file, settings)
+}
+const seedRaw = readFileSync(new URL('../../fixtures/seed/article.raw.md', import.meta.url), 'utf8')
+const seedMd = readFileSync(new URL('../../fixtures/seed/article.md', import.meta.url), 'utf8')
+
+test('the raw seed (one markdown paragraph) is split into one block per line', () => {
+  const article = model(seedRaw)
+  assert.equal(article.blocks.length, 18)
+  const lines = seedRaw.split('\n')
+  for (const [i, block] of article.blocks.entries()) {
+    assert.equal(block.text, lines[i], `block ${i} text`)
+    assert.deepEqual(article.blockSpan(block).start, {line: i + 1, column: 1, offset: block.start})
+    assert.equal(article.blockSpan(block).end.line, i + 1)
+    assert.equal(article.blockSpan(block).end.column, lines[i].length + 1)
+  }
+})
+
+test('positions inside a right-to-left line map to the exact source characters', () => {
+  const article = model(seedRaw)
+  const block = article.blocks[3]
+  const at = block.text.indexOf('وفق وكالة')
+  const span = article.span(block, at, at + 'وفق وكالة «تاس» الروسية'.length)
+  assert.equal(span.start.line, 4)
+  assert.equal(seedRaw.slice(span.start.offset, span.end.offset), 'وفق وكالة «تاس» الروسية')
+  assert.equal(span.start.column, seedRaw.split('\n')[3].indexOf('وفق وكالة') + 1)
+})
+
+test('the markdown seed has the same blocks on lines 2n-1', () => {
+  const raw = model(seedRaw)
+  const md = model(seedMd)
+  assert.equal(md.blocks.length, raw.blocks.length)
+  for (const [i, block] of md.blocks.entries()) {
+    assert.equal(block.text.trim(), raw.blocks[i].text.trim())
+    assert.equal(md.blockSpan(block).start.line, 2 * i + 1)
+  }
+})
+
+test('roles: title, on-topic subheadings, body', () => {
+  for (const article of [model(seedRaw), model(seedMd)]) {
+    assert.equal(article.blocks[0].role, 'title')
+    assert.equal(article.title, 'بعد الهجوم على موسكو.. ماذا نعرف عن تنظيم «داعش خراسان»؟')
+    assert.equal(article.blocks[6].role, 'subheading')
+    assert.equal(article.blocks[9].role, 'subheading')
+    for (const i of [1, 2, 3, 4, 5, 7, 8, 10, 11, 12, 16]) assert.equal(article.blocks[i].role, 'body', `block ${i}`)
+  }
+})
+
+test('roles in English: frontmatter title, byline, dateline, caption, subheading', () => {
+  const article = model([
+    '---', 'title: Storm hits the coast', 'lang: en', '---', '',
+    '# Storm hits the coast', '', 'By Jane Smith', '', 'July 25, 2019 | 11:15 PM', '',
+    '![Flooded street](flood.jpg)', '', 'Photo: a flooded street in Miami (Reuters)', '',
+    'The storm made landfall on Tuesday, officials said.', '', '## What comes next', '',
+    'Forecasters expect more rain.'
+  ].join('\n'))
+  assert.equal(article.lang, 'en')
+  assert.equal(article.title, 'Storm hits the coast')
+  const roles = article.blocks.map((block) => [block.text.trim(), block.role])
+  assert.deepEqual(roles, [
+    ['Storm hits the coast', 'title'],
+    ['By Jane Smith', 'byline'],
+    ['July 25, 2019 | 11:15 PM', 'dateline'],
+    ['', 'body'],
+    ['Photo: a flooded street in Miami (Reuters)', 'caption'],
+    ['The storm made landfall on Tuesday, officials said.', 'body'],
+    ['What comes next', 'subheading'],
+    ['Forecasters expect more rain.', 'body']
+  ])
+})
+
+test('a hard-wrapped paragraph stays one block, and a quote spans its line breaks', () => {
+  const article = model('The minister said: "We will not\nback down, whatever the cost of this\nwar turns out to be," and left.\n')
+  assert.equal(article.blocks.length, 1)
+  const [quote] = article.blocks[0].quotes
+  assert.equal(quote.text, 'We will not back down, whatever the cost of this war turns out to be,')
+  assert.equal(quote.unbalanced, false)
+  const span = article.span(article.blocks[0], quote.open, quote.close + 1)
+  assert.deepEqual([span.start.line, span.start.column, span.end.line, span.end.column], [1, 20, 3, 22])
+})
+
+test('list items, table cells and block quotes are blocks of their own kind', () => {
+  const article = model('- first item said\n- second\n\n| a | b |\n| - | - |\n| cell one | cell two |\n\n> quoted text\n')
+  assert.deepEqual(article.blocks.map((b) => [b.kind, b.inBlockquote, b.text]), [
+    ['listItem', false, 'first item said'], ['listItem', false, 'second'],
+    ['tableCell', false, 'a'], ['tableCell', false, 'b'], ['tableCell', false, 'cell one'], ['tableCell', false, 'cell two'],
+    ['paragraph', true, 'quoted text']
+  ])
+})
+
+test('link text is part of the block text, with its source offsets', () => {
+  const source = 'According to [Reuters](https://www.reuters.com/world/x), the toll rose.'
+  const article = model(source)
+  const block = article.blocks[0]
+  assert.equal(block.text, 'According to Reuters, the toll rose.')
+  const at = block.text.indexOf('Reuters')
+  assert.equal(source.slice(block.offsets[at], block.offsets[at + 7 - 1] + 1), 'Reuters')
+  assert.equal(source.slice(block.offsets[block.text.indexOf('the')], block.offsets[block.text.indexOf('the')] + 3), 'the')
+})
+
+test('sentences: Arabic ؟ ends a sentence, ، and ؛ do not; abbreviations do not', () => {
+  const ar = splitSentences('قال د. أحمد إن الوضع صعب، وأضاف؛ لا حل قريبا. لماذا الآن؟ لا أحد يعرف.', 'ar')
+  assert.deepEqual(ar.map((s) => s.text), ['قال د. أحمد إن الوضع صعب، وأضاف؛ لا حل قريبا.', 'لماذا الآن؟', 'لا أحد يعرف.'])
+  const en = splitSentences('Mr. Comey met Dr. Jane Doe in Washington, D.C. on Friday. The U.S. officials said no. Donald J. Trump left.', 'en')
+  assert.deepEqual(en.map((s) => s.text), ['Mr. Comey met Dr. Jane Doe in Washington, D.C. on Friday.', 'The U.S. officials said no.', 'Donald J. Trump left.'])
+})
+
+test('words: Unicode boundaries next to Arabic letters, exact offsets, normalised forms', () => {
+  const tokens = tokenize('وقالَ المسؤولُ: «إنّ ٦٢ شخصاً قُتلوا» - said AP.')
+  assert.deepEqual(tokens.map((t) => t.text), ['وقالَ', 'المسؤولُ', 'إنّ', '٦٢', 'شخصاً', 'قُتلوا', 'said', 'AP'])
+  assert.deepEqual(tokens.map((t) => t.norm), ['وقال', 'المسءول', 'ان', '62', 'شخصا', 'قتلوا', 'said', 'ap'])
+  assert.equal(tokens[2].index, 'وقالَ المسؤولُ: «'.length)
+})
+
+test('normalisation: harakat, shadda, tatweel stripped; alef, yaa and taa marbuta folded; digits read', () => {
+  assert.equal(normalize('أكّـــدَ'), 'اكد')
+  assert.equal(normalize('إلى مستشفى المدينة'), 'الي مستشفي المدينه')
+  assert.equal(normalize('آخر ۱۲۳ ٤٥'), 'اخر 123 45')
+  const mapped = normalizeWithMap('قُتِلَ ٦٢')
+  assert.equal(mapped.text, 'قتل 62')
+  assert.equal(mapped.offsets[mapped.text.indexOf('6')], 'قُتِلَ '.length)
+  assert.deepEqual(withoutProclitics('وبحسب'), ['بحسب', 'حسب'])
+  assert.deepEqual(withoutProclitics('للمزيد'), ['المزيد', 'لمزيد', 'مزيد'])
+})
+
+test('language: frontmatter first, else Arabic share, else function words; per block', () => {
+  assert.equal(model(seedRaw).lang, 'ar')
+  assert.equal(model('The government said on Tuesday that the plan was on track and it would be ready.').lang, 'en')
+  assert.equal(model('Die Regierung hat am Dienstag erklärt, dass der Plan nicht mit den Zielen vereinbar ist.').lang, 'de')
+  assert.equal(model('---\nlang: ar\n---\n\nShort text.').lang, 'ar')
+  const mixed = model('قال المسؤول إن الخطة تسير وفق الجدول الزمني المحدد لها دون تأخير.\n\nThe minister said on Tuesday that the plan was on track and would be ready by the end of the year.')
+  assert.deepEqual(mixed.blocks.map((b) => b.lang), ['ar', 'en'])
+})
+
+test('quotes: all mark styles, nesting, mixed pairs, unbalanced marks kept local', () => {
+  const text = 'He said “the ‘old’ plan” and «الخطة» and „Plan“ and "straight" and \'single words\' here.'
+  assert.deepEqual(findQuotes(text).filter((q) => !q.unbalanced).map((q) => [q.text, q.depth]), [
+    ['the ‘old’ plan', 0], ['old', 1], ['الخطة', 0], ['Plan', 0], ['straight', 0], ['single words', 0]
+  ])
+  const nested = findQuotes('وقالت في بيان: «نؤكد أن الجانب لم يتلق «تأكيدا» رسميا».')
+  assert.deepEqual(nested.map((q) => [q.text, q.depth, q.unbalanced]), [['نؤكد أن الجانب لم يتلق «تأكيدا» رسميا', 0, false], ['تأكيدا', 1, false]])
+  const unbalanced = findQuotes('He said “this never closes. And more text.')
+  assert.equal(unbalanced.length, 1)
+  assert.equal(unbalanced[0].unbalanced, true)
+  assert.equal(unbalanced[0].innerEnd, 'He said “this never closes. And more text.'.length)
+  // An apostrophe is not a quote.
+  assert.deepEqual(findQuotes("Reuters' report and the group's view"), [])
+})
+
+test('an unclosed quote does not swallow the next block', () => {
+  const article = model('He said “this never closes.\n\nNext paragraph “is quoted” here.')
+  assert.equal(article.blocks[1].quotes.length, 1)
+  assert.equal(article.blocks[1].quotes[0].text, 'is quoted')
+})
+
+test('links: inline, autolink, reference, definitions, footnotes, frontmatter and sources section', () => {
+  const article = model([
+    '---', 'sources:', '  - https://tass.ru/story/1', '---', '',
+    'According to [Reuters](https://www.reuters.com/a) and <https://apnews.com/b>, [the BBC][bbc] said so.[^1]', '',
+    'وفق [وكالة «تاس»](https://tass.ru/x).', '',
+    '[bbc]: https://www.bbc.co.uk/news/1', '',
+    '[^1]: Sky News, https://news.sky.com/story/2', '',
+    '## المصادر', '', '- [سكاي نيوز عربية](https://www.skynewsarabia.com/world/1)'
+  ].join('\n'))
+  const {inText, articleSources} = article.links
+  assert.deepEqual(inText.map((l) => [l.kind, l.text, l.host]), [
+    ['inline', 'Reuters', 'reuters.com'], ['autolink', '', 'apnews.com'], ['reference', 'the BBC', 'bbc.co.uk'], ['inline', 'وكالة «تاس»', 'tass.ru']
+  ])
+  assert.deepEqual(articleSources.map((l) => [l.kind, l.host]).sort(), [
+    ['definition', 'bbc.co.uk'], ['footnote', 'news.sky.com'], ['frontmatter', 'tass.ru'], ['sources-section', 'skynewsarabia.com']
+  ].sort())
+})
