@@ -1,4 +1,5 @@
 /** Every rule of attribution-lint, in the order of RULES.md. Add a rule here to ship it in the preset. */
 import type {RulePlugin} from '../src/rule.js'
+import promoBlock from './promo-block.js'
 
-export const rules: RulePlugin[] = []
+export const rules: RulePlugin[] = [promoBlock]

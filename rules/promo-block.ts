@@ -1,0 +1,115 @@
+/**
+ * ## promo-block
+ *
+ * Flags blocks inside the article that are not part of the story: headlines of unrelated
+ * stories, "read more" / «اقرأ أيضا» teasers, related-story lists, social-follow and
+ * newsletter calls, app and subscription calls, sponsor lines, tickers and site footers.
+ *
+ * Why: scraped and pasted copy drags the page around it into the article; a reader of the
+ * published story meets other stories' headlines in the middle of it.
+ *
+ * How: each block is judged by its cue phrases (src/lexicons/promo.json, per language), its
+ * shape (short, headline-like, link-only, network names between separators) and its topic
+ * cohesion with the story (src/model/topic.ts: the share of its content words the rest of
+ * the article uses). A line opened by a read-more cue is promo whatever its topic. The title,
+ * on-topic subheadings, captions, bylines, datelines and sources sections are left alone.
+ * One message per contiguous run of promo blocks, spanning it, with a fix that removes the
+ * run's whole lines and nothing else.
+ *
+ * Options: none.
+ *
+ * @example
+ *   {"name": "teasers.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   هجوم موسكو: ماذا نعرف عن تنظيم داعش خراسان؟
+ *   أعلن تنظيم داعش خراسان مسؤوليته عن الهجوم على قاعة الحفلات قرب موسكو، وفق بيان نشره التنظيم.
+ *   وقالت السلطات الروسية إن الهجوم على القاعة أوقع عشرات القتلى، وإن التحقيق مع المهاجمين بدأ.
+ *   الحكومة الأميركية تفلت من الإغلاق فجرا
+ *   ماكرون يلعب في الخفاء لحسم قرار يخص مبابي
+ *   وأكد الكرملين أن منفذي الهجوم على القاعة سيعاقبون، وأن تنظيم داعش خراسان لن يفلت من العقاب.
+ *   للمزيد تابعونا على: فيسبوك | إكس | يوتيوب
+ *   ```
+ * @example
+ *   {"name": "teasers.md", "label": "output"}
+ *
+ *   ```text
+ *   4:1-5:43: 2 headlines unrelated to the story: remove them from the article
+ *   7:1-7:42: Social-follow footer, not part of the story: remove it from the article
+ *   ```
+ * @example
+ *   {"name": "subheading.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # هجوم موسكو: ماذا نعرف عن تنظيم داعش خراسان؟
+ *
+ *   أعلن تنظيم داعش خراسان مسؤوليته عن الهجوم قرب موسكو، وفق بيان نشره التنظيم على قناته.
+ *
+ *   ## لماذا روسيا الآن؟
+ *
+ *   يقول باحثون إن التنظيم ركز دعايته على روسيا منذ عامين بسبب دورها في سوريا وآسيا الوسطى.
+ *   ```
+ * @example
+ *   {"name": "read-more.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Germany returns looted bronzes to Nigeria
+ *
+ *   Germany handed over twenty Benin Bronzes to Nigeria on Tuesday, the culture minister said.
+ *
+ *   Read more: Namibia rejects Germany's offer of reconciliation
+ *
+ *   The bronzes were taken by British troops in 1897 and sold to German museums, she said.
+ *   ```
+ * @example
+ *   {"name": "read-more.md", "label": "output"}
+ *
+ *   ```text
+ *   5:1-5:60: Read-more teaser of another story: remove it from the article
+ *   ```
+ * @example
+ *   {"name": "on-topic.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Germany returns looted bronzes to Nigeria
+ *
+ *   Germany handed over twenty Benin Bronzes to Nigeria on Tuesday, the culture minister said.
+ *
+ *   ## Why the bronzes matter to Nigeria
+ *
+ *   The bronzes were taken by British troops in 1897 and sold to museums across Germany.
+ *   ```
+ */
+import {type PromoKind, promoOf, wholeLines} from '../src/model/promo.js'
+import {defineRule} from '../src/rule.js'
+
+/** What each kind of run is, as the message says it; `{count}` is the number of blocks. */
+const REASONS: Record<PromoKind, [one: string, many: string]> = {
+  readmore: ['Read-more teaser of another story', '{count} read-more teasers of other stories'],
+  related: ['Related-stories list, not part of the story', 'Related-stories list of {count} lines, not part of the story'],
+  social: ['Social-follow footer, not part of the story', 'Social-follow and share block of {count} lines, not part of the story'],
+  subscribe: ['Newsletter or subscription call, not part of the story', 'Newsletter or subscription block of {count} lines, not part of the story'],
+  app: ['App download call, not part of the story', 'App download block of {count} lines, not part of the story'],
+  ad: ['Advertisement or sponsor line, not part of the story', 'Advertisement block of {count} lines, not part of the story'],
+  ticker: ['News ticker, not part of the story', 'News ticker of {count} lines, not part of the story'],
+  nav: ['Site navigation or footer, not part of the story', 'Site navigation or footer of {count} lines, not part of the story'],
+  links: ['Link to another page, not part of the story', 'List of {count} links to other pages, not part of the story'],
+  headline: ['Headline unrelated to the story', '{count} headlines unrelated to the story'],
+  teaser: ['Paragraph of another story', '{count} paragraphs of other stories']
+}
+
+export default defineRule({id: 'promo-block', defaults: {}}, (article, _options, report) => {
+  for (const run of article.use(promoOf)) {
+    const first = run.blocks[0].block
+    const last = run.blocks[run.blocks.length - 1].block
+    const count = run.blocks.length
+    const what = REASONS[run.kind][count === 1 ? 0 : 1].replace('{count}', String(count))
+    const fix = count === 1 ? 'remove it from the article' : 'remove them from the article'
+    const span = {start: article.point(first.start), end: article.point(last.end)}
+    report(span, `${what}: ${fix}`, {
+      messageId: `promo-${run.kind}`,
+      data: {count, kind: run.kind},
+      fix: {...wholeLines(article.source, first.start, last.end), text: ''}
+    })
+  }
+})
