@@ -1,0 +1,303 @@
+/**
+ * Attribution analysis: in every sentence, the phrases that pin words or facts on someone
+ * (the cue: said, according to, in a statement; قال، حسب، في بيان), the speaker each one
+ * names, and what kind of speaker that is (see speakers.ts).
+ *
+ * Reported speech carries on without a new speaker: "He added", «وأضاف», «مضيفا» continue
+ * the last speaker of the block, and a quotation that opens a block continues the speaker
+ * of the previous block's quotation. Rules ask this index; none of them looks for cues itself.
+ *
+ *     const attributions = article.use(findAttributions)
+ *     attributions.isAttributed(block, sentence)
+ */
+import type {LexiconEntry} from '../lexicons/index.js'
+import type {Article, ArticleBlock, Quote} from './article.js'
+import {classifySpeaker, type SpeakerKind} from './speakers.js'
+import {isArabicWord} from './normalize.js'
+import {tokenAt, type Token} from './tokens.js'
+
+export type {SpeakerKind} from './speakers.js'
+
+export type CueKind = 'speech' | 'source' | 'statement' | 'continuation'
+
+export interface Attribution {
+  /** Index of the block. */
+  block: number
+  /** Index of the sentence in the block. */
+  sentence: number
+  cue: {
+    /** Offsets in the block's plain text. */
+    from: number
+    to: number
+    kind: CueKind
+    /** Id of the lexicon entry (cues.json, or vague.json for a vague phrase with no cue of its own). */
+    entry: string
+  }
+  speaker?: {
+    from: number
+    to: number
+    text: string
+    kind: SpeakerKind
+    /** The anonymous or vague lexicon entry that made the speaker anonymous or vague. */
+    entry?: LexiconEntry
+    /** Opens with a definite form ("the official", «المصدر»): it may refer back to an earlier source. */
+    definite: boolean
+  }
+  /** The cue lies inside a quotation: someone else's words, not the writer's attribution. */
+  quoted: boolean
+  /** For a continuation or a pronoun speaker: the attribution whose speaker carries on. */
+  continues?: Attribution
+}
+
+export interface AttributionIndex {
+  all: Attribution[]
+  inSentence(block: number, sentence: number): Attribution[]
+  /** The sentence has an attribution phrase of its own, or continues reported speech from earlier in the same block ("He added"). */
+  isAttributed(block: number, sentence: number): boolean
+  /**
+   * The attribution that ties a quotation to a speaker: a cue outside the quotation in the
+   * sentences it spans, or in the sentence just before or after it in the same block, or
+   * the speaker of the previous block's quotation when this one opens its block.
+   */
+  quoteAttribution(block: number, quote: Quote): Attribution | undefined
+}
+
+/** A cue lexicon entry's kind, as the contract names it (the data may use finer kinds). */
+function cueKind(entry: LexiconEntry): CueKind {
+  const kind = String(entry.kind ?? 'speech')
+  if (kind === 'source' || kind === 'statement' || kind === 'continuation') return kind
+  if (kind === 'according' || kind === 'preposition' || kind === 'citing') return 'source'
+  return 'speech'
+}
+
+// Gaps between words that end a speaker phrase: clause punctuation and quotation marks.
+const SEPARATOR = /[,;:()\[\]"“”«»„‘’.!?؟،؛—–]/u
+// An abbreviation whose period does not end the phrase ("Mr. Smith", "U.S. officials").
+const ABBREVIATION = /^(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|prof|maj|capt|adm|[a-z])$/u
+
+// English words that end a speaker phrase before the cue (walking back) or after it (walking on).
+const EN_STOP_BACK = new Set(['that', 'and', 'but', 'while', 'as', 'because', 'when', 'after', 'which', 'who', 'where', 'than', 'if', 'or', 'so', 'since', 'though', 'although', 'until', 'before', 'what', 'whom', 'also'])
+const EN_AUXILIARIES = new Set(['has', 'have', 'had', 'would', 'will', 'also', 'later', 'previously', 'earlier', 'recently', 'reportedly', 'repeatedly', 'was', 'were', 'is', 'are', 'be', 'been', 'then', 'again', 'further', 'separately', 'did', 'does', 'do', 'not', 'never', 'publicly', 'privately', 'once', 'could', 'may', 'might', 'can', 'had', 'often', 'first', 'initially', 'subsequently'])
+const EN_STOP_ON = new Set(['that', 'on', 'in', 'at', 'during', 'when', 'after', 'before', 'while', 'about', 'as', 'because', 'but', 'if', 'with', 'yesterday', 'today', 'tonight', 'last', 'earlier', 'later', 'this', 'told', 'was', 'is', 'has', 'had', 'were', 'are', 'will', 'would', 'who', 'which', 'to', 'by', 'and', 'it', 'there', 'they', 'he', 'she', 'we'])
+// Arabic words that end a speaker phrase after the cue: «إن/أن» and the like, time words.
+const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'في', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي', 'علي'])
+// Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
+const AR_IMPLIED = new Set([...AR_STOP_ON, 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
+const MAX_SPEAKER = 8
+
+/** Whether the text between two tokens breaks a phrase. */
+function breaksBetween(text: string, before: Token, after: Token): boolean {
+  const gap = text.slice(before.end, after.index)
+  if (!SEPARATOR.test(gap)) return false
+  return !(/^\.\s*$/u.test(gap) && ABBREVIATION.test(before.norm))
+}
+
+/** Whether the gap before token `i` only opens or closes a short quoted name (وكالة «تاس», the "Guardian"). */
+function shortQuotedName(block: ArticleBlock, i: number): boolean {
+  const token = block.tokens[i]
+  const gap = block.text.slice(block.tokens[i - 1].end, token.index)
+  if (!/^[\s"“”«»„]+$/u.test(gap)) return false
+  return block.quotes.some((q) => q.marks[0] !== '' && (q.innerStart <= token.index && q.innerEnd >= token.end || q.innerEnd <= token.index && q.innerEnd >= block.tokens[i - 1].end) && wordCount(q.text) <= 3)
+}
+
+/** The speaker phrase after a cue, as a token range [from, to). */
+function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: boolean): [number, number] {
+  const {text, tokens} = block
+  let i = at
+  const stops = arabic ? AR_STOP_ON : EN_STOP_ON
+  const breaks = (k: number) => breaksBetween(text, tokens[k - 1], tokens[k]) && !shortQuotedName(block, k)
+  if (i < end && i > 0 && breaks(i)) return [at, at]
+  while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm)) {
+    if (i > at && breaks(i)) break
+    i++
+  }
+  return [at, i]
+}
+
+/** The subject before an English cue ("a senior official said", "Smith, a spokesman, said"), as a token range. */
+function speakerBefore(text: string, tokens: readonly Token[], at: number, start: number, appositiveOnly = false): [number, number] {
+  if (appositiveOnly) {
+    // `at` is the last word of an appositive that a comma closes; it counts only with a name before it.
+    const range = speakerBefore(text, tokens, at + 1, start)
+    return range[0] < range[1] && /^\p{Lu}/u.test(tokens[range[0]].text) ? range : [at + 1, at + 1]
+  }
+  let to = at
+  while (to > start && EN_AUXILIARIES.has(tokens[to - 1].norm) && !breaksBetween(text, tokens[to - 1], tokens[to])) to--
+  let from = to
+  // The gap right before the cue was judged by the caller; words of the subject must not be split by punctuation.
+  while (from > start && to - from < MAX_SPEAKER && !EN_STOP_BACK.has(tokens[from - 1].norm) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
+  // An appositive between commas: take the name before it ("Smith, a spokesman for the ministry, said").
+  if (from < to && from > start && /^\s*,\s*$/u.test(text.slice(tokens[from - 1].end, tokens[from].index)) && /^(?:a|an|the)$/u.test(tokens[from].norm) && /^\p{Lu}/u.test(tokens[from - 1].text)) {
+    let name = from - 1
+    while (name > start && /^\p{Lu}/u.test(tokens[name - 1].text) && !breaksBetween(text, tokens[name - 1], tokens[name])) name--
+    return [name, from]
+  }
+  return [from, to]
+}
+
+const EN_NOUN_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'another', 'his', 'her', 'their', 'its'])
+function startsNounPhrase(token: Token, article: Article): boolean {
+  return /^\p{Lu}/u.test(token.text) || EN_NOUN_OPENERS.has(token.norm) ||
+    Boolean(article.lexicons.match.anonymous.matchAt([token], 0) ?? article.lexicons.match.vague.matchAt([token], 0))
+}
+
+/** Ranges of the outer quotations of a block (text offsets), for telling quoted cues apart. */
+function quotedRanges(block: ArticleBlock): Array<[number, number]> {
+  return block.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '').map((q) => [q.innerStart, q.innerEnd])
+}
+
+export function findAttributions(article: Article): AttributionIndex {
+  const {match} = article.lexicons
+  const all: Attribution[] = []
+  const bySentence = new Map<string, Attribution[]>()
+  const key = (block: number, sentence: number) => `${block}:${sentence}`
+  let last: Attribution | undefined
+  for (const block of article.blocks) {
+    const tokens = block.tokens
+    const quoted = quotedRanges(block)
+    const isQuoted = (from: number, to: number) => quoted.some(([a, b]) => from >= a && to <= b)
+    block.sentences.forEach((sentence, s) => {
+      const start = tokenAt(tokens, sentence.start)
+      const end = tokenAt(tokens, sentence.end)
+      const found: Attribution[] = []
+      const cues = match.cues.findAll(tokens, start, end)
+      const vague = match.vague.findAll(tokens, start, end)
+      for (const cue of cues) {
+        const entry = cue.value
+        let kind = cueKind(entry)
+        const from = tokens[cue.from].index
+        const to = tokens[cue.to - 1].end
+        const arabic = isArabicWord(tokens[cue.from].norm)
+        let range: [number, number]
+        if (arabic || kind === 'source') {
+          range = speakerAfter(block, cue.to, end, arabic)
+          if (arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm)) range = [cue.to, cue.to]
+        } else {
+          const opensClause = cue.from === start || breaksBetween(block.text, tokens[cue.from - 1], tokens[cue.from])
+          range = opensClause ? speakerAfter(block, cue.to, end, false) : speakerBefore(block.text, tokens, cue.from, start)
+          // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source").
+          if (opensClause && range[1] > range[0] && !startsNounPhrase(tokens[range[0]], article)) range = [range[0], range[0]]
+          if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cue.to, end, false)
+          // "Smith, a spokesman for the ministry, said": the subject ends in a comma before the cue.
+          if (range[1] <= range[0] && cue.from > start && /^\s*,\s*$/u.test(block.text.slice(tokens[cue.from - 1].end, tokens[cue.from].index))) {
+            range = speakerBefore(block.text, tokens, cue.from - 1, start, true)
+          }
+        }
+        // A cue inside a vague phrase ("according to available information", «حسب المعلومات المتاحة») names a vague source.
+        const vaguePhrase = vague.find((v) => v.from <= cue.from && v.to >= cue.to || v.from >= range[0] && v.from < Math.max(range[1], cue.to + 1))
+        const speakerClass = vaguePhrase
+          ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false}
+          : classifySpeaker(tokens, range[0], range[1], article.lexicons)
+        const attribution: Attribution = {block: block.index, sentence: s, cue: {from, to, kind, entry: entry.id}, quoted: isQuoted(from, to)}
+        if (range[1] > range[0] || vaguePhrase) {
+          const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
+          attribution.speaker = {from: tokens[a].index, to: tokens[b - 1].end, text: block.text.slice(tokens[a].index, tokens[b - 1].end), kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite}
+        }
+        found.push(attribution)
+      }
+      // A statement cue ("in a statement") borrows the speaker of a speech cue in the same sentence.
+      for (const attribution of found) {
+        if (attribution.cue.kind !== 'statement' || attribution.speaker && attribution.speaker.kind !== 'pronoun') continue
+        const other = found.find((o) => o !== attribution && o.speaker && o.speaker.kind !== 'pronoun')
+        if (other) attribution.speaker = other.speaker
+      }
+      // A vague phrase with no cue of its own ("it is believed", «يقال», «تشير التقارير») is an attribution too.
+      for (const phrase of vague) {
+        const from = tokens[phrase.from].index
+        const to = tokens[phrase.to - 1].end
+        if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from || a.cue.from <= from && a.cue.to >= from)) continue
+        found.push({
+          block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
+          speaker: {from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false}
+        })
+      }
+      found.sort((a, b) => a.cue.from - b.cue.from)
+      // Pronouns and continuation cues carry the last speaker on.
+      for (const attribution of found) {
+        const implied = !attribution.speaker || attribution.speaker.kind === 'pronoun'
+        if (implied && last && !attribution.quoted) {
+          attribution.continues = last.continues ?? last
+          if (attribution.cue.kind === 'speech' && !attribution.speaker) attribution.cue.kind = 'continuation'
+        }
+        if (!attribution.quoted && attribution.speaker && attribution.speaker.kind !== 'pronoun') last = attribution
+      }
+      all.push(...found)
+      bySentence.set(key(block.index, s), found)
+    })
+    // A speaker carries into the next block only through a quotation (handled by quoteAttribution).
+    last = undefined
+  }
+
+  const inSentence = (block: number, sentence: number) => bySentence.get(key(block, sentence)) ?? []
+  const own = (block: number, sentence: number) => inSentence(block, sentence).filter((a) => !a.quoted)
+
+  /** Sentences of a block that a range of its text overlaps. */
+  const sentencesOf = (block: ArticleBlock, from: number, to: number) => {
+    const found: number[] = []
+    block.sentences.forEach((sentence, s) => {
+      if (sentence.end > from && sentence.start < Math.max(to, from + 1)) found.push(s)
+    })
+    return found
+  }
+
+  const quoteCache = new Map<Quote, Attribution | undefined>()
+  const quoteAttribution = (index: number, quote: Quote): Attribution | undefined => {
+    if (quoteCache.has(quote)) return quoteCache.get(quote)
+    const block = article.blocks[index]
+    const spanned = sentencesOf(block, quote.open, quote.close >= 0 ? quote.close + 1 : quote.innerEnd)
+    const first = spanned[0] ?? 0
+    const lastSentence = spanned[spanned.length - 1] ?? first
+    // A cue outside this quotation, in the sentences it spans.
+    let found = spanned.flatMap((s) => own(index, s)).find((a) => a.cue.to <= quote.open || a.cue.from >= quote.innerEnd)
+    // The sentence just before or after it, in the same block.
+    found ??= [...own(index, lastSentence + 1), ...own(index, first - 1)].find((a) => a.speaker || a.continues)
+    // The attribution line of a block quote ("— Jane Smith").
+    if (!found && block.inBlockquote) {
+      const line = [article.blocks[index + 1], article.blocks[index - 1]].find((b) => b && b.inBlockquote && /^\s*[—–―-]\s*\S/u.test(b.text))
+      if (line) found = {block: line.index, sentence: 0, cue: {from: 0, to: 1, kind: 'speech', entry: 'attribution-line'}, quoted: false}
+    }
+    // A quotation that opens its block continues the speaker of the previous block's quotation,
+    // or of a cue that ends the previous block and introduces it ("He said:").
+    if (!found && first === 0 && block.text.slice(0, quote.open).trim() === '') {
+      const previous = article.blocks[index - 1]
+      if (previous && previous.role === 'body' && previous.sentences.length) {
+        const lastOwn = own(previous.index, previous.sentences.length - 1)
+        const introduces = /:\s*$/u.test(previous.text) ? lastOwn[lastOwn.length - 1] : undefined
+        const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && wordCount(q.text) > 3)
+          .map((q) => ownQuoteAttribution(previous, q)).find(Boolean)
+        found = introduces ?? spoke
+      }
+    }
+    quoteCache.set(quote, found)
+    return found
+  }
+  /** A quotation's attribution from its own block only (no carrying over blocks, so a chain of quotes does not inherit one speaker). */
+  const ownQuoteAttribution = (block: ArticleBlock, quote: Quote): Attribution | undefined => {
+    const spanned = sentencesOf(block, quote.open, quote.close >= 0 ? quote.close + 1 : quote.innerEnd)
+    const first = spanned[0] ?? 0
+    const lastSentence = spanned[spanned.length - 1] ?? first
+    return spanned.flatMap((s) => own(block.index, s)).find((a) => a.cue.to <= quote.open || a.cue.from >= quote.innerEnd) ??
+      [...own(block.index, lastSentence + 1), ...own(block.index, first - 1)].find((a) => a.speaker || a.continues)
+  }
+
+  // Sentences inside an attributed quotation are reported speech too.
+  const covered = new Set<string>()
+  for (const block of article.blocks) {
+    for (const quote of block.quotes) {
+      if (quote.depth !== 0 || quote.marks[0] === '' || !quoteAttribution(block.index, quote)) continue
+      for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.add(key(block.index, s))
+    }
+  }
+
+  return {
+    all,
+    inSentence,
+    isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(key(block, sentence)),
+    quoteAttribution
+  }
+}
+
+/** Number of words in a text. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0
+}

@@ -1,0 +1,107 @@
+/**
+ * Who a speaker span names: a person or organisation, an unnamed described person, an
+ * anonymous source, a vague group, an outlet, or a pronoun.
+ *
+ * English marks names with capitals; Arabic does not, so there a speaker is named when it
+ * opens with a title or role («الرئيس»، «وزير»، «المتحدث باسم») or the head of an
+ * organisation («وزارة»، «الشرطة»، «الجيش»), or with a word no lexicon knows and without
+ * the article ال (personal names and countries: «كولين كلارك»، «روسيا»).
+ */
+import type {Lexicons, LexiconEntry, PhraseMatch} from '../lexicons/index.js'
+import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
+import type {Token} from './tokens.js'
+
+export type SpeakerKind = 'named' | 'described' | 'anonymous' | 'vague' | 'outlet' | 'pronoun'
+
+export interface SpeakerClass {
+  kind: SpeakerKind
+  /** The anonymous or vague lexicon entry that made the speaker anonymous or vague. */
+  entry?: LexiconEntry
+  /** Token range of that entry's match inside the span. */
+  head?: {from: number; to: number}
+  /** The span opens with a definite form (the, this, «المصدر»): a back-reference when a like source came before. */
+  definite: boolean
+}
+
+// Closed word classes, normalised (see normalize.ts).
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'هو', 'هي', 'هم', 'هما', 'نحن', 'انا', 'انه', 'انها', 'انهم'])
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'another', 'both', 'its', 'his', 'her', 'their', 'our'])
+const DEFINITE_EN = new Set(['the', 'this', 'that', 'these', 'those', 'both', 'its', 'his', 'her', 'their'])
+// Capitalised words that do not make a name: days, months and sentence-initial function words.
+const NOT_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'mr', 'mrs', 'ms', 'dr', ...DETERMINERS, ...PRONOUNS, 'but', 'and', 'in', 'on', 'at', 'as', 'after', 'when', 'while', 'if', 'for', 'according', 'there'
+])
+
+/** Arabic titles and roles that open a named speaker: «الرئيس بوتين»، «وزير الخارجية». */
+const AR_TITLES = new Set([
+  'رءيس', 'الرءيس', 'رءيسه', 'الرءيسه', 'وزير', 'الوزير', 'وزيره', 'الوزيره', 'المتحدث', 'متحدث', 'المتحدثه', 'الناطق', 'ناطق', 'الناطقه',
+  'السفير', 'سفير', 'النايب', 'نايب', 'النايبه', 'الجنرال', 'العميد', 'اللواء', 'العقيد', 'المقدم', 'الدكتور', 'الدكتوره', 'د', 'الشيخ', 'الملك',
+  'الامير', 'الممثل', 'الممثله', 'المدير', 'مدير', 'مديره', 'قايد', 'القايد', 'زعيم', 'الزعيم', 'الامين', 'امين', 'المستشار', 'مستشار',
+  'المبعوث', 'مبعوث', 'المفوض', 'المندوب', 'مندوب', 'حاكم', 'محافظ', 'المحافظ', 'عمده', 'السيناتور', 'المرشد', 'البابا', 'الاستاذ', 'المهندس',
+  'الكاتب', 'الباحث', 'الخبير', 'المحلل', 'الصحفي', 'الصحفيه', 'المحامي', 'القاضي', 'النجم', 'الفنان', 'الفنانه', 'اللاعب', 'المدرب', 'الجنرالات'
+])
+/** Arabic heads of organisations and state bodies that open a named speaker. */
+const AR_BODIES = new Set([
+  'وزاره', 'الوزاره', 'الشرطه', 'الجيش', 'الحكومه', 'حكومه', 'الرياسه', 'رياسه', 'الخارجيه', 'الداخليه', 'الدفاع', 'البيت', 'الامم', 'الولايات',
+  'المنظمه', 'منظمه', 'الهيءه', 'هيءه', 'مجلس', 'المجلس', 'الاتحاد', 'اتحاد', 'البرلمان', 'حركه', 'الحركه', 'حزب', 'الحزب', 'مكتب', 'المكتب',
+  'الكرملين', 'البنتاغون', 'البنتاجون', 'شركه', 'الشركه', 'جامعه', 'الجامعه', 'محكمه', 'المحكمه', 'النيابه', 'المرصد', 'مركز', 'المركز',
+  'لجنه', 'اللجنه', 'قوات', 'القوات', 'جماعه', 'الجماعه', 'التنظيم', 'تنظيم', 'الامن', 'جهاز', 'الجهاز', 'السفاره', 'سفاره', 'القياده',
+  'قياده', 'الاداره', 'اداره', 'البنك', 'بنك', 'صندوق', 'الصندوق', 'المفوضيه', 'مفوضيه', 'الاليزيه', 'الدوله', 'دوله', 'نقابه', 'النقابه', 'بلديه', 'البلديه'
+])
+// Words that cannot be a personal name after a speech verb: prepositions and time words.
+const AR_NOT_NAMES = new Set([
+  'في', 'من', 'الي', 'علي', 'عن', 'مع', 'ل', 'له', 'لها', 'لهم', 'خلال', 'امس', 'اليوم', 'يوم', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس',
+  'الجمعه', 'السبت', 'الاحد', 'بعد', 'قبل', 'ايضا', 'كذلك', 'ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'ما', 'لا', 'لم', 'لن', 'قد', 'كما',
+  'حين', 'عندما', 'حيث', 'الذي', 'التي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'بعض', 'عدد', 'احد', 'احدي'
+])
+
+const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text)
+
+/** Whether an Arabic normalised word is one of a set, also behind proclitics. */
+function inArabicSet(set: Set<string>, norm: string): boolean {
+  return set.has(norm) || withoutProclitics(norm).some((stem) => set.has(stem))
+}
+
+/** A capitalised name of one or more words starting at `at` (English), or 0 when none. */
+function nameLength(tokens: readonly Token[], at: number, to: number): number {
+  let i = at
+  while (i < to && isCapitalised(tokens[i]) && !NOT_NAMES.has(tokens[i].norm)) i++
+  return i - at
+}
+
+/** Classify the speaker span `tokens[from, to)` of a sentence in language `lang`. */
+export function classifySpeaker(tokens: readonly Token[], from: number, to: number, lexicons: Lexicons): SpeakerClass {
+  if (to <= from) return {kind: 'pronoun', definite: true}
+  const first = tokens[from]
+  const arabic = isArabicWord(first.norm)
+  const definite = arabic ? isDefiniteArabic(first.norm) : DEFINITE_EN.has(first.norm)
+  if (PRONOUNS.has(first.norm) || (!arabic && first.norm === 'one' && tokens[from + 1]?.norm === 'of')) return {kind: 'pronoun', definite: true}
+  // An anonymous or vague head near the start of the span, unless a name follows it ("spokesman John Kirby").
+  for (const [kind, matcher] of [['anonymous', lexicons.match.anonymous], ['vague', lexicons.match.vague]] as const) {
+    const head = firstMatch(matcher.findAll(tokens, from, to), from)
+    if (!head) continue
+    if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite}
+    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite}
+  }
+  if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite}
+  if (arabic) {
+    if (inArabicSet(AR_TITLES, first.norm) || inArabicSet(AR_BODIES, first.norm)) return {kind: 'named', definite}
+    if (AR_NOT_NAMES.has(first.norm) || isDefiniteArabic(first.norm)) return {kind: 'described', definite}
+    return {kind: 'named', definite}
+  }
+  for (let i = from; i < to; i++) if (nameLength(tokens, i, to) > 0 && !(i === from && DETERMINERS.has(first.norm))) return {kind: 'named', definite}
+  return {kind: 'described', definite}
+}
+
+/** The leftmost match that starts within the first four words of the span. */
+function firstMatch<T>(matches: Array<PhraseMatch<T>>, from: number): PhraseMatch<T> | undefined {
+  const match = matches[0]
+  return match && match.from - from <= 4 ? match : undefined
+}
+
+/** Whether a normalised word is a pronoun (he, she, they; هو، هي). */
+export function isPronoun(norm: string): boolean {
+  return PRONOUNS.has(norm)
+}
