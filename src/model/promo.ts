@@ -14,7 +14,7 @@
 import type {LexiconEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
 import {normalize} from './normalize.js'
-import {topicOf} from './topic.js'
+import {type BlockTopic, topicOf} from './topic.js'
 
 export type PromoKind = 'readmore' | 'related' | 'social' | 'subscribe' | 'app' | 'ad' | 'ticker' | 'nav' | 'links' | 'headline' | 'teaser'
 
@@ -35,10 +35,21 @@ const SEPARATORS = /[|•·]/gu
 const MAX_HEADLINE_WORDS = 16
 const LETTER = /[\p{L}\p{N}]/u
 
-/** Share of a block's letters that sit inside a link, and whether the block is in a sources section. */
-function linkShares(article: Article): {share: Float64Array; inSources: Uint8Array} {
-  const share = new Float64Array(article.blocks.length)
-  const inSources = new Uint8Array(article.blocks.length)
+interface LinkSignals {
+  /** Share of the block's letters inside a link. */
+  share: Float64Array
+  /** The block sits in a sources section. */
+  inSources: Uint8Array
+  /** Every link of the block goes to an author's page (a byline written as links). */
+  toAuthors: Uint8Array
+}
+
+const AUTHOR_PAGE = /\/(?:author|autor|auteur|autore|authors|autoren|journalist|profile|profil|kaatib|كاتب)(?:[/?#]|s?\/|$)/iu
+
+/** Link signals per block, in one pass over the blocks and the links sorted by position. */
+function linkSignals(article: Article): LinkSignals {
+  const count = article.blocks.length
+  const signals: LinkSignals = {share: new Float64Array(count), inSources: new Uint8Array(count), toAuthors: new Uint8Array(count)}
   const links = [...article.links.inText, ...article.links.articleSources.filter((link) => link.kind === 'sources-section')]
     .sort((a, b) => a.start - b.start)
   let first = 0
@@ -48,6 +59,9 @@ function linkShares(article: Article): {share: Float64Array; inSources: Uint8Arr
     let j = first
     let letters = 0
     let linked = 0
+    let authors = 0
+    let others = 0
+    let seen = -1
     for (let i = 0; i < block.text.length; i++) {
       if (!LETTER.test(block.text[i])) continue
       letters++
@@ -55,70 +69,149 @@ function linkShares(article: Article): {share: Float64Array; inSources: Uint8Arr
       while (j < links.length && links[j].end <= offset) j++
       if (j < links.length && links[j].start <= offset) {
         linked++
-        if (links[j].kind === 'sources-section') inSources[block.index] = 1
+        if (links[j].kind === 'sources-section') signals.inSources[block.index] = 1
+        if (seen !== j) {
+          seen = j
+          if (AUTHOR_PAGE.test(links[j].url)) authors++
+          else others++
+        }
       }
     }
-    share[block.index] = letters ? linked / letters : 0
+    signals.share[block.index] = letters ? linked / letters : 0
+    signals.toAuthors[block.index] = authors > 0 && others === 0 ? 1 : 0
   }
-  return {share, inSources}
+  return signals
 }
 
 /** A cue counts at the start of a block only when its first word is written as listed (not read behind a proclitic). */
-function opensWith(block: ArticleBlock, match: PhraseMatch<LexiconEntry> | undefined): boolean {
-  if (!match || match.from !== 0) return false
+function opensWith(block: ArticleBlock, match: PhraseMatch<LexiconEntry> | undefined, at = 0): boolean {
+  if (!match || match.from !== at) return false
   const head = normalize(match.form).match(/[\p{L}\p{M}\p{N}]+/u)?.[0] ?? ''
-  return block.tokens[0].norm === head
+  return block.tokens[at].norm === head
 }
 
-/** Judge one block from its signals; undefined when it is story text. */
-function judge(article: Article, block: ArticleBlock, linkShare: number, coverage: number, typical: number): PromoKind | undefined {
+/** Index of the first token of each sentence of a block. */
+function sentenceStarts(block: ArticleBlock): number[] {
+  const starts: number[] = []
+  let t = 0
+  for (const sentence of block.sentences) {
+    while (t < block.tokens.length && block.tokens[t].index < sentence.start) t++
+    if (t < block.tokens.length && block.tokens[t].index < sentence.end) starts.push(t)
+  }
+  return starts.length ? starts : [0]
+}
+
+const COPYRIGHT = /^\W*(?:©|\(c\)|copyright\b)/iu
+/** Cue kinds that make a short headline-shaped line promo wherever they sit in it. */
+const LABEL_KINDS = new Set(['subscribe', 'app', 'ad', 'social', 'nav'])
+
+/** What a block's own signals say: promo, a candidate that needs context (`maybe`), or nothing. */
+interface Verdict {kind: PromoKind; sure: boolean}
+
+/** Judge one block from its own signals; undefined when it is story text. */
+function judge(article: Article, block: ArticleBlock, links: LinkSignals, coverage: number): Verdict | undefined {
   const words = block.tokens.length
   if (!words) return undefined
   const matcher = article.lexicons.match.promo
   const matches = matcher.findAll(block.tokens)
   const kinds = (kind: string) => matches.filter((match) => match.value.kind === kind)
   const networks = kinds('network').length
-  const first = opensWith(block, matcher.matchAt(block.tokens, 0)) ? matcher.matchAt(block.tokens, 0) : undefined
+  const lead = matcher.matchAt(block.tokens, 0)
+  const first = opensWith(block, lead) ? lead : undefined
   const text = block.text.trim()
   const headline = words <= MAX_HEADLINE_WORDS && !SENTENCE_END.test(text)
-  const cueCovers = (match: PhraseMatch<LexiconEntry>) => match.to - match.from >= words - 3
+  const sure = (kind: PromoKind): Verdict => ({kind, sure: true})
   // A read-more cue opens a teaser, whatever its topic.
-  if (first?.value.kind === 'readmore') return 'readmore'
-  // Headers and labels: the cue is most of a short line.
-  for (const kind of ['related', 'subscribe', 'app', 'ad', 'ticker', 'nav', 'social'] as const) {
-    const hits = kinds(kind)
-    if (hits.some(cueCovers) && words <= 10) return kind
-    if (first?.value.kind === kind && words <= 25) return kind
+  if (first?.value.kind === 'readmore') return sure('readmore')
+  if (first && first.value.kind !== 'network' && first.value.kind !== 'follow' && words <= 25) return sure(first.value.kind as PromoKind)
+  // Labels: cue phrases make up most of a short line ("Weitere Artikel", "Datenschutz · Impressum").
+  const labels = matches.filter((match) => match.value.kind !== 'follow' && match.value.kind !== 'network')
+  const covered = labels.reduce((sum, match) => sum + match.to - match.from, 0)
+  if (labels.length && words <= 12 && covered * 2 >= words) return sure(labels[0].value.kind as PromoKind)
+  const label = labels.find((match) => LABEL_KINDS.has(match.value.kind ?? ''))
+  if (label && headline && words <= 12) return sure(label.value.kind as PromoKind)
+  // Disclosures and footers written as sentences: a long cue ("we may earn a commission") or two footer cues.
+  const strong = labels.find((match) => LABEL_KINDS.has(match.value.kind ?? '') && match.to - match.from >= 3)
+  if (words <= 40 && (strong || kinds('nav').length >= 2)) return sure((strong ?? kinds('nav')[0]).value.kind as PromoKind)
+  if (words <= 20 && COPYRIGHT.test(text)) return sure('nav')
+  // A call to follow, with the networks to follow on; the verb opens one of the block's sentences.
+  if (networks >= 1 && words <= 40) {
+    const calls = sentenceStarts(block).some((at) => {
+      const match = matcher.matchAt(block.tokens, at)
+      return opensWith(block, match, at) && (match?.value.kind === 'follow' || match?.value.kind === 'social')
+    })
+    if (calls) return sure('social')
   }
-  // A call to follow, with the networks to follow on.
-  if (networks >= 1 && (kinds('follow').length || kinds('social').length) && words <= 40) return 'social'
-  if (networks >= 2 && words <= 3 * networks + 4) return 'social'
-  if ((text.match(SEPARATORS)?.length ?? 0) >= 2 && kinds('nav').length) return 'nav'
-  // A line made of links: other pages' headlines.
-  if (linkShare >= 0.85 && words >= 2) return 'links'
-  // A headline that shares (almost) nothing with the story.
-  if (headline && block.role !== 'title' && words >= 3 && coverage <= 0.2 && typical >= 0.3) return 'headline'
+  if (networks >= 2 && words <= 3 * networks + 4) return sure('social')
+  if ((text.match(SEPARATORS)?.length ?? 0) >= 2 && kinds('nav').length) return sure('nav')
+  // A line made of links: another page's headline, when its neighbours or its place say so.
+  if (links.share[block.index] >= 0.85 && words >= 2 && !links.toAuthors[block.index]) return {kind: 'links', sure: false}
+  // A headline that shares (almost) nothing with the story, when it stands in a run of such lines.
+  if (headline && block.role !== 'caption' && words >= 3 && coverage <= 0.34) return {kind: 'headline', sure: false}
   return undefined
 }
 
 /** Promo blocks of the article, grouped into contiguous runs. */
 export function promoOf(article: Article): PromoRun[] {
   const topic = article.use(topicOf)
-  const {share, inSources} = linkShares(article)
-  const flagged: PromoBlock[] = []
-  for (const block of article.blocks) {
-    if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline' || block.role === 'caption') continue
-    if (block.kind === 'tableCell' || inSources[block.index]) continue
-    const kind = judge(article, block, share[block.index], topic.blocks[block.index].coverage, topic.typicalCoverage)
-    if (kind) flagged.push({block, kind})
-  }
+  const links = linkSignals(article)
+  const verdicts: Array<Verdict | undefined> = article.blocks.map((block) => {
+    if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline') return undefined
+    if (block.kind === 'tableCell' || links.inSources[block.index]) return undefined
+    return judge(article, block, links, topic.blocks[block.index].coverage)
+  })
+  // Where the story ends: after its last paragraph of prose, links are other pages' headlines.
+  let storyEnd = -1
+  for (const block of article.blocks) if (isProse(block) && !verdicts[block.index]?.sure) storyEnd = block.index
+  // Runs of adjacent blocks with a verdict; candidates stand only beside sure ones, in runs of their own, or after the story.
   const runs: PromoRun[] = []
-  for (const item of flagged) {
-    const last = runs[runs.length - 1]?.blocks.at(-1)
-    if (last && adjacent(article, last.block, item.block)) runs[runs.length - 1].blocks.push(item)
-    else runs.push({blocks: [item], kind: item.kind})
+  let group: ArticleBlock[] = []
+  const close = () => {
+    if (group.length) runs.push(...confirm(group, verdicts, topic.blocks, storyEnd))
+    group = []
   }
+  for (const block of article.blocks) {
+    if (!verdicts[block.index]) {
+      close()
+      continue
+    }
+    const last = group[group.length - 1]
+    if (last && !adjacent(article, last, block)) close()
+    group.push(block)
+  }
+  close()
   for (const run of runs) run.kind = mainKind(run.blocks)
+  return runs
+}
+
+/** A paragraph of story prose: body text, long, ending like a sentence. */
+function isProse(block: ArticleBlock): boolean {
+  return block.role === 'body' && block.kind !== 'heading' && block.tokens.length >= 15 && SENTENCE_END.test(block.text.trim())
+}
+
+/** The promo runs of a group of adjacent blocks with verdicts. */
+function confirm(group: ArticleBlock[], verdicts: Array<Verdict | undefined>, topics: BlockTopic[], storyEnd: number): PromoRun[] {
+  const anySure = group.some((block) => verdicts[block.index]!.sure)
+  const headlines = group.filter((block) => verdicts[block.index]!.kind === 'headline')
+  const shared = headlines.reduce((sum, block) => sum + topics[block.index].coverage * topics[block.index].terms, 0)
+  const terms = headlines.reduce((sum, block) => sum + topics[block.index].terms, 0)
+  // Headlines stand together when, taken together, they share almost nothing with the story.
+  const offTopic = headlines.length >= 2 && terms > 0 && shared / terms <= 0.2
+  const linkRun = group.filter((block) => verdicts[block.index]!.kind === 'links').length >= 2
+  const runs: PromoRun[] = []
+  let current: PromoBlock[] = []
+  for (const block of group) {
+    const verdict = verdicts[block.index]!
+    const stands = verdict.sure
+      || (verdict.kind === 'links' && (anySure || linkRun || block.index > storyEnd))
+      || (verdict.kind === 'headline' && (offTopic || (anySure && topics[block.index].coverage <= 0.2)))
+    if (stands) current.push({block, kind: verdict.kind})
+    else if (current.length) {
+      runs.push({blocks: current, kind: current[0].kind})
+      current = []
+    }
+  }
+  if (current.length) runs.push({blocks: current, kind: current[0].kind})
   return runs
 }
 
