@@ -30,7 +30,7 @@ export interface PromoRun {
 }
 
 /** Sentence-ending punctuation at the end of a line: a headline has none (a question mark is allowed). */
-const SENTENCE_END = /[.!:;،؛…]["'»”)\]]*\s*$/u
+const SENTENCE_END = /[.!:;،؛…。！：；]["'»”)\]」』]*\s*$/u
 const SEPARATORS = /[|•·]/gu
 const MAX_HEADLINE_WORDS = 16
 const LETTER = /[\p{L}\p{N}]/u
@@ -119,11 +119,13 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   const lead = matcher.matchAt(block.tokens, 0)
   const first = opensWith(block, lead) ? lead : undefined
   const text = block.text.trim()
-  const headline = words <= MAX_HEADLINE_WORDS && !SENTENCE_END.test(text)
+  // Scripts written without spaces give few, long tokens: those lines are not measured as headlines.
+  const headline = words <= MAX_HEADLINE_WORDS && !SENTENCE_END.test(text) && text.length <= 12 * MAX_HEADLINE_WORDS && block.tokens.every((token) => token.text.length <= 24)
   const sure = (kind: PromoKind): Verdict => ({kind, sure: true})
   // A read-more cue opens a teaser, whatever its topic.
   if (first?.value.kind === 'readmore') return sure('readmore')
-  if (first && first.value.kind !== 'network' && first.value.kind !== 'follow' && words <= 25) return sure(first.value.kind as PromoKind)
+  // Other cues open a label or a call; a one-word cue ("Print", «إعلان») only a short line.
+  if (first && first.value.kind !== 'network' && first.value.kind !== 'follow' && (first.to > 1 ? words <= 25 : words <= 10)) return sure(first.value.kind as PromoKind)
   // Labels: cue phrases make up most of a short line ("Weitere Artikel", "Datenschutz · Impressum").
   const labels = matches.filter((match) => match.value.kind !== 'follow' && match.value.kind !== 'network')
   const covered = labels.reduce((sum, match) => sum + match.to - match.from, 0)
@@ -147,7 +149,7 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   // A line made of links: another page's headline, when its neighbours or its place say so.
   if (links.share[block.index] >= 0.85 && words >= 2 && !links.toAuthors[block.index]) return {kind: 'links', sure: false}
   // A headline that shares (almost) nothing with the story, when it stands in a run of such lines.
-  if (headline && block.role !== 'caption' && words >= 3 && coverage <= 0.34) return {kind: 'headline', sure: false}
+  if (headline && block.role !== 'caption' && block.kind !== 'listItem' && words >= 3 && coverage <= 0.34) return {kind: 'headline', sure: false}
   return undefined
 }
 
@@ -157,7 +159,8 @@ export function promoOf(article: Article): PromoRun[] {
   const links = linkSignals(article)
   const verdicts: Array<Verdict | undefined> = article.blocks.map((block) => {
     if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline') return undefined
-    if (block.kind === 'tableCell' || links.inSources[block.index]) return undefined
+    // Table cells are layout, not lines; a line of author links is a byline.
+    if (block.kind === 'tableCell' || links.inSources[block.index] || links.toAuthors[block.index]) return undefined
     return judge(article, block, links, topic.blocks[block.index].coverage)
   })
   // Where the story ends: after its last paragraph of prose, links are other pages' headlines.
@@ -203,7 +206,7 @@ function confirm(group: ArticleBlock[], verdicts: Array<Verdict | undefined>, to
   for (const block of group) {
     const verdict = verdicts[block.index]!
     const stands = verdict.sure
-      || (verdict.kind === 'links' && (anySure || linkRun || block.index > storyEnd))
+      || (verdict.kind === 'links' && (anySure || linkRun || block.index > storyEnd || (block.tokens.length >= 4 && topics[block.index].coverage <= 0.2)))
       || (verdict.kind === 'headline' && (offTopic || (anySure && topics[block.index].coverage <= 0.2)))
     if (stands) current.push({block, kind: verdict.kind})
     else if (current.length) {
