@@ -118,6 +118,8 @@ export interface Lexicons {
   vague: LexiconFile
   reasons: LexiconFile
   promo: LexiconFile
+  /** Words of check-worthy claims (numbers in words, tolls, superlatives, records, findings). */
+  claims: LexiconFile
   outlets: OutletEntry[]
   /** Matchers per lexicon over the forms of every language. */
   match: {
@@ -126,6 +128,7 @@ export interface Lexicons {
     vague: PhraseMatcher<LexiconEntry>
     reasons: PhraseMatcher<LexiconEntry>
     promo: PhraseMatcher<LexiconEntry>
+    claims: PhraseMatcher<LexiconEntry>
     outlets: PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>
   }
 }
@@ -187,6 +190,7 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   const vague = withExtension(readData('vague'), 'config-vague-phrases', 'phrase', extensions.vaguePhrases)
   const promo = withExtension(readData('promo'), 'config-promo-cues', 'readmore', extensions.promoCues)
   const reasons = readData('reasons')
+  const claims = readData('claims')
   const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
   for (const [i, outlet] of (extensions.outlets ?? []).entries()) {
     const aliases = Array.isArray(outlet.aliases) ? {any: outlet.aliases} : outlet.aliases ?? {}
@@ -198,8 +202,8 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
     for (const form of outlet.ambiguous ?? []) outletMatcher.add(form, {outlet, ambiguous: true})
   }
   const lexicons: Lexicons = {
-    cues, anonymous, vague, reasons, promo, outlets,
-    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), outlets: outletMatcher}
+    cues, anonymous, vague, reasons, promo, claims, outlets,
+    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), outlets: outletMatcher}
   }
   if (compiled.size > 16) compiled.clear()
   compiled.set(key, lexicons)

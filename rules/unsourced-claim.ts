@@ -1,0 +1,140 @@
+/**
+ * ## unsourced-claim
+ *
+ * Flags a sentence of the story that states a check-worthy fact with no attribution at all:
+ * a figure (a count, a toll, a percentage, a sum of money, in digits of any script or in
+ * words: «62», «٦٢», «مئات آلاف», "hundreds"), a superlative or a record ("the deadliest",
+ * "a record high", «أسوأ», «غير مسبوق», «المرة الأولى … منذ»), or a finding of fact about
+ * who did what («اعترضت … اتصالات تؤكد أن التنظيم نفذ …»).
+ *
+ * Why: a figure or a record with no source is the first thing a fact-checker asks about and
+ * the last thing a reader can verify; naming who reports it lets the reader weigh it.
+ *
+ * How: the claims come from src/model/claims.ts (words in src/lexicons/claims.json), the
+ * attributions from src/model/attribution.ts. A sentence is covered by any attribution
+ * phrase of its own, even a vague or anonymous one (those are the other rules' to report),
+ * and by reported speech continued from earlier in its block ("He added"). A figure is
+ * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
+ * attributed sentence elsewhere in the article. A cue that only claims responsibility
+ * («أعلن مسؤوليته») or sits inside the finding itself («اتصالات تؤكد») covers nothing.
+ * Not claims: dates, years, times, ages, durations, names ("Route 16"), figures inside
+ * quotations, the title and headings, opinions ("the finest"), loose small counts
+ * ("dozens of lawmakers") unless they count a toll. One message per sentence.
+ *
+ * Options: `{figures: true, superlatives: true, findings: true}`: turn each kind of claim
+ * off by setting it to false (superlatives covers records and firsts).
+ *
+ * @example
+ *   {"name": "toll.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Quake
+ *
+ *   The earthquake killed at least 38,000 people across southern Asia.
+ *   ```
+ * @example
+ *   {"name": "toll.md", "label": "output"}
+ *
+ *   ```text
+ *   3:36-3:42: Unsourced toll: say who reports this figure, and link to it
+ *   ```
+ * @example
+ *   {"name": "sourced.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Quake
+ *
+ *   The earthquake killed at least 38,000 people, the health ministry said.
+ *   ```
+ * @example
+ *   {"name": "record.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # غارات
+ *
+ *   وهي المرة الأولى التي تتهم فيها إسرائيل إيران باستهدافها من سوريا منذ بدء النزاع.
+ *   ```
+ * @example
+ *   {"name": "record.md", "label": "output"}
+ *
+ *   ```text
+ *   3:5-3:68: Unsourced record: say who established it, and link to the source
+ *   ```
+ * @example
+ *   {"name": "covered.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # هجوم
+ *
+ *   وحسب وزارة الصحة، قتل 62 شخصا في الهجوم.
+ *
+ *   وكان الهجوم الذي أوقع 62 قتيلا قد وقع مساء الجمعة.
+ *   ```
+ */
+import {defineRule} from '../src/rule.js'
+import {findAttributions} from '../src/model/attribution.js'
+import {type Claim, type ClaimIndex, type ClaimKind, findClaims} from '../src/model/claims.js'
+import type {Article} from '../src/model/article.js'
+import {tokenAt} from '../src/model/tokens.js'
+
+const OPTION: Record<ClaimKind, 'figures' | 'superlatives' | 'findings'> = {
+  figure: 'figures', percentage: 'figures', money: 'figures', toll: 'figures', count: 'figures',
+  superlative: 'superlatives', record: 'superlatives', finding: 'findings'
+}
+const NOUN: Record<ClaimKind, string> = {
+  figure: 'figure', percentage: 'percentage', money: 'sum', toll: 'toll', count: 'count',
+  superlative: 'superlative', record: 'record', finding: 'finding'
+}
+const FIX: Record<'figures' | 'superlatives' | 'findings', string> = {
+  figures: 'say who reports this figure, and link to it',
+  superlatives: 'say who established it, and link to the source',
+  findings: 'say who found this, and link to the evidence'
+}
+
+export default defineRule({id: 'unsourced-claim', defaults: {figures: true, superlatives: true, findings: true}}, (article, options, report) => {
+  const claims = article.use(findClaims)
+  const covered = coverage(article, claims)
+  const sourcedFigures = new Set(claims.mentions.filter((m) => covered(m.block, m.sentence)).map((m) => m.figure))
+  const sentences = new Map<string, Claim[]>()
+  for (const claim of claims.all) {
+    if (!options[OPTION[claim.kind]] || covered(claim.block, claim.sentence)) continue
+    if (claim.figure !== undefined && sourcedFigures.has(claim.figure)) continue
+    const id = claim.block + ':' + claim.sentence
+    sentences.set(id, [...(sentences.get(id) ?? []), claim])
+  }
+  for (const found of sentences.values()) {
+    const first = found[0]
+    const to = Math.max(...found.map((claim) => claim.to))
+    const option = OPTION[first.kind]
+    report(article.span(article.blocks[first.block], first.from, to), `Unsourced ${NOUN[first.kind]}: ${FIX[option]}`, {
+      messageId: 'unsourced-' + option.slice(0, -1),
+      data: {kind: NOUN[first.kind], claim: first.text}
+    })
+  }
+})
+
+/**
+ * Whether a sentence is covered by an attribution. A cue inside a finding («اتصالات تؤكد»)
+ * or one that only claims responsibility («أعلن مسؤوليته», "claimed responsibility") does
+ * not source the sentence's claims.
+ */
+function coverage(article: Article, claims: ClaimIndex): (block: number, sentence: number) => boolean {
+  const attributions = article.use(findAttributions)
+  const responsibility = (block: number, to: number) => {
+    const tokens = article.blocks[block].tokens
+    const next = tokenAt(tokens, to)
+    return article.lexicons.match.claims.findAll(tokens, next, Math.min(tokens.length, next + 4)).some((match) => match.value.kind === 'responsibility')
+  }
+  const known = new Map<string, boolean>()
+  return (block, sentence) => {
+    const id = block + ':' + sentence
+    if (known.has(id)) return known.get(id)!
+    const own = attributions.inSentence(block, sentence)
+    const findings = claims.inSentence(block, sentence).filter((c) => c.kind === 'finding')
+    const result = own.length
+      ? own.some((a) => !findings.some((f) => a.cue.from >= f.from && a.cue.to <= f.to) && !responsibility(block, a.cue.to))
+      : attributions.isAttributed(block, sentence)
+    known.set(id, result)
+    return result
+  }
+}

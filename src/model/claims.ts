@@ -1,0 +1,289 @@
+/**
+ * Check-worthy claims of every sentence of the story: figures (counts, percentages, sums of
+ * money, tolls, in digits of any script or in words), superlatives and records, and findings
+ * of fact about who did what. The words come from src/lexicons/claims.json.
+ *
+ * A number is no claim when it is a date, a year, a time, an age, a duration or a name
+ * ("Route 16", «الكيلو 16», "F-16"), or when it stands inside a quotation: then it is the
+ * speaker's, and its sentence is unattributed-quote's business. Quoted figures are still
+ * kept as `mentions`, so that a figure sourced in a quote covers the same figure elsewhere.
+ *
+ *     const claims = article.use(findClaims)
+ *     claims.inSentence(block, sentence)
+ */
+import type {LexiconEntry, Lexicons} from '../lexicons/index.js'
+import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
+import type {Article, ArticleBlock, Quote} from './article.js'
+import {normalize} from './normalize.js'
+import {tokenAt, type Token} from './tokens.js'
+
+export type ClaimKind = 'figure' | 'percentage' | 'money' | 'toll' | 'count' | 'superlative' | 'record' | 'finding'
+
+export interface Claim {
+  block: number
+  sentence: number
+  /** Offsets in the block's plain text. */
+  from: number
+  to: number
+  kind: ClaimKind
+  text: string
+  /** The figure's value, normalised («٦٢» = "62", "1,000" = "1000" = "one thousand"; "12%" for a percentage). */
+  figure?: string
+  /** Inside a quotation: a mention for coverage, not a claim of the writer's. */
+  quoted: boolean
+}
+
+export interface ClaimIndex {
+  /** The writer's claims (quoted ones excluded), in order. */
+  all: Claim[]
+  /** Every figure in the story text, quoted or not. */
+  mentions: Claim[]
+  inSentence(block: number, sentence: number): Claim[]
+}
+
+interface Gapped {entry: LexiconEntry; parts: string[][]; gap: number; lowerAfter: boolean}
+/** Gapped forms grouped by their first part, since a matcher keeps one value per phrase. */
+interface ClaimWords {gapped: PhraseMatcher<Gapped[]>; values: Map<string, number>}
+
+const prepared = new WeakMap<Lexicons, ClaimWords>()
+
+/** The gapped forms («أكثر … دموية») and the values of number words, read once per lexicon set. */
+function claimWords(lexicons: Lexicons): ClaimWords {
+  let words = prepared.get(lexicons)
+  if (words) return words
+  words = {gapped: new PhraseMatcher<Gapped[]>(), values: new Map()}
+  const groups = new Map<string, Gapped[]>()
+  for (const entry of lexicons.claims.entries) {
+    const values = (entry.values ?? {}) as Record<string, number>
+    for (const [word, value] of Object.entries(values)) words.values.set(normalize(word), value)
+    if (typeof entry.value === 'number') for (const {form} of formsOf(entry)) words.values.set(normalize(form), entry.value)
+    const lower = new Set((entry.thenLower as string[] | undefined) ?? [])
+    for (const {form} of formsOf(entry)) {
+      if (!form.includes('…')) continue
+      const parts = form.split('…').map((part) => normalize(part).match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [])
+      const head = parts[0].join(' ')
+      if (!groups.has(head)) groups.set(head, [])
+      groups.get(head)!.push({entry, parts, gap: typeof entry.gap === 'number' ? entry.gap : 4, lowerAfter: lower.has(form)})
+    }
+  }
+  for (const [head, group] of groups) words.gapped.add(head, group)
+  prepared.set(lexicons, words)
+  return words
+}
+
+const NUMBER = /\d+(?:[.,٫٬]\d+)*/gu
+const CURRENCY_SIGN = /(?:US|A|C|HK)?[$€£¥]\s?$/u
+const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'])
+// Arabic words after which a bare superlative is a comparison or a limit, not a claim.
+const AR_NOT_SUPERLATIVE = new Set(['من', 'بكثير', 'بقليل'])
+const AR_LIMIT = new Set(['الحد', 'حد', 'بالحد', 'للحد'])
+
+/** Arabic-Indic digits folded to ASCII, one character for one, so offsets stay valid. */
+function foldDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+}
+
+/** The value of a number as written: "38,000" → 38000, "1.57" → 1.57, «13,00» → 13. */
+function parseNumber(raw: string): number {
+  if (/^\d+$/u.test(raw)) return Number(raw)
+  if (raw.includes('٫')) return Number(raw.replace(/٬/gu, '').replace('٫', '.'))
+  const groups = raw.split(/[.,٬]/u)
+  const thousands = groups.length > 1 && groups.slice(1).every((g) => g.length === 3) && !(raw.includes('.') && raw.includes(','))
+  if (thousands && !(groups.length === 2 && raw.includes('.'))) return Number(groups.join(''))
+  // "1,234.5" or a decimal comma or point.
+  const last = Math.max(raw.lastIndexOf('.'), raw.lastIndexOf(','))
+  return Number(raw.slice(0, last).replace(/[.,٬]/gu, '') + '.' + raw.slice(last + 1))
+}
+
+const key = (value: number, percent: boolean) => String(Math.round(value * 1000) / 1000) + (percent ? '%' : '')
+
+/** Find the claims of the article's story text. */
+export function findClaims(article: Article): ClaimIndex {
+  const all: Claim[] = []
+  const mentions: Claim[] = []
+  const words = claimWords(article.lexicons)
+  article.blocks.forEach((block, b) => {
+    if (!article.isStoryText(block)) return
+    for (const claim of blockClaims(article, block, b, words)) {
+      if (claim.figure !== undefined) mentions.push(claim)
+      if (!claim.quoted) all.push(claim)
+    }
+  })
+  const bySentence = new Map<string, Claim[]>()
+  for (const claim of all) {
+    const id = claim.block + ':' + claim.sentence
+    bySentence.set(id, [...(bySentence.get(id) ?? []), claim])
+  }
+  return {all, mentions, inSentence: (block, sentence) => bySentence.get(block + ':' + sentence) ?? []}
+}
+
+function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): Claim[] {
+  const {tokens, text} = block
+  const matches = article.lexicons.match.claims.findAll(tokens)
+  // The lexicon match covering each token.
+  const at: Array<PhraseMatch<LexiconEntry> | undefined> = new Array(tokens.length)
+  for (const match of matches) for (let i = match.from; i < match.to; i++) at[i] = match
+  const kindAt = (i: number) => (i >= 0 && i < tokens.length ? at[i]?.value.kind : undefined)
+  const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
+  const sentenceOf = (offset: number) => block.sentences.findIndex((s) => offset >= s.start && offset < s.end)
+  const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
+  const near = (from: number, to: number, kind: string, span = 3) => {
+    for (let j = from - span; j < to + span; j++) if ((j < from || j >= to) && kindAt(j) === kind && sameSentence(from, j)) return true
+    return false
+  }
+  const claims: Claim[] = []
+  const push = (from: number, to: number, kind: ClaimKind, figure?: string) => {
+    const sentence = sentenceOf(from)
+    if (sentence < 0) return
+    claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: inQuote(quotes, from)})
+  }
+  // Tokens inside an outlet's name ("France 24") count nothing.
+  const used = new Set<number>()
+  for (const outlet of article.lexicons.match.outlets.findAll(tokens)) for (let i = outlet.from; i < outlet.to; i++) used.add(i)
+
+  // Numbers written in digits.
+  const folded = foldDigits(text)
+  for (const m of folded.matchAll(NUMBER)) {
+    const start = m.index
+    let end = start + m[0].length
+    const before = folded.slice(Math.max(0, start - 2), start)
+    const after = folded.slice(end, end + 2)
+    // Part of a name ("F-16", «إف-15», "G7"), a date (12/4/2024) or a time (11:15); «و330» is "and 330".
+    const letterBefore = /\p{L}$/u.test(before) && !/(?:^|[^\p{L}])[وبلف]$/u.test(folded.slice(Math.max(0, start - 2), start))
+    if (letterBefore || /\p{L}[-‐]$|\d[/:]$/u.test(before) || /^[/:]\d/u.test(after)) continue
+    let value = parseNumber(m[0])
+    const suffix = /^\p{L}+/u.exec(folded.slice(end, end + 8))?.[0]
+    if (suffix) {
+      const magnitude = words.values.get(normalize(suffix))
+      if (magnitude === undefined || magnitude < 1000) continue // "5th", "4G": an ordinal or a name
+      value *= magnitude
+      end += suffix.length
+    }
+    const first = tokenAt(tokens, start)
+    if (used.has(first)) continue
+    let next = tokenAt(tokens, end)
+    for (let i = first; i < next; i++) used.add(i)
+    if (kindAt(next) === 'magnitude' || (kindAt(next) === 'loose' && words.values.has(tokens[next].norm))) {
+      value *= words.values.get(tokens[next].norm) ?? words.values.get(normalize(at[next]!.form)) ?? 1
+      end = tokens[next].end
+      used.add(next)
+      next++
+    }
+    const previous = kindAt(first - 1)
+    if (previous === 'date' || previous === 'label' || previous === 'age') continue
+    if (kindAt(next) === 'time' || kindAt(next) === 'date') continue
+    const sign = /^\s?[%٪]/u.exec(folded.slice(end, end + 2))
+    const percent = Boolean(sign) || kindAt(next) === 'percent'
+    const currency = CURRENCY_SIGN.exec(folded.slice(Math.max(0, start - 4), start))
+    const money = Boolean(currency) || kindAt(next) === 'currency'
+    // A year on its own: 1800 to 2100, four digits, nothing to count.
+    if (!percent && !money && /^\d{4}$/u.test(m[0]) && !suffix && value >= 1800 && value <= 2100) continue
+    if (sign) end += sign[0].length
+    else if (kindAt(next) === 'percent' || kindAt(next) === 'currency') end = tokens[at[next]!.to - 1].end
+    const from = currency ? start - currency[0].length : start
+    const kind: ClaimKind = percent ? 'percentage' : money ? 'money' : near(first, next, 'toll') ? 'toll' : 'figure'
+    push(from, end, kind, key(value, percent))
+  }
+
+  // Numbers and counts written in words.
+  for (const match of matches) {
+    const kind = match.value.kind
+    if (match.from < tokens.length && used.has(match.from)) continue
+    const from = tokens[match.from].index
+    const to = tokens[match.to - 1].end
+    const nextKind = kindAt(match.to)
+    if (kind === 'unit' || kind === 'tens') {
+      const value = words.values.get(tokens[match.from].norm) ?? words.values.get(normalize(match.form)) ?? 0
+      if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[match.to].norm))) {
+        used.add(match.to)
+        push(from, tokens[match.to].end, near(match.from, match.to + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[match.to].norm) ?? 1), false))
+      } else if (nextKind === 'time' || nextKind === 'date' || kindAt(match.from - 1) === 'label') {
+        continue
+      } else if (nextKind === 'percent') {
+        push(from, tokens[at[match.to]!.to - 1].end, 'percentage', key(value, true))
+      } else if (kind === 'tens') {
+        push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'figure', key(value, false))
+      } else if (near(match.from, match.to, 'toll')) {
+        push(from, to, 'toll', key(value, false))
+      }
+    } else if (kind === 'magnitude') {
+      // "a million", «مليون لاجئ»: a magnitude with no number before it ("m", "bn" only follow digits).
+      if (nextKind === 'time' || nextKind === 'date' || /^[a-z]{1,3}$/u.test(tokens[match.from].norm)) continue
+      push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'figure', key(words.values.get(normalize(match.form)) ?? 0, false))
+    } else if (kind === 'loose') {
+      if (nextKind === 'time') continue
+      push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'count')
+    } else if (kind === 'few') {
+      if (near(match.from, match.to, 'toll')) push(from, to, 'toll')
+    } else if (kind === 'superlative') {
+      if (isArabicSuperlativeClaim(tokens, text, match)) push(from, to, 'superlative')
+    } else if (kind === 'superlative-head') {
+      const previous = tokens[match.from - 1]?.norm ?? ''
+      if (DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) push(tokens[match.from - 1].index, to, 'superlative')
+    } else if (kind === 'record') {
+      if (match.form.includes('…')) continue // matched below with its gap
+      if (/^a record$/u.test(normalize(match.form)) && tokens[match.to]?.norm === 'of') continue
+      push(from, to, 'record')
+    }
+  }
+
+  // Gapped forms: «أكثر الهجمات دموية», "the first time … since", «المرة الأولى … منذ».
+  for (let i = 0; i < tokens.length; i++) {
+    const start = words.gapped.matchAt(tokens, i)
+    for (const form of start?.value ?? []) {
+      const end = gappedEnd(tokens, start!.to, form, sameSentence.bind(null, i))
+      if (end === undefined || (form.lowerAfter && !/^\p{Ll}/u.test(tokens[end]?.text ?? ''))) continue
+      push(tokens[i].index, tokens[end - 1].end, form.entry.kind === 'superlative' ? 'superlative' : 'record')
+      break
+    }
+  }
+
+  // Findings of fact: evidence that confirms a deed («اتصالات تؤكد أن التنظيم نفذ …»).
+  for (const match of matches) {
+    if (match.value.kind !== 'evidence') continue
+    for (let j = match.to; j < tokens.length && sameSentence(match.from, j); j++) {
+      if (kindAt(j) === 'deed') {
+        push(tokens[match.from].index, tokens[at[j]!.to - 1].end, 'finding')
+        break
+      }
+    }
+  }
+  return claims.sort((a, b) => a.from - b.from)
+}
+
+/** Index just past the last part of a gapped form that starts before `from`, or undefined. */
+function gappedEnd(tokens: readonly Token[], from: number, form: Gapped, inSentence: (j: number) => boolean): number | undefined {
+  let i = from
+  for (const part of form.parts.slice(1)) {
+    let found = -1
+    for (let j = i; j <= i + form.gap && j + part.length <= tokens.length && inSentence(j); j++) {
+      if (part.every((word, k) => tokens[j + k].norm === word)) {
+        found = j
+        break
+      }
+    }
+    if (found < 0) return undefined
+    i = found + part.length
+  }
+  return i
+}
+
+/**
+ * An Arabic superlative («أكبر», «أعلى») is a claim when a noun follows it in the same phrase
+ * («أكبر هجوم»), not when it compares («أكبر من») or names a limit («الحد الأدنى»).
+ * English forms carry their determiner ("the largest") and are always claims.
+ */
+function isArabicSuperlativeClaim(tokens: readonly Token[], text: string, match: PhraseMatch<LexiconEntry>): boolean {
+  const head = tokens[match.from]
+  if (!/\p{Script=Arabic}/u.test(head.text)) return true
+  if (AR_LIMIT.has(tokens[match.from - 1]?.norm ?? '')) return false
+  if (match.to - match.from > 1 || /^(?:ال|[وفبل]ال)/u.test(head.norm)) return true
+  const next = tokens[match.to]
+  if (!next || AR_NOT_SUPERLATIVE.has(next.norm) || /^\d/u.test(next.norm)) return false
+  // Only a space between the superlative and its noun: punctuation ends the phrase.
+  return /^\s+$/u.test(text.slice(head.end, next.index)) && /\p{Script=Arabic}/u.test(next.text)
+}
+
+function inQuote(quotes: readonly Quote[], offset: number): boolean {
+  return quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd)
+}
