@@ -1,0 +1,134 @@
+/**
+ * promo-block: the topic model, the whole-line fix, and `--fix` end to end on the seed.
+ * Fixes run on temporary copies; nothing is ever written into fixtures/.
+ */
+import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {test} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {VFile} from 'vfile'
+import {applyFixes} from '../src/fix.js'
+import {createProcessor, getArticle, lint} from '../src/index.js'
+import {promoOf, wholeLines} from '../src/model/promo.js'
+import {topicOf} from '../src/model/topic.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const seed = (name: string) => path.join(root, 'fixtures', 'seed', name)
+const bin = path.join(root, 'dist', 'src', 'cli', 'bin.js')
+const only = {rules: {'promo-block': 'warn'}} as never
+
+function articleOf(text: string) {
+  const file = new VFile({value: text})
+  const tree = createProcessor({}).parse(file)
+  return getArticle(tree, file)
+}
+
+/** The raw seed with the given (1-based) lines deleted by hand. */
+function withoutLines(text: string, lines: number[]): string {
+  return text.split('\n').filter((_, i) => !lines.includes(i + 1)).join('\n')
+}
+
+test('topic: on-topic subheadings share the story words, other stories\' headlines do not', () => {
+  const article = articleOf(readFileSync(seed('article.raw.md'), 'utf8'))
+  const topic = article.use(topicOf)
+  const byLine = (line: number) => topic.blocks[article.blocks.find((block) => article.point(block.start).line === line)!.index]
+  for (const line of [7, 10]) assert.ok(byLine(line).coverage >= 0.5, `line ${line} is on topic: ${byLine(line).coverage}`)
+  for (const line of [15, 16]) assert.equal(byLine(line).coverage, 0, `line ${line} shares nothing`)
+  assert.ok(byLine(14).coverage < byLine(7).coverage)
+})
+
+test('topic: stemming and stopwords make inflected forms meet', async () => {
+  const article = articleOf('# Attacks on the power grid\n\nThe attacker hit two substations of the grid, and the grids went dark, officials said.\n')
+  const topic = article.use(topicOf)
+  assert.ok(topic.blocks[1].coverage > 0 && topic.blocks[1].title > 0)
+})
+
+test('promo runs: one run per contiguous group of promo lines', async () => {
+  const article = articleOf(readFileSync(seed('article.raw.md'), 'utf8'))
+  const runs = article.use(promoOf).map((run) => run.blocks.map(({block}) => article.point(block.start).line))
+  assert.deepEqual(runs, [[14, 15, 16], [18]])
+})
+
+test('wholeLines: the run\'s lines and the line break that ends them, nothing else', () => {
+  const source = 'one\ntwo\nPROMO\nthree'
+  const range = wholeLines(source, source.indexOf('PROMO'), source.indexOf('PROMO') + 5)
+  assert.equal(source.slice(0, range.start) + source.slice(range.end), 'one\ntwo\nthree')
+})
+
+test('wholeLines: at the end of a file with no final newline, the line break before goes', () => {
+  const source = 'one\ntwo\nPROMO'
+  const range = wholeLines(source, 8, 13)
+  assert.equal(source.slice(0, range.start) + source.slice(range.end), 'one\ntwo')
+})
+
+test('wholeLines: blank lines around a run in markdown leave one blank line', () => {
+  const source = 'one\n\nPROMO\n\ntwo\n'
+  const at = source.indexOf('PROMO')
+  const range = wholeLines(source, at, at + 5)
+  assert.equal(source.slice(0, range.start) + source.slice(range.end), 'one\n\ntwo\n')
+  const last = 'one\n\nPROMO\n'
+  const end = wholeLines(last, 5, 10)
+  assert.equal(last.slice(0, end.start) + last.slice(end.end), 'one\n')
+})
+
+test('wholeLines: CRLF line ends stay as they were', () => {
+  const source = 'one\r\nPROMO\r\ntwo\r\n'
+  const range = wholeLines(source, 5, 10)
+  assert.equal(source.slice(0, range.start) + source.slice(range.end), 'one\r\ntwo\r\n')
+})
+
+test('the API fix removes exactly raw lines 14-16 and 18, and a second pass finds nothing', async () => {
+  const raw = readFileSync(seed('article.raw.md'), 'utf8')
+  const file = await lint(raw, only)
+  const once = applyFixes(raw, file.messages).output
+  assert.equal(once, withoutLines(raw, [14, 15, 16, 18]))
+  const again = await lint(once, only)
+  assert.deepEqual(again.messages.filter((m) => m.ruleId === 'promo-block'), [])
+  assert.equal(applyFixes(once, again.messages).output, once)
+})
+
+test('the API fix on article.md removes the promo paragraphs and keeps every other line', async () => {
+  const md = readFileSync(seed('article.md'), 'utf8')
+  const file = await lint(md, only)
+  const fixed = applyFixes(md, file.messages).output
+  const kept = md.split('\n').filter((_, i) => ![27, 28, 29, 30, 31, 32, 34, 35].includes(i + 1)).join('\n')
+  assert.equal(fixed, kept)
+})
+
+test('attribution-lint --fix on a copy of the raw seed, twice; --dry-run writes nothing', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'promo-fix-'))
+  try {
+    const copy = path.join(dir, 'article.raw.md')
+    copyFileSync(seed('article.raw.md'), copy)
+    const raw = readFileSync(copy, 'utf8')
+    const run = (...args: string[]) => {
+      try {
+        return execFileSync(process.execPath, [bin, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+      } catch (error) {
+        return String((error as {stdout?: string}).stdout ?? '')
+      }
+    }
+    const diff = run('--fix', '--dry-run', copy)
+    assert.equal(readFileSync(copy, 'utf8'), raw, '--dry-run wrote the file')
+    assert.match(diff, /^-للمزيد تابع/mu)
+    run('--fix', copy)
+    const once = readFileSync(copy, 'utf8')
+    assert.equal(once, withoutLines(raw, [14, 15, 16, 18]))
+    run('--fix', copy)
+    assert.equal(readFileSync(copy, 'utf8'), once, 'a second --fix changed the file')
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+})
+
+test('promo-block messages carry a messageId, data and a fix', async () => {
+  const file = await lint(readFileSync(seed('article.raw.md'), 'utf8'), only)
+  const [headlines, footer] = file.messages.filter((m) => m.ruleId === 'promo-block') as unknown as Array<Record<string, unknown>>
+  assert.equal(headlines.messageId, 'promo-headline')
+  assert.deepEqual(headlines.messageData, {count: 3, kind: 'headline'})
+  assert.equal(footer.messageId, 'promo-social')
+  assert.ok(footer.fix)
+})
