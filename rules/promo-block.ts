@@ -34,7 +34,7 @@
  *   {"name": "teasers.md", "label": "output"}
  *
  *   ```text
- *   4:1-5:43: 2 headlines unrelated to the story: remove them from the article
+ *   4:1-5:42: 2 headlines unrelated to the story: remove them from the article
  *   7:1-7:42: Social-follow footer, not part of the story: remove it from the article
  *   ```
  * @example
@@ -65,7 +65,7 @@
  *   {"name": "read-more.md", "label": "output"}
  *
  *   ```text
- *   5:1-5:60: Read-more teaser of another story: remove it from the article
+ *   5:1-5:61: Read-more teaser of another story: remove it from the article
  *   ```
  * @example
  *   {"name": "on-topic.md", "lang": "en"}

@@ -122,8 +122,8 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   // Scripts written without spaces give few, long tokens: those lines are not measured as headlines.
   const headline = words <= MAX_HEADLINE_WORDS && !SENTENCE_END.test(text) && text.length <= 12 * MAX_HEADLINE_WORDS && block.tokens.every((token) => token.text.length <= 24)
   const sure = (kind: PromoKind): Verdict => ({kind, sure: true})
-  // A read-more cue opens a teaser, whatever its topic.
-  if (first?.value.kind === 'readmore') return sure('readmore')
+  // A read-more cue opens a teaser, whatever its topic (or a follow call, when networks follow).
+  if (first?.value.kind === 'readmore') return sure(networks ? 'social' : 'readmore')
   // Other cues open a label or a call; a one-word cue ("Print", «إعلان») only a short line.
   if (first && first.value.kind !== 'network' && first.value.kind !== 'follow' && (first.to > 1 ? words <= 25 : words <= 10)) return sure(first.value.kind as PromoKind)
   // Labels: cue phrases make up most of a short line ("Weitere Artikel", "Datenschutz · Impressum").
