@@ -126,15 +126,16 @@ function coverage(article: Article, claims: ClaimIndex): (block: number, sentenc
     return article.lexicons.match.claims.findAll(tokens, next, Math.min(tokens.length, next + 4)).some((match) => match.value.kind === 'responsibility')
   }
   const known = new Map<string, boolean>()
-  return (block, sentence) => {
+  const covered = (block: number, sentence: number): boolean => {
     const id = block + ':' + sentence
     if (known.has(id)) return known.get(id)!
     const own = attributions.inSentence(block, sentence)
     const findings = claims.inSentence(block, sentence).filter((c) => c.kind === 'finding')
-    const result = own.length
+    const result = claims.hasFigureSource(block, sentence) || (own.length
       ? own.some((a) => !findings.some((f) => a.cue.from >= f.from && a.cue.to <= f.to) && !responsibility(block, a.cue.to))
-      : attributions.isAttributed(block, sentence)
+      : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && covered(block, sentence - 1)))
     known.set(id, result)
     return result
   }
+  return covered
 }

@@ -39,6 +39,10 @@ export interface ClaimIndex {
   /** Every figure in the story text, quoted or not. */
   mentions: Claim[]
   inSentence(block: number, sentence: number): Claim[]
+  /** The sentence names the owner of its figures without a speech verb ("estimates from the World Bank"). */
+  hasFigureSource(block: number, sentence: number): boolean
+  /** The sentence opens by pointing back at what the previous one reported ("Those prosecutors …"). */
+  carriesOn(block: number, sentence: number): boolean
 }
 
 interface Gapped {entry: LexiconEntry; parts: string[][]; gap: number; lowerAfter: boolean}
@@ -101,23 +105,36 @@ const key = (value: number, percent: boolean) => String(Math.round(value * 1000)
 export function findClaims(article: Article): ClaimIndex {
   const all: Claim[] = []
   const mentions: Claim[] = []
+  const sourced = new Set<string>()
+  const carried = new Set<string>()
   const words = claimWords(article.lexicons)
   article.blocks.forEach((block, b) => {
     if (!article.isStoryText(block)) return
-    for (const claim of blockClaims(article, block, b, words)) {
+    const found = blockClaims(article, block, b, words)
+    for (const claim of found.claims) {
       if (claim.figure !== undefined) mentions.push(claim)
       if (!claim.quoted) all.push(claim)
     }
+    for (const s of found.sources) sourced.add(b + ':' + s)
+    block.sentences.forEach((_, s) => {
+      if (s > 0 && pointsBack(article, block, s)) carried.add(b + ':' + s)
+    })
   })
   const bySentence = new Map<string, Claim[]>()
   for (const claim of all) {
     const id = claim.block + ':' + claim.sentence
     bySentence.set(id, [...(bySentence.get(id) ?? []), claim])
   }
-  return {all, mentions, inSentence: (block, sentence) => bySentence.get(block + ':' + sentence) ?? []}
+  return {
+    all, mentions,
+    inSentence: (block, sentence) => bySentence.get(block + ':' + sentence) ?? [],
+    hasFigureSource: (block, sentence) => sourced.has(block + ':' + sentence),
+    carriesOn: (block, sentence) => carried.has(block + ':' + sentence)
+  }
 }
 
-function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): Claim[] {
+/** The claims of a block, and the sentences that name the owner of their figures. */
+function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): {claims: Claim[]; sources: number[]} {
   const {tokens, text} = block
   const matches = article.lexicons.match.claims.findAll(tokens)
   // The lexicon match covering each token.
@@ -138,6 +155,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: inQuote(quotes, from)})
   }
   // Tokens inside an outlet's name ("France 24") count nothing.
+  const sources: number[] = []
   const used = new Set<number>()
   for (const outlet of article.lexicons.match.outlets.findAll(tokens)) for (let i = outlet.from; i < outlet.to; i++) used.add(i)
 
@@ -220,6 +238,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     } else if (kind === 'superlative-head') {
       const previous = tokens[match.from - 1]?.norm ?? ''
       if (DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) push(tokens[match.from - 1].index, to, 'superlative')
+    } else if (kind === 'source') {
+      if (!match.form.includes('…') && !inQuote(quotes, from)) sources.push(sentenceOf(from))
     } else if (kind === 'record') {
       if (match.form.includes('…')) continue // matched below with its gap
       if (/^a record$/u.test(normalize(match.form)) && tokens[match.to]?.norm === 'of') continue
@@ -233,6 +253,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     for (const form of start?.value ?? []) {
       const end = gappedEnd(tokens, start!.to, form, sameSentence.bind(null, i))
       if (end === undefined || (form.lowerAfter && !/^\p{Ll}/u.test(tokens[end]?.text ?? ''))) continue
+      if (form.entry.kind === 'source') {
+        if (!inQuote(quotes, tokens[i].index)) sources.push(sentenceOf(tokens[i].index))
+        break
+      }
       push(tokens[i].index, tokens[end - 1].end, form.entry.kind === 'superlative' ? 'superlative' : 'record')
       break
     }
@@ -248,9 +272,29 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       }
     }
   }
-  return claims.sort((a, b) => a.from - b.from)
+  return {claims: claims.sort((a, b) => a.from - b.from), sources}
 }
 
+/**
+ * Whether sentence `s` of a block opens with a plural demonstrative and a noun met in the
+ * sentence before ("… other prosecutors were examining … Those prosecutors are looking at …").
+ */
+function pointsBack(article: Article, block: ArticleBlock, s: number): boolean {
+  const {tokens} = block
+  const first = tokenAt(tokens, block.sentences[s].start)
+  const previous = tokenAt(tokens, block.sentences[s - 1].start)
+  const opener = article.lexicons.match.claims.matchAt(tokens, first)
+  const noun = tokens[first + 1]
+  if (opener?.value.kind !== 'back-reference' || !noun || noun.index >= block.sentences[s].end) return false
+  const stem = nounStem(noun.norm)
+  for (let i = previous; i < first; i++) if (nounStem(tokens[i].norm) === stem) return true
+  return false
+}
+
+/** A crude stem for matching a noun with its earlier mention: «المحققون» = «محققين», "prosecutors" = "prosecutor". */
+function nounStem(word: string): string {
+  return word.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل|[وف])(?=\p{L}{3})/u, '').replace(/(?:ون|ين|ات|ه|s)$/u, '')
+}
 /** Index just past the last part of a gapped form that starts before `from`, or undefined. */
 function gappedEnd(tokens: readonly Token[], from: number, form: Gapped, inSentence: (j: number) => boolean): number | undefined {
   let i = from
