@@ -124,6 +124,8 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   const sure = (kind: PromoKind): Verdict => ({kind, sure: true})
   // A read-more cue opens a teaser, whatever its topic (or a follow call, when networks follow).
   if (first?.value.kind === 'readmore') return sure(networks ? 'social' : 'readmore')
+  // "Related: …" opens a teaser as "Read more: …" does.
+  if (first?.value.kind === 'related' && first.to < words && /^\s*[:：\-–]/u.test(block.text.slice(block.tokens[first.to - 1].end))) return sure('readmore')
   // Other cues open a label or a call; a one-word cue ("Print", «إعلان») only a short line.
   if (first && first.value.kind !== 'network' && first.value.kind !== 'follow' && (first.to > 1 ? words <= 25 : words <= 10)) return sure(first.value.kind as PromoKind)
   // Labels: cue phrases make up most of a short line ("Weitere Artikel", "Datenschutz · Impressum").
