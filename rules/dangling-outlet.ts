@@ -1,0 +1,136 @@
+/**
+ * ## dangling-outlet
+ *
+ * Flags a news outlet or agency named as the source of information with no link to its
+ * report: "according to TASS", "told Reuters", "the Financial Times reported"; «وفق وكالة
+ * «تاس»»، «حسب «سكاي نيوز»»، «قال مصدر لوكالة الأنباء الفرنسية».
+ *
+ * Why: a reader who is told an agency said something should be able to read what it said;
+ * an outlet named but never linked is a claim at second hand with the first hand hidden.
+ *
+ * How: the outlet analysis (src/model/outlets.ts) finds outlets by the gazetteer
+ * (src/lexicons/outlets.json, extended with `outlets` in config) and by pattern («وكالة «X»»,
+ * «صحيفة X», "the X newspaper"), and calls one cited when a cue of cues.json marked
+ * `outletCue` ties it to the claim. An outlet named only as an employer, a place, or the
+ * story's subject is not cited. It is linked when a link in the same block names it or goes
+ * to one of its domains, or a reference definition, footnote, frontmatter `sources` entry or
+ * "Sources" / «المصادر» section points to it. One message per outlet, at its first unlinked
+ * citation.
+ *
+ * Also reported: a link whose text names one outlet while its address belongs to another
+ * organisation, and a reference link or footnote with no definition (found by
+ * remark-lint-no-undefined-references).
+ *
+ * Options: `{allowPublisher: true}` leaves the article's own publisher alone (frontmatter
+ * `publisher`, a byline or a dateline such as "WASHINGTON (Reuters) -"); `{checkMismatchedLinks:
+ * true, checkUndefinedReferences: true}` turn the two link checks on or off.
+ *
+ * @example
+ *   {"name": "tass.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   تلقى الأمن الروسي معلومات عامة عن الهجوم، وفق وكالة «تاس» الروسية.
+ *   ```
+ * @example
+ *   {"name": "tass.md", "label": "output"}
+ *
+ *   ```text
+ *   1:46-1:58: Link to TASS's report, or name the report in a Sources section
+ *   ```
+ * @example
+ *   {"name": "linked.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   تلقى الأمن الروسي معلومات عامة عن الهجوم، وفق [وكالة «تاس» الروسية](https://tass.ru/proisshestviya/20326587).
+ *   ```
+ * @example
+ *   {"name": "employer.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   انضم الصحفي إلى قناة الجزيرة عام 2010 بعد سنوات في لندن.
+ *   ```
+ * @example
+ *   {"name": "told.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   A government official told Reuters the talks had stalled.
+ *   ```
+ * @example
+ *   {"name": "told.md", "label": "output"}
+ *
+ *   ```text
+ *   1:27-1:34: Link to Reuters' report, or name the report in a Sources section
+ *   ```
+ * @example
+ *   {"name": "mismatch.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   The talks stalled, [Reuters reported](https://www.bbc.com/news/world-1).
+ *   ```
+ * @example
+ *   {"name": "mismatch.md", "label": "output"}
+ *
+ *   ```text
+ *   1:20-1:72: The link's text names Reuters but it goes to BBC (bbc.com): link to Reuters' report, or name BBC in the text
+ *   ```
+ * @example
+ *   {"name": "sources.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   The talks stalled, the Financial Times reported.
+ *
+ *   ## Sources
+ *
+ *   - [Financial Times: Talks stall](https://www.ft.com/content/abc)
+ *   ```
+ * @example
+ *   {"name": "employer.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   The former CNN host, who now appears on a rival network, declined to comment.
+ *   ```
+ * @example
+ *   {"name": "publisher.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   WASHINGTON (Reuters) - Officials told Reuters on Monday that the talks had stalled.
+ *   ```
+ */
+import {findLinkMismatches, findOutletMentions, findUndefinedReferences} from '../src/model/outlets.js'
+import {defineRule} from '../src/rule.js'
+
+const possessive = (name: string) => (/s$/u.test(name) ? name + "'" : name + "'s")
+
+export default defineRule(
+  {id: 'dangling-outlet', defaults: {allowPublisher: true, checkMismatchedLinks: true, checkUndefinedReferences: true}},
+  (article, options, report) => {
+    const done = new Set<string>()
+    for (const mention of article.use(findOutletMentions)) {
+      if (!mention.citedAsSource || done.has(mention.outlet.id)) continue
+      if (mention.publisher && options.allowPublisher) continue
+      done.add(mention.outlet.id)
+      // A citation linked once is linked for the reader; later ones need no link of their own.
+      if (mention.linked) continue
+      const outlet = mention.outlet.name
+      report(article.span(mention.block, mention.from, mention.to), `Link to ${possessive(outlet)} report, or name the report in a Sources section`, {
+        messageId: 'unlinkedOutlet', data: {outlet}
+      })
+    }
+    if (options.checkMismatchedLinks) {
+      for (const {link, named, host} of article.use(findLinkMismatches)) {
+        report({start: article.point(link.start), end: article.point(link.end)},
+          `The link's text names ${named.name} but it goes to ${host.name} (${link.host}): link to ${possessive(named.name)} report, or name ${host.name} in the text`, {
+            messageId: 'mismatchedLink', data: {named: named.name, host: host.name, address: link.host}
+          })
+      }
+    }
+    if (options.checkUndefinedReferences) {
+      for (const {span, text, kind} of article.use(findUndefinedReferences)) {
+        const reason = kind === 'footnote'
+          ? `Footnote ${text} has no definition: add the footnote with its source, or remove the call`
+          : `Reference link ${text} has no definition: add its URL as a definition, or remove the brackets`
+        report(span, reason, {messageId: kind === 'footnote' ? 'undefinedFootnote' : 'undefinedReference', data: {reference: text}})
+      }
+    }
+  }
+)

@@ -1,0 +1,357 @@
+/**
+ * Outlet mentions: where an article names a news outlet or agency, whether it names it as
+ * the source of what it reports ("according to TASS", «قال مصدر لوكالة الأنباء الفرنسية»),
+ * whether the article links to it, and whether it is the article's own publisher.
+ *
+ * Outlets come from the gazetteer (src/lexicons/outlets.json, extended from config) and from
+ * patterns: a head word before a quoted or unknown name («قناة «سكاي»», «صحيفة كاثيميريني»),
+ * or a run of capitalised words before "newspaper" / "news agency". Which cues cite an outlet,
+ * and on which side of it, is data too (cues.json `outletCue`, `outletSide`).
+ *
+ *     const mentions = article.use(findOutletMentions)
+ *     mentions.filter((m) => m.citedAsSource && !m.linked && !m.publisher)
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Root} from 'mdast'
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references'
+import {VFile} from 'vfile'
+import type {LexiconEntry, OutletEntry, PhraseMatch} from '../lexicons/index.js'
+import type {Article, ArticleBlock, Span} from './article.js'
+import {hostMatches, type Link} from './links.js'
+import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
+import {tokenize, type Token} from './tokens.js'
+
+export interface OutletMention {
+  block: ArticleBlock
+  /** Index of the sentence of the block that holds the mention (-1 when none does). */
+  sentence: number
+  /** Plain-text offsets of the name in the block (with its head word: «وكالة «تاس»»). */
+  from: number
+  to: number
+  /** The gazetteer entry, or one made from the pattern (id `pattern:<name>`, no domains). */
+  outlet: OutletEntry
+  byPattern: boolean
+  /** The outlet is named as the source of information (a cue ties it to the claim). */
+  citedAsSource: boolean
+  /** The cue that cites it, as plain-text offsets in the block. */
+  cue?: {from: number; to: number; entry: string}
+  /** A link in the same block, or a definition, footnote, frontmatter or sources-section entry, points to it. */
+  linked: boolean
+  /** The outlet is the article's publisher (frontmatter `publisher`, byline or dateline), or of its group. */
+  publisher: boolean
+}
+
+interface OutletData {
+  heads: {before: Record<string, string[]>; after: Record<string, string[]>}
+  descriptors: Record<string, unknown>
+  matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; bareNameHeads: string[]}
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+let data: OutletData | undefined
+/** The reading rules of outlets.json (heads, descriptors, matching), beside the entries the loader compiles. */
+function outletData(): OutletData {
+  if (data) return data
+  for (const dir of [path.join(here, '..', 'lexicons'), path.join(here, '..', '..', '..', 'src', 'lexicons')]) {
+    try {
+      data = JSON.parse(readFileSync(path.join(dir, 'outlets.json'), 'utf8')) as OutletData
+      return data
+    } catch {}
+  }
+  throw new Error('Cannot read the outlets lexicon (outlets.json)')
+}
+
+const set = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => normalize(String(form))))
+let words: {heads: Set<string>; afterHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; bare: Set<string>} | undefined
+function readingWords() {
+  if (words) return words
+  const d = outletData()
+  const all = (record: Record<string, unknown>) => Object.entries(record).filter(([key]) => /^[a-z]{2}$/.test(key)).flatMap(([, forms]) => (Array.isArray(forms) ? forms : []))
+  words = {
+    heads: set(all(d.heads.before).flatMap((form: string) => normalize(form).split(/\s+/))),
+    afterHeads: set(all(d.heads.after).flatMap((form: string) => normalize(form).split(/\s+/))),
+    descriptors: set(all(d.descriptors)),
+    caseFree: set(d.matching.caseFree),
+    continuations: set(d.matching.continuations),
+    link: set(all(d.matching.linkWords)),
+    bare: set(d.matching.bareNameHeads)
+  }
+  return words
+}
+
+/** A head word (وكالة, صحيفة, …) also behind Arabic proclitics (لوكالة, والصحيفة). */
+function isHead(token: Token | undefined): boolean {
+  if (!token) return false
+  const {heads} = readingWords()
+  return heads.has(token.norm) || withoutProclitics(token.norm).some((stem) => heads.has(stem))
+}
+
+const CLAUSE_BREAK = /[,;:.!?؟،؛\n—–]/u
+const QUOTE_MARK = /["“”«»„‘’'()]/gu
+
+/** The quotation (≤ 4 words, as names are) that holds the range, if any. */
+function nameQuote(block: ArticleBlock, from: number, to: number) {
+  return block.quotes.find((q) => q.close >= 0 && q.innerStart <= from && q.innerEnd >= to && q.text.trim().split(/\s+/).length <= 4)
+}
+
+/** Tokens with English possessives folded ("CNN's" → cnn), so names match before them. */
+function matchTokens(tokens: readonly Token[]): Token[] {
+  return tokens.map((token) => (/['’]s$/u.test(token.text) && !isArabicWord(token.norm) ? {...token, norm: token.norm.replace(/'s$/u, '')} : token))
+}
+
+/** Whether a Latin-script match keeps the capitals of its alias, and is not the head of a longer name. */
+function keepsCase(tokens: readonly Token[], match: PhraseMatch<unknown>): boolean {
+  const {caseFree, continuations} = readingWords()
+  const formWords = match.form.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
+  for (let k = 0; k < formWords.length && match.from + k < match.to; k++) {
+    const form = formWords[k]
+    const token = tokens[match.from + k]
+    if (isArabicWord(token.norm) || caseFree.has(normalize(form))) continue
+    if (/^\p{Lu}/u.test(form) && !/^\p{Lu}/u.test(token.text)) return false
+  }
+  const next = tokens[match.to]
+  return !(next && !/['’]s$/u.test(tokens[match.to - 1].text) && continuations.has(next.norm) && /^\p{Lu}/u.test(next.text))
+}
+
+/** Whether an ambiguous bare name (الجزيرة, The Times) stands where only an outlet can: after a head, before one, or quoted. */
+function markedAsOutlet(block: ArticleBlock, tokens: readonly Token[], from: number, to: number): boolean {
+  const {afterHeads} = readingWords()
+  if (isHead(tokens[from - 1]) || (tokens[to] && afterHeads.has(tokens[to].norm))) return true
+  return Boolean(nameQuote(block, tokens[from].index, tokens[to - 1].end))
+}
+
+function patternOutlet(name: string): OutletEntry {
+  return {id: 'pattern:' + normalize(name), name, aliases: {}, domains: []}
+}
+
+/** Gazetteer and pattern mentions of one block, as token ranges. */
+function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number; to: number; outlet: OutletEntry; byPattern: boolean}> {
+  const tokens = matchTokens(block.tokens)
+  const found: Array<{from: number; to: number; outlet: OutletEntry; byPattern: boolean}> = []
+  for (const match of article.lexicons.match.outlets.findAll(tokens)) {
+    if (!keepsCase(tokens, match)) continue
+    if (match.value.ambiguous && !markedAsOutlet(block, tokens, match.from, match.to)) continue
+    // A head word just before the name belongs to the mention («وكالة «تاس»»).
+    const from = isHead(tokens[match.from - 1]) && !CLAUSE_BREAK.test(block.text.slice(tokens[match.from - 1].end, tokens[match.from].index)) ? match.from - 1 : match.from
+    found.push({from, to: match.to, outlet: match.value.outlet, byPattern: false})
+  }
+  const covered = (i: number) => found.some((m) => i >= m.from && i < m.to)
+  const {descriptors, afterHeads, bare, caseFree} = readingWords()
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered(i)) continue
+    if (isHead(tokens[i]) && isArabicWord(tokens[i].norm)) {
+      // «قناة «سكاي»», «القناة الرسمية «أرت 1»», «صحيفة كاثيميريني»
+      let j = i + 1
+      while (j < tokens.length && j - i <= 2 && descriptors.has(tokens[j].norm) && !nameQuote(block, tokens[j].index, tokens[j].end)) j++
+      const quote = tokens[j] && nameQuote(block, tokens[j].index, tokens[j].end)
+      if (quote && !covered(j) && !CLAUSE_BREAK.test(block.text.slice(tokens[j - 1].end, quote.open))) {
+        let end = j
+        while (end < tokens.length && tokens[end].end <= quote.innerEnd) end++
+        found.push({from: i, to: end, outlet: patternOutlet(quote.text.trim()), byPattern: true})
+        i = end - 1
+        continue
+      }
+      const next = tokens[i + 1]
+      const stems = [tokens[i].norm, ...withoutProclitics(tokens[i].norm)]
+      if (next && stems.some((stem) => bare.has(stem)) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
+        !next.norm.startsWith('ال') && !/يه$/u.test(next.norm) && !descriptors.has(next.norm) && !CLAUSE_BREAK.test(block.text.slice(tokens[i].end, next.index))) {
+        found.push({from: i, to: i + 2, outlet: patternOutlet(next.text), byPattern: true})
+        i++
+      }
+      continue
+    }
+    // "the Kathimerini newspaper", "the RBK news website": capitalised words before a head word.
+    if (!isArabicWord(tokens[i].norm) && afterHeads.has(tokens[i].norm) && !/^\p{Lu}/u.test(tokens[i].text) && i > 0) {
+      let start = i
+      while (start > 0 && i - start < 3 && /^\p{Lu}/u.test(tokens[start - 1].text) && !covered(start - 1) && !caseFree.has(tokens[start - 1].norm) &&
+        !CLAUSE_BREAK.test(block.text.slice(tokens[start - 1].end, tokens[start].index))) start--
+      // A lone nationality ("the Russian news agency") describes; it does not name.
+      const name = tokens.slice(start, i)
+      if (start < i && tokens[start - 1]?.norm === 'the' && !(name.length === 1 && /(?:an|ese|ish|i|ch)$/u.test(name[0].norm))) {
+        let end = i + 1
+        while (end < tokens.length && afterHeads.has(tokens[end].norm) && end - i < 2) end++
+        found.push({from: start - 1, to: end, outlet: patternOutlet(name.map((t) => t.text).join(' ')), byPattern: true})
+      }
+    }
+  }
+  return found.sort((a, b) => a.from - b.from)
+}
+
+interface CueHit {from: number; to: number; entry: LexiconEntry; sides: string[]}
+
+/** Cues of a block that may cite an outlet, with the sides they cite it on in the block's language. */
+function outletCues(article: Article, block: ArticleBlock): CueHit[] {
+  const lang = block.lang === 'ar' || block.lang === 'en' ? block.lang : article.lang
+  const hits: CueHit[] = []
+  for (const match of article.lexicons.match.cues.findAll(block.tokens)) {
+    const entry = match.value
+    if (!entry.outletCue) continue
+    const bySide = (entry.outletSide ?? {}) as Record<string, string[]>
+    const script = isArabicWord(block.tokens[match.from].norm) ? 'ar' : 'en'
+    const sides = bySide[script] ?? bySide[lang] ?? ['after']
+    if (sides.length) hits.push({from: match.from, to: match.to, entry, sides})
+  }
+  return hits
+}
+
+/** Whether tokens [from, to) may stand between a cue and its outlet: a few link words, no clause break. */
+function bridges(block: ArticleBlock, from: number, to: number, limit: number): boolean {
+  if (to - from > limit) return false
+  const {link, heads, descriptors} = readingWords()
+  for (let i = from; i < to; i++) {
+    const norm = block.tokens[i].norm
+    if (!link.has(norm) && !heads.has(norm) && !descriptors.has(norm)) return false
+  }
+  const gapStart = from > 0 ? block.tokens[from - 1].end : 0
+  const gapEnd = to < block.tokens.length ? block.tokens[to].index : block.text.length
+  return !CLAUSE_BREAK.test(block.text.slice(gapStart, gapEnd).replace(QUOTE_MARK, ''))
+}
+
+/** Whether the mention is the one spoken to: ل on its first word or just before it (لوكالة، لـ CNN), "to" before it. */
+function isAddressee(block: ArticleBlock, from: number): boolean {
+  const first = block.tokens[from]
+  const before = block.tokens[from - 1]
+  if (before && (before.norm === 'ل' || before.norm === 'to') && !CLAUSE_BREAK.test(block.text.slice(before.end, first.index))) return true
+  return isArabicWord(first.norm) && /^[وف]?ل/u.test(first.norm) && withoutProclitics(first.norm).some((stem) => !stem.startsWith('ل'))
+}
+
+/** The cue that makes a mention [from, to) the source of its sentence, if any. */
+function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, to: number, sentenceFrom: number, sentenceTo: number): CueHit | undefined {
+  for (const cue of cues) {
+    if (cue.from < sentenceFrom || cue.to > sentenceTo) continue
+    if (cue.sides.includes('after') && cue.to <= from && bridges(block, cue.to, from, 3)) return cue
+    if (cue.sides.includes('before') && cue.from >= to && bridges(block, to, cue.from, 2)) return cue
+    if (cue.sides.includes('addressee') && cue.to <= from && from - cue.to <= 12 && isAddressee(block, from)) return cue
+  }
+  return undefined
+}
+
+/** Whether a link points to an outlet: its host is one of the outlet's domains, or its text names it. */
+export function linkNames(article: Article, link: Link, outlet: OutletEntry): boolean {
+  const domains = outlet.domains.map((domain) => domain.split('/')[0].toLowerCase())
+  if (link.host && domains.some((domain) => hostMatches(link.host, domain))) return true
+  const text = normalize(link.text)
+  if (!text) return false
+  if (outlet.id.startsWith('pattern:')) return text.includes(outlet.id.slice('pattern:'.length))
+  return outletsIn(article, link.text).some((named) => named.id === outlet.id)
+}
+
+/** The gazetteer outlets a short text names (a link's text, a byline, frontmatter `publisher`). */
+export function outletsIn(article: Article, text: string): OutletEntry[] {
+  const tokens = matchTokens(tokenize(text))
+  return article.lexicons.match.outlets.findAll(tokens).filter((match) => !match.value.ambiguous || tokens.length <= match.to - match.from + 2).map((match) => match.value.outlet)
+}
+
+const DATELINE = /^[^()]{0,80}\(([^()]{2,40})\)\s*(?:--?|—|–|:)/u
+
+/** The article's publishers: frontmatter `publisher`, bylines and datelines that name an outlet, a line that is only an outlet's name. */
+function findPublishers(article: Article, mentionsOf: (block: ArticleBlock) => Array<{from: number; to: number; outlet: OutletEntry}>): OutletEntry[] {
+  const publishers: OutletEntry[] = []
+  if (typeof article.frontmatter.publisher === 'string') {
+    publishers.push(...outletsIn(article, article.frontmatter.publisher))
+    publishers.push(patternOutlet(article.frontmatter.publisher))
+  }
+  for (const block of article.blocks) {
+    if (block.role === 'title') continue
+    const dateline = DATELINE.exec(block.text)
+    if (dateline) publishers.push(...outletsIn(article, dateline[1]))
+    const mentions = mentionsOf(block)
+    const named = mentions.reduce((sum, m) => sum + m.to - m.from, 0)
+    // «فرانس 24», «أبوظبي - سكاي نيوز عربية», "By Jane Doe, Reuters": a byline, not a citation.
+    if (mentions.length && (block.role === 'byline' || block.role === 'dateline' || block.tokens.length - named <= 2)) publishers.push(...mentions.map((m) => m.outlet))
+  }
+  return publishers
+}
+
+/** Every outlet mention of the article, in story text, classed as cited or merely mentioned, linked or not. */
+export function findOutletMentions(article: Article): OutletMention[] {
+  const byBlock = new Map<ArticleBlock, ReturnType<typeof mentionsIn>>()
+  const mentionsOf = (block: ArticleBlock) => {
+    let found = byBlock.get(block)
+    if (!found) byBlock.set(block, (found = mentionsIn(article, block)))
+    return found
+  }
+  const publishers = findPublishers(article, mentionsOf)
+  const isPublisher = (outlet: OutletEntry) => publishers.some((p) => p.id === outlet.id || (p.group && p.group === outlet.group))
+  const mentions: OutletMention[] = []
+  for (const block of article.blocks) {
+    if (!article.isStoryText(block) || !block.tokens.length) continue
+    const found = mentionsOf(block)
+    if (!found.length) continue
+    const cues = outletCues(article, block)
+    const inBlock = article.links.inText.filter((link) => link.start >= block.start && link.end <= block.end)
+    for (const m of found) {
+      const from = block.tokens[m.from].index
+      let to = block.tokens[m.to - 1].end
+      // Take in the closing mark of a name opened inside the span: «سانا», (وام).
+      const inner = block.text.slice(from, to)
+      const opened = (inner.match(/[“«(‘]/gu)?.length ?? 0) + ((inner.match(/"/gu)?.length ?? 0) % 2)
+      if (/["”»)’]/u.test(block.text[to] ?? '') && opened > (inner.match(/[”»)’]/gu)?.length ?? 0)) to++
+      const sentence = block.sentences.findIndex((s) => from >= s.start && from < s.end)
+      const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
+      const sentenceFrom = block.tokens.findIndex((t) => t.index >= bounds.start)
+      let sentenceTo = block.tokens.findIndex((t) => t.index >= bounds.end)
+      if (sentenceTo < 0) sentenceTo = block.tokens.length
+      const cue = citingCue(block, cues, m.from, m.to, sentenceFrom, sentenceTo)
+      const linked = inBlock.some((link) => linkNames(article, link, m.outlet)) || article.links.articleSources.some((link) => linkNames(article, link, m.outlet))
+      mentions.push({
+        block, sentence, from, to, outlet: m.outlet, byPattern: m.byPattern, citedAsSource: Boolean(cue),
+        cue: cue && {from: block.tokens[cue.from].index, to: block.tokens[cue.to - 1].end, entry: cue.entry.id},
+        linked, publisher: isPublisher(m.outlet)
+      })
+    }
+  }
+  return mentions
+}
+
+export interface LinkMismatch {
+  link: Link
+  /** The outlet the link's text names. */
+  named: OutletEntry
+  /** The outlet the link's host belongs to. */
+  host: OutletEntry
+}
+
+/** Links whose text names one outlet while their host belongs to another organisation. */
+export function findLinkMismatches(article: Article): LinkMismatch[] {
+  const mismatches: LinkMismatch[] = []
+  for (const link of article.links.inText) {
+    if (!link.text || !link.host) continue
+    const hostOutlet = article.lexicons.outlets.find((outlet) => outlet.domains.some((domain) => !domain.includes('/') && hostMatches(link.host, domain.toLowerCase())))
+    if (!hostOutlet) continue
+    const named = outletsIn(article, link.text)
+    if (!named.length || named.some((outlet) => outlet.id === hostOutlet.id || (outlet.group && outlet.group === hostOutlet.group))) continue
+    mismatches.push({link, named: named[0], host: hostOutlet})
+  }
+  return mismatches
+}
+
+export interface UndefinedReference {
+  span: Span
+  /** The reference as written: `[text][label]`, `[text][]`, `[^1]`. */
+  text: string
+  kind: 'reference' | 'footnote'
+}
+
+/**
+ * Reference links and footnote calls with no definition, as remark-lint-no-undefined-references
+ * finds them (markdown leaves an undefined `[text][label]` as plain text, so only that rule's
+ * reading of the brackets finds them). Run through the package, on a scratch file.
+ */
+export function findUndefinedReferences(article: Article): UndefinedReference[] {
+  const scratch = new VFile({value: article.source, path: article.file.path})
+  const transformer = (remarkLintNoUndefinedReferences as unknown as (options?: unknown) => (tree: Root, file: VFile, next: () => void) => void)()
+  transformer(article.tree, scratch, () => {})
+  const found: UndefinedReference[] = []
+  for (const message of scratch.messages) {
+    if (!message.place || !('start' in message.place)) continue
+    const start = message.place.start.offset ?? 0
+    const text = article.source.slice(start, message.place.end.offset ?? start)
+    const kind = text.startsWith('[^') ? 'footnote' : /\]\s*\[/u.test(text) ? 'reference' : undefined
+    // A lone "[word]" in news copy is an editor's insertion inside a quotation ("[the company]"), not a link.
+    if (kind) found.push({span: {start: article.point(start), end: article.point(start + text.length)}, text, kind})
+  }
+  return found
+}
