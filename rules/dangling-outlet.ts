@@ -29,54 +29,66 @@
  *   {"name": "tass.md", "lang": "ar"}
  *
  *   ```markdown
+ *   # الهجوم
+ *
  *   تلقى الأمن الروسي معلومات عامة عن الهجوم، وفق وكالة «تاس» الروسية.
  *   ```
  * @example
  *   {"name": "tass.md", "label": "output"}
  *
  *   ```text
- *   1:46-1:58: Link to TASS's report, or name the report in a Sources section
+ *   3:47-3:66: Link to TASS's report, or name the report in a Sources section
  *   ```
  * @example
  *   {"name": "linked.md", "lang": "ar"}
  *
  *   ```markdown
+ *   # الهجوم
+ *
  *   تلقى الأمن الروسي معلومات عامة عن الهجوم، وفق [وكالة «تاس» الروسية](https://tass.ru/proisshestviya/20326587).
  *   ```
  * @example
  *   {"name": "employer.md", "lang": "ar"}
  *
  *   ```markdown
+ *   # الهجوم
+ *
  *   انضم الصحفي إلى قناة الجزيرة عام 2010 بعد سنوات في لندن.
  *   ```
  * @example
  *   {"name": "told.md", "lang": "en"}
  *
  *   ```markdown
+ *   # Talks
+ *
  *   A government official told Reuters the talks had stalled.
  *   ```
  * @example
  *   {"name": "told.md", "label": "output"}
  *
  *   ```text
- *   1:27-1:34: Link to Reuters' report, or name the report in a Sources section
+ *   3:28-3:35: Link to Reuters' report, or name the report in a Sources section
  *   ```
  * @example
  *   {"name": "mismatch.md", "lang": "en"}
  *
  *   ```markdown
+ *   # Talks
+ *
  *   The talks stalled, [Reuters reported](https://www.bbc.com/news/world-1).
  *   ```
  * @example
  *   {"name": "mismatch.md", "label": "output"}
  *
  *   ```text
- *   1:20-1:72: The link's text names Reuters but it goes to BBC (bbc.com): link to Reuters' report, or name BBC in the text
+ *   3:20-3:72: The link's text names Reuters but it goes to BBC (bbc.com): link to Reuters' report, or name BBC in the text
  *   ```
  * @example
  *   {"name": "sources.md", "lang": "en"}
  *
  *   ```markdown
+ *   # Talks
+ *
  *   The talks stalled, the Financial Times reported.
  *
  *   ## Sources
@@ -87,12 +99,16 @@
  *   {"name": "employer.md", "lang": "en"}
  *
  *   ```markdown
+ *   # Talks
+ *
  *   The former CNN host, who now appears on a rival network, declined to comment.
  *   ```
  * @example
  *   {"name": "publisher.md", "lang": "en"}
  *
  *   ```markdown
+ *   # Talks
+ *
  *   WASHINGTON (Reuters) - Officials told Reuters on Monday that the talks had stalled.
  *   ```
  */
