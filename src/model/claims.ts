@@ -170,6 +170,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const letterBefore = /\p{L}$/u.test(before) && !/(?:^|[^\p{L}])[وبلف]$/u.test(folded.slice(Math.max(0, start - 2), start))
     if (letterBefore || /\p{L}[-‐]$|\d[/:]$/u.test(before) || /^[/:]\d/u.test(after)) continue
     let value = parseNumber(m[0])
+    // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
+    if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{L}\s*[,،(]\s*$/u.test(folded.slice(Math.max(0, start - 4), start)) && /^\s*[,،)]/u.test(folded.slice(end, end + 3))) continue
     const suffix = /^\p{L}+/u.exec(folded.slice(end, end + 8))?.[0]
     if (suffix) {
       const magnitude = words.values.get(normalize(suffix))
