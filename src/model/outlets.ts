@@ -156,7 +156,7 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
       const next = tokens[i + 1]
       const stems = [tokens[i].norm, ...withoutProclitics(tokens[i].norm)]
       if (next && stems.some((stem) => bare.has(stem)) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
-        !next.norm.startsWith('ال') && !/يه$/u.test(next.norm) && !descriptors.has(next.norm) && !CLAUSE_BREAK.test(block.text.slice(tokens[i].end, next.index))) {
+        !/^ال/u.test(next.text) && !/يه$/u.test(next.norm) && !descriptors.has(next.norm) && !CLAUSE_BREAK.test(block.text.slice(tokens[i].end, next.index))) {
         found.push({from: i, to: i + 2, outlet: patternOutlet(next.text), byPattern: true})
         i++
       }
@@ -283,12 +283,17 @@ export function findOutletMentions(article: Article): OutletMention[] {
     const cues = outletCues(article, block)
     const inBlock = article.links.inText.filter((link) => link.start >= block.start && link.end <= block.end)
     for (const m of found) {
-      const from = block.tokens[m.from].index
+      let from = block.tokens[m.from].index
       let to = block.tokens[m.to - 1].end
       // Take in the closing mark of a name opened inside the span: «سانا», (وام).
       const inner = block.text.slice(from, to)
       const opened = (inner.match(/[“«(‘]/gu)?.length ?? 0) + ((inner.match(/"/gu)?.length ?? 0) % 2)
       if (/["”»)’]/u.test(block.text[to] ?? '') && opened > (inner.match(/[”»)’]/gu)?.length ?? 0)) to++
+      // A name quoted whole («سكاي نيوز», "Sky News") is taken with its marks.
+      if (/[«“"]/u.test(block.text[from - 1] ?? '') && /[»”"]/u.test(block.text[to] ?? '')) {
+        from--
+        to++
+      }
       const sentence = block.sentences.findIndex((s) => from >= s.start && from < s.end)
       const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
       const sentenceFrom = block.tokens.findIndex((t) => t.index >= bounds.start)
