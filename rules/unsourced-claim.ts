@@ -16,7 +16,7 @@
  * and by reported speech continued from earlier in its block ("He added"). A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article. A cue that only claims responsibility
- * («أعلن مسؤوليته») or sits inside the finding itself («اتصالات تؤكد») covers nothing.
+ * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * Not claims: dates, years, times, ages, durations, names ("Route 16"), figures inside
  * quotations, the title and headings, opinions ("the finest"), loose small counts
  * ("dozens of lawmakers") unless they count a toll. One message per sentence.
@@ -36,7 +36,7 @@
  *   {"name": "toll.md", "label": "output"}
  *
  *   ```text
- *   3:36-3:42: Unsourced toll: say who reports this figure, and link to it
+ *   3:32-3:38: Unsourced toll: say who reports this figure, and link to it
  *   ```
  * @example
  *   {"name": "sourced.md", "lang": "en"}
@@ -58,7 +58,7 @@
  *   {"name": "record.md", "label": "output"}
  *
  *   ```text
- *   3:5-3:68: Unsourced record: say who established it, and link to the source
+ *   3:5-3:70: Unsourced record: say who established it, and link to the source
  *   ```
  * @example
  *   {"name": "covered.md", "lang": "ar"}
@@ -114,9 +114,10 @@ export default defineRule({id: 'unsourced-claim', defaults: {figures: true, supe
 })
 
 /**
- * Whether a sentence is covered by an attribution. A cue inside a finding («اتصالات تؤكد»)
- * or one that only claims responsibility («أعلن مسؤوليته», "claimed responsibility") does
- * not source the sentence's claims.
+ * Whether a sentence is covered by an attribution. A cue inside the claim itself (the finding
+ * «اتصالات تؤكد», the record «المرة الأولى التي تتهم فيها …») is part of the fact claimed, and
+ * a cue that only claims responsibility («أعلن مسؤوليته», "claimed responsibility") names no
+ * source of the toll: neither covers the sentence.
  */
 function coverage(article: Article, claims: ClaimIndex): (block: number, sentence: number) => boolean {
   const attributions = article.use(findAttributions)
@@ -130,9 +131,9 @@ function coverage(article: Article, claims: ClaimIndex): (block: number, sentenc
     const id = block + ':' + sentence
     if (known.has(id)) return known.get(id)!
     const own = attributions.inSentence(block, sentence)
-    const findings = claims.inSentence(block, sentence).filter((c) => c.kind === 'finding')
+    const mine = claims.inSentence(block, sentence)
     const result = claims.hasFigureSource(block, sentence) || (own.length
-      ? own.some((a) => !findings.some((f) => a.cue.from >= f.from && a.cue.to <= f.to) && !responsibility(block, a.cue.to))
+      ? own.some((a) => !mine.some((c) => a.cue.from >= c.from && a.cue.to <= c.to) && !responsibility(block, a.cue.to))
       : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && covered(block, sentence - 1)))
     known.set(id, result)
     return result

@@ -141,6 +141,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   const at: Array<PhraseMatch<LexiconEntry> | undefined> = new Array(tokens.length)
   for (const match of matches) for (let i = match.from; i < match.to; i++) at[i] = match
   const kindAt = (i: number) => (i >= 0 && i < tokens.length ? at[i]?.value.kind : undefined)
+  // A unit of time after a number makes a duration, an age or a time («27 عاما»); a definite one («الشهر الماضي») does not.
+  const timeAt = (i: number) => (kindAt(i) === 'time' && !/^[وفبل]?ال/u.test(tokens[i].norm)) || kindAt(i) === 'date'
   const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
   const sentenceOf = (offset: number) => block.sentences.findIndex((s) => offset >= s.start && offset < s.end)
   const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
@@ -191,11 +193,11 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     }
     const previous = kindAt(first - 1)
     if (previous === 'date' || previous === 'label' || previous === 'age') continue
-    if (kindAt(next) === 'time' || kindAt(next) === 'date') continue
     const sign = /^\s?[%٪]/u.exec(folded.slice(end, end + 2))
     const percent = Boolean(sign) || kindAt(next) === 'percent'
     const currency = CURRENCY_SIGN.exec(folded.slice(Math.max(0, start - 4), start))
     const money = Boolean(currency) || kindAt(next) === 'currency'
+    if (!sign && timeAt(next)) continue
     // A year on its own: 1800 to 2100, four digits, nothing to count.
     if (!percent && !money && /^\d{4}$/u.test(m[0]) && !suffix && value >= 1800 && value <= 2100) continue
     if (sign) end += sign[0].length
@@ -217,7 +219,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[match.to].norm))) {
         used.add(match.to)
         push(from, tokens[match.to].end, near(match.from, match.to + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[match.to].norm) ?? 1), false))
-      } else if (nextKind === 'time' || nextKind === 'date' || kindAt(match.from - 1) === 'label') {
+      } else if (timeAt(match.to) || kindAt(match.from - 1) === 'label') {
         continue
       } else if (nextKind === 'percent') {
         push(from, tokens[at[match.to]!.to - 1].end, 'percentage', key(value, true))
@@ -228,13 +230,13 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       }
     } else if (kind === 'magnitude') {
       // "a million", «مليون لاجئ»: a magnitude with no number before it ("m", "bn" only follow digits).
-      if (nextKind === 'time' || nextKind === 'date' || /^[a-z]{1,3}$/u.test(tokens[match.from].norm)) continue
+      if (timeAt(match.to) || /^[a-z]{1,3}$/u.test(tokens[match.from].norm)) continue
       push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'figure', key(words.values.get(normalize(match.form)) ?? 0, false))
     } else if (kind === 'loose') {
-      if (nextKind === 'time') continue
+      if (timeAt(match.to)) continue
       push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'count')
     } else if (kind === 'few') {
-      if (near(match.from, match.to, 'toll')) push(from, to, 'toll')
+      if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
     } else if (kind === 'superlative') {
       if (isArabicSuperlativeClaim(tokens, text, match)) push(from, to, 'superlative')
     } else if (kind === 'superlative-head') {

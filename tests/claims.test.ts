@@ -1,0 +1,141 @@
+/**
+ * Check-worthy claims (src/model/claims.ts), tested directly in Arabic and English: what is
+ * a claim, what is a date, an age, a time or a name, how figures are normalised for
+ * coverage, and that every entry of the claims lexicon fires on its own examples.
+ */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {Article} from '../src/model/article.js'
+import {findClaims} from '../src/model/claims.js'
+import {formsOf, loadLexicons} from '../src/lexicons/index.js'
+import {normalize} from '../src/model/normalize.js'
+import {tokenize} from '../src/model/tokens.js'
+
+const parser = unified().use(remarkParse)
+/** The claims of one story paragraph (a title is added so the paragraph is body text). */
+function claims(paragraph: string): Array<[string, string, string?]> {
+  const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
+  const article = new Article(parser.parse(file), file)
+  return article.use(findClaims).all.map((claim) => claim.figure === undefined ? [claim.kind, claim.text] : [claim.kind, claim.text, claim.figure])
+}
+function mentions(paragraph: string): string[] {
+  const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
+  const article = new Article(parser.parse(file), file)
+  return article.use(findClaims).mentions.map((claim) => claim.figure!)
+}
+
+test('figures in digits of either script normalise to one value', () => {
+  assert.deepEqual(claims('قتل ٦٢ شخصا في الهجوم.'), [['toll', '٦٢', '62']])
+  assert.deepEqual(claims('قتل 62 شخصا في الهجوم.'), [['toll', '62', '62']])
+  assert.deepEqual(claims('At least 1,000 homes were flooded.'), [['figure', '1,000', '1000']])
+  assert.deepEqual(claims('Around 1000 homes were flooded.'), [['figure', '1000', '1000']])
+  assert.deepEqual(claims('The audience share was 1.57 percent.'), [['percentage', '1.57 percent', '1.57%']])
+  assert.deepEqual(claims('ارتفع التضخم إلى ١٢٫٥٪ الشهر الماضي.'), [['percentage', '١٢٫٥٪', '12.5%']])
+})
+
+test('magnitudes and words: "5 million" = 5000000, «270 ألفا و330 ألف», "three billion"', () => {
+  assert.deepEqual(claims('Up to 5 million people could be eligible.'), [['figure', '5 million', '5000000']])
+  assert.deepEqual(claims('نزح ما بين 270 ألفا و330 ألف شخص.'), [['figure', '270 ألفا', '270000'], ['figure', '330 ألف', '330000']])
+  assert.deepEqual(claims('The channel had over three billion views.'), [['figure', 'three billion', '3000000000']])
+  assert.deepEqual(claims('سيطرت القوات على أكثر من ثلاثين قرية.'), [['figure', 'ثلاثين', '30']])
+  assert.deepEqual(claims('يستضيف الأردن أكثر من مليون لاجئ.'), [['figure', 'مليون', '1000000']])
+})
+
+test('percentages and sums of money', () => {
+  assert.deepEqual(claims('توسعت السيطرة من ثلاثين إلى ستين في المئة من مساحة المحافظة.'), [['figure', 'ثلاثين', '30'], ['percentage', 'ستين في المئة', '60%']])
+  assert.deepEqual(claims('Claims will be less than $10bn (£5.17bn).'), [['money', '$10bn', '10000000000'], ['money', '£5.17bn', '5170000000']])
+  assert.deepEqual(claims('The firm paid out about 300 million euros.'), [['money', '300 million euros', '300000000']])
+  assert.deepEqual(claims('بلغت كلفة المشروع 4 مليارات دولار.'), [['money', '4 مليارات دولار', '4000000000']])
+})
+
+test('tolls: loose counts are claims when they count the dead, colour when they do not', () => {
+  assert.deepEqual(claims('خلف الهجوم عشرات القتلى.'), [['toll', 'عشرات']])
+  assert.deepEqual(claims('Dozens of people were killed in the raid.'), [['toll', 'Dozens']])
+  assert.deepEqual(claims('Dozens of lawmakers signed the letter.'), [])
+  assert.deepEqual(claims('ووقع عشرات النواب على الرسالة.'), [])
+  assert.deepEqual(claims('Two people were killed and three were injured.'), [['toll', 'Two', '2'], ['toll', 'three', '3']])
+  assert.deepEqual(claims('Thousands of people marched on Saturday.'), [['count', 'Thousands']])
+  assert.deepEqual(claims('وتظاهر مئات آلاف اليونانيين ضد الاتفاق.'), [['count', 'مئات آلاف']])
+})
+
+test('not claims: dates, years, times, ages, durations, names, outlets, small numbers in words', () => {
+  assert.deepEqual(claims('The bank will close the accounts on Dec. 12, 2016.'), [])
+  assert.deepEqual(claims('He served as president from 2010 to 2014.'), [])
+  assert.deepEqual(claims('The meeting began at 10:30 a.m. and lasted 3 hours.'), [])
+  assert.deepEqual(claims('The minister, 58, resigned after 12 years in office.'), [])
+  assert.deepEqual(claims('The driver, aged 34, was arrested.'), [])
+  assert.deepEqual(claims('بدأت العملية في 19 حزيران/يونيو عند الرابعة عصرا (13,00 ت غ).'), [])
+  assert.deepEqual(claims('وتوفي عن 84 عاما بعد مسيرة امتدت أربعين عاما.'), [])
+  assert.deepEqual(claims('وصلت القوات إلى الكيلو 16 وأطلقت طائرات إف-16 صواريخها.'), [])
+  assert.deepEqual(claims('ظهر الوزير على شاشة فرانس 24 مساء الثلاثاء.'), [])
+  assert.deepEqual(claims('The F.B.I. faced a hard decision in two investigations.'), [])
+})
+
+test('superlatives and records, but not comparisons, limits, opinions or narrative firsts', () => {
+  assert.deepEqual(claims('The blaze is the largest wildfire in the state.'), [['superlative', 'the largest']])
+  assert.deepEqual(claims("Hanover Re, Europe's fifth-largest reinsurance firm, paid."), [['superlative', 'fifth-largest']])
+  assert.deepEqual(claims('كان الهجوم من أسوأ الهجمات منذ سنوات.'), [['superlative', 'أسوأ']])
+  assert.deepEqual(claims('ويعد الهجوم أكثر الهجمات دموية في المدينة.'), [['superlative', 'أكثر الهجمات دموية']])
+  assert.deepEqual(claims('كانت الخسائر أكبر من المتوقع.'), [])
+  assert.deepEqual(claims('رفعت الحكومة الحد الأدنى للأجور.'), [])
+  assert.deepEqual(claims('It was the finest performance of her career.'), [])
+  assert.deepEqual(claims('The first case involved the campaign chairman.'), [])
+  assert.deepEqual(claims('The first time she saw the house, it was in ruins.'), [])
+  assert.deepEqual(claims('The raids are the first large-scale effort to deport families.'), [['record', 'the first large-scale effort to']])
+  assert.deepEqual(claims('Temperatures reached a record high on Sunday.'), [['record', 'a record high']])
+  assert.deepEqual(claims('في ما يشكل تصعيدا غير مسبوق بين البلدين.'), [['record', 'غير مسبوق']])
+  assert.deepEqual(claims('وهي المرة الأولى، التي تتهم فيها إسرائيل إيران بذلك منذ بدء النزاع.'), [['record', 'المرة الأولى، التي تتهم فيها إسرائيل إيران بذلك منذ']])
+})
+
+test('findings of fact need evidence and a deed', () => {
+  assert.deepEqual(claims('اعترضت الولايات المتحدة اتصالات تؤكد أن التنظيم نفذ تفجيرين في إيران.'), [['finding', 'اتصالات تؤكد أن التنظيم نفذ']])
+  assert.deepEqual(claims('Agencies obtained intercepted communications confirming that the militia carried out the attack.'), [['finding', 'intercepted communications confirming that the militia carried out']])
+  assert.deepEqual(claims('اعترضت الدفاعات الجوية الصواريخ ودمرتها.'), [])
+})
+
+test('figures inside quotations are mentions for coverage, not claims', () => {
+  assert.deepEqual(claims('“We lost 40 people in one night,” said the mayor.'), [])
+  assert.deepEqual(mentions('“We lost 40 people in one night,” said the mayor.'), ['40'])
+  assert.deepEqual(claims('وقال المرصد إن الضربات أسفرت عن مقتل "23 مقاتلا" على الأقل.'), [])
+})
+
+test('the title and headings hold no claims', () => {
+  const file = new VFile({value: '# 300 dead in quake\n\n## 5,000 homes destroyed\n\nAid arrived on Friday.\n'})
+  assert.deepEqual(new Article(parser.parse(file), file).use(findClaims).all, [])
+})
+
+test('every entry of the claims lexicon fires on its own examples, in each language it lists', () => {
+  const lexicons = loadLexicons()
+  for (const entry of lexicons.claims.entries) {
+    const examples = (entry.examples ?? {}) as Record<string, string[]>
+    const langs = [...new Set(formsOf(entry).map((f) => f.lang))]
+    for (const lang of langs) {
+      assert.ok(examples[lang]?.length, `${entry.id}: an ${lang} example`)
+      const forms = formsOf(entry).filter((f) => f.lang === lang).map((f) => f.form)
+      for (const example of examples[lang]) {
+        const words = tokenize(example).map((t) => t.norm)
+        assert.ok(forms.some((form) => appears(form, words)), `${entry.id} (${lang}) does not fire on: ${example}`)
+      }
+    }
+  }
+})
+
+/** Whether a form (its parts around «…» in order, the first word also behind a proclitic) appears in a run of words. */
+function appears(form: string, words: string[]): boolean {
+  const parts = form.split('…').map((part) => tokenize(normalize(part)).map((t) => t.norm))
+  let at = 0
+  for (const [p, part] of parts.entries()) {
+    let found = -1
+    for (let i = at; i + part.length <= words.length && found < 0; i++) {
+      const head = words[i]
+      const headOk = head === part[0] || (p === 0 && head.endsWith(part[0]) && head.length - part[0].length <= 3)
+      if (headOk && part.slice(1).every((word, k) => words[i + 1 + k] === word)) found = i
+    }
+    if (found < 0) return false
+    at = found + part.length
+  }
+  return true
+}
