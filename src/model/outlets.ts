@@ -244,6 +244,7 @@ export function outletsIn(article: Article, text: string): OutletEntry[] {
   return article.lexicons.match.outlets.findAll(tokens).filter((match) => !match.value.ambiguous || tokens.length <= match.to - match.from + 2).map((match) => match.value.outlet)
 }
 
+const TOP_BLOCKS = 6
 const DATELINE = /^[^()]{0,80}\(([^()]{2,40})\)\s*(?:--?|—|–|:)/u
 
 /** The article's publishers: frontmatter `publisher`, bylines and datelines that name an outlet, a line that is only an outlet's name. */
@@ -253,14 +254,18 @@ function findPublishers(article: Article, mentionsOf: (block: ArticleBlock) => A
     publishers.push(...outletsIn(article, article.frontmatter.publisher))
     publishers.push(patternOutlet(article.frontmatter.publisher))
   }
-  for (const block of article.blocks) {
-    if (block.role === 'title') continue
+  // Bylines and datelines sit at the top of a story: its first few blocks.
+  for (const block of article.blocks.slice(0, TOP_BLOCKS)) {
+    if (block.role === 'title' || block.inBlockquote) continue
     const dateline = DATELINE.exec(block.text)
     if (dateline) publishers.push(...outletsIn(article, dateline[1]))
     const mentions = mentionsOf(block)
+    if (!mentions.length) continue
     const named = mentions.reduce((sum, m) => sum + m.to - m.from, 0)
-    // «فرانس 24», «أبوظبي - سكاي نيوز عربية», "By Jane Doe, Reuters": a byline, not a citation.
-    if (mentions.length && (block.role === 'byline' || block.role === 'dateline' || block.tokens.length - named <= 2)) publishers.push(...mentions.map((m) => m.outlet))
+    // «فرانس 24», «أبوظبي - سكاي نيوز عربية», "By Jane Doe, Reuters": a credit line, not a citation.
+    const creditLine = block.kind === 'paragraph' && block.tokens.length - named <= 2 && !/[.!?؟]\s*$/u.test(block.text) &&
+      !article.lexicons.match.cues.findAll(block.tokens).length
+    if (block.role === 'byline' || block.role === 'dateline' || creditLine) publishers.push(...mentions.map((m) => m.outlet))
   }
   return publishers
 }

@@ -1,0 +1,167 @@
+/**
+ * Outlets: the gazetteer's shape, the cues that cite outlets, and the outlet analysis of the
+ * model (mentions by gazetteer and pattern, cited or merely mentioned, linked, publisher),
+ * link mismatches and undefined references, in Arabic and English.
+ */
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {test} from 'node:test'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {formsOf, type LexiconEntry, type OutletEntry} from '../src/lexicons/index.js'
+import {Article, type ModelSettings} from '../src/model/article.js'
+import {normalize} from '../src/model/normalize.js'
+import {findLinkMismatches, findOutletMentions, findUndefinedReferences} from '../src/model/outlets.js'
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+function model(markdown: string, settings: ModelSettings = {}): Article {
+  const file = new VFile({value: markdown})
+  return new Article(parser.parse(file), file, settings)
+}
+/** Mentions of a one-paragraph story under a title, as [name as written, outlet id, cited, linked, publisher]. */
+function mentions(body: string, settings: ModelSettings = {}, title = '# Story\n\n') {
+  return model(title + body, settings).use(findOutletMentions).map((m) => [m.block.text.slice(m.from, m.to), m.outlet.id, m.citedAsSource, m.linked, m.publisher])
+}
+const lexicon = (name: string) => JSON.parse(readFileSync(new URL(`../../src/lexicons/${name}.json`, import.meta.url), 'utf8'))
+
+test('gazetteer: at least 200 outlets, each with Latin and Arabic names and a domain, ids unique', () => {
+  const entries = lexicon('outlets').entries as OutletEntry[]
+  assert.ok(entries.length >= 200, `${entries.length} outlets`)
+  const ids = new Set<string>()
+  for (const entry of entries) {
+    assert.ok(!ids.has(entry.id), `duplicate id ${entry.id}`)
+    ids.add(entry.id)
+    const names = [...Object.values(entry.aliases).flat(), ...(entry.ambiguous ?? [])]
+    assert.ok(names.some((name) => /\p{Script=Latin}/u.test(name)), `${entry.id}: a Latin-script name`)
+    assert.ok(names.some((name) => /\p{Script=Arabic}/u.test(name)), `${entry.id}: an Arabic-script name`)
+    for (const domain of entry.domains) assert.match(domain, /^[a-z\d.-]+\.[a-z]{2,}(?:\/[\w/-]*)?$/, `${entry.id}: domain ${domain}`)
+  }
+  const withDomains = entries.filter((entry) => entry.domains.length).length
+  assert.ok(withDomains / entries.length > 0.98, `${entries.length - withDomains} outlets without a domain`)
+})
+
+test('gazetteer: no name belongs to two organisations (the matcher would keep only one)', () => {
+  const entries = lexicon('outlets').entries as OutletEntry[]
+  const owner = new Map<string, OutletEntry>()
+  for (const entry of entries) {
+    for (const name of [...Object.values(entry.aliases).flat(), ...(entry.ambiguous ?? [])]) {
+      const key = (normalize(name).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ')
+      const other = owner.get(key)
+      if (other && other.id !== entry.id) assert.ok(other.group && other.group === entry.group, `${JSON.stringify(name)}: ${other.id} and ${entry.id}`)
+      else owner.set(key, entry)
+    }
+  }
+})
+
+test('cues: the outlet-citing cues exist in both languages, with valid sides', () => {
+  const entries = (lexicon('cues').entries as LexiconEntry[]).filter((entry) => entry.outletCue)
+  const forms = entries.flatMap((entry) => formsOf(entry))
+  for (const lang of ['ar', 'en']) assert.ok(forms.filter((form) => form.lang === lang).length >= 10, `${lang}: outlet cues`)
+  for (const entry of entries) {
+    for (const sides of Object.values((entry.outletSide ?? {}) as Record<string, string[]>)) {
+      for (const side of sides) assert.ok(['after', 'before', 'addressee'].includes(side), `${entry.id}: side ${side}`)
+    }
+  }
+})
+
+test('cited as a source, in Arabic: وفق، حسب، ذكرت، the addressee of قال (لوكالة، لـ)، في مقابلة مع', () => {
+  assert.deepEqual(mentions('تلقى الأمن الروسي معلومات عامة، وفق وكالة «تاس» الروسية.'), [['وكالة «تاس» الروسية', 'tass', true, false, false]])
+  assert.deepEqual(mentions('وقالت الولايات المتحدة إن قدرتها تراجعت، حسب «سكاي نيوز».'), [['«سكاي نيوز»', 'sky-news-arabia', true, false, false]])
+  assert.deepEqual(mentions('وذكرت وكالة الأنباء السورية "سانا" أن الدفاعات تصدت للصواريخ.').map((m) => m.slice(1, 3)), [['sana', true]])
+  assert.deepEqual(mentions('وقال الناطق باسم الغرفة إبراهيم الجباوي لوكالة الأنباء الفرنسية إن الجولة فشلت.').map((m) => m.slice(0, 3)), [['لوكالة الأنباء الفرنسية', 'afp', true]])
+  assert.deepEqual(mentions('وقال مسؤول في الخارجية الأمريكية لـ CNN إن واشنطن تتابع الوضع.').map((m) => m.slice(1, 3)), [['cnn', true]])
+  assert.deepEqual(mentions('وقال الوزير في مقابلة مع قناة الجزيرة إن بلاده لن تتراجع.').map((m) => m.slice(0, 3)), [['قناة الجزيرة', 'al-jazeera', true]])
+})
+
+test('cited as a source, in English: according to, told, reported, quoted, in an interview with', () => {
+  assert.deepEqual(mentions('The toll rose to 62, according to TASS.').map((m) => m.slice(0, 3)), [['TASS', 'tass', true]])
+  assert.deepEqual(mentions("The senator told CNN's State of the Union that she would vote no.").map((m) => m.slice(1, 3)), [['cnn', true]])
+  assert.deepEqual(mentions('The cost would be substantial, the Financial Times reported.').map((m) => m.slice(1, 3)), [['ft', true]])
+  assert.deepEqual(mentions('"We have no idea," the RBK news website quoted Ms. Simonyan as saying.').map((m) => m.slice(1, 3)), [['rbc', true]])
+  assert.deepEqual(mentions('He said in an interview with Al Jazeera that talks would resume.').map((m) => m.slice(1, 3)), [['al-jazeera', true]])
+})
+
+test('merely mentioned: an employer, the story\'s subject, a place, a comparison', () => {
+  const notCited = (body: string, title?: string) => assert.deepEqual(mentions(body, {}, title).filter((m) => m[2]), [], body)
+  notCited('وعمل الصحفي مراسلا لقناة الجزيرة في كابل قبل أن ينتقل إلى لندن.')
+  notCited('أطلقت قناة الجزيرة خدمة جديدة للبث المباشر على الإنترنت.')
+  notCited('the former CNN host Larry King, who now appears on RT, scored a rare interview with Mr. Trump.')
+  notCited('It generally sticks to the same major news that CNN or the BBC is covering.')
+  notCited('In Moscow, the management of RT said on Monday that its lawyers were studying the letter.')
+  notCited('then the News of the World picked up the story.')
+})
+
+test('ambiguous names count only after a head word, before one, or in quotation marks', () => {
+  assert.deepEqual(mentions('وصلت السفينة إلى الجزيرة بعد رحلة استمرت يومين.'), [])
+  assert.deepEqual(mentions('وقال الخبير إن الشرق الأوسط يمر بمرحلة حرجة.'), [])
+  assert.deepEqual(mentions('وذكرت صحيفة «الشرق الأوسط» أن الرياض تلقت ردا.').map((m) => m.slice(0, 3)), [['صحيفة «الشرق الأوسط»', 'asharq-al-awsat', true]])
+  assert.deepEqual(mentions('The Times reported that prosecutors were examining the companies.'), [])
+  assert.deepEqual(mentions('The independent review found no wrongdoing.'), [])
+  assert.deepEqual(mentions('The Guardian Council rejected the candidates.'), [])
+})
+
+test('outlets by pattern: a head before a quoted or unknown name, capitalised words before "newspaper"', () => {
+  assert.deepEqual(mentions('وأفادت قناة «الحوار» التونسية بأن الحريق اندلع فجرا.').map((m) => m.slice(0, 3)), [['قناة «الحوار»', 'pattern:الحوار', true]])
+  assert.deepEqual(mentions('نقلا عن صحيفة إلفثيروتيبيا اليونانية.').map((m) => m.slice(0, 3)), [['صحيفة إلفثيروتيبيا', 'pattern:' + normalize('إلفثيروتيبيا'), true]])
+  assert.deepEqual(mentions('The company missed three payments, the Harbour Ledger newspaper reported.').map((m) => m.slice(0, 3)), [['the Harbour Ledger newspaper', 'pattern:harbour ledger', true]])
+  // A nationality describes an outlet; it does not name one.
+  assert.deepEqual(mentions('The Russian news agency reported the arrests.'), [])
+  // A site, a canal, a network of roads: no quoted name, no outlet.
+  assert.deepEqual(mentions('وصل المسعفون إلى موقع الحادث قرب قناة السويس.'), [])
+})
+
+test('linked: a link in the block by text or host, a definition, a footnote, frontmatter sources, a sources section', () => {
+  assert.deepEqual(mentions('وفق [وكالة «تاس» الروسية](https://tass.ru/x).').map((m) => m[3]), [true])
+  assert.deepEqual(mentions('according to TASS ([report](https://tass.com/world/1)).').map((m) => m[3]), [true])
+  assert.deepEqual(mentions('according to [TASS][t].\n\n[t]: https://tass.com/world/1').map((m) => m[3]), [true])
+  assert.deepEqual(mentions('according to TASS.[^1]\n\n[^1]: TASS, https://tass.com/world/1').map((m) => m[3]), [true])
+  assert.deepEqual(model('---\nsources:\n  - https://tass.com/world/1\n---\n\n# Story\n\nThe toll rose, according to TASS.').use(findOutletMentions).map((m) => m.linked), [true])
+  // The entry of the sources section names TASS too, with no cue: a mention, not a citation, and no publisher.
+  assert.deepEqual(mentions('The toll rose, according to TASS.\n\n## Sources\n\n- [TASS report](https://tass.com/world/1)').map((m) => m.slice(2)), [[true, true, false], [false, true, false]])
+  assert.deepEqual(mentions('according to TASS ([report](https://www.reuters.com/x)).').map((m) => m[3]), [false])
+})
+
+test('the publisher: frontmatter, a dateline, a byline line, and outlets of the same group', () => {
+  assert.deepEqual(model('---\npublisher: Reuters\n---\n\n# Story\n\nOfficials told Reuters the talks stalled.').use(findOutletMentions).map((m) => m.publisher), [true])
+  assert.deepEqual(mentions('WASHINGTON (Reuters) - Officials told Reuters the talks stalled.').map((m) => [m[0], m[2], m[4]]), [['Reuters', false, true], ['Reuters', true, true]])
+  assert.deepEqual(mentions('أبوظبي - سكاي نيوز عربية\n\nوقال مصدر لسكاي نيوز عربية إن القرار سيصدر قريبا.').map((m) => [m[2], m[4]]), [[false, true], [true, true]])
+  assert.deepEqual(model('---\npublisher: Sky News\n---\n\n# Story\n\nوقال مصدر لسكاي نيوز عربية إن القرار سيصدر قريبا.').use(findOutletMentions).map((m) => m.publisher), [true])
+  // A short line that cites an outlet is no credit line.
+  assert.deepEqual(mentions('The toll rose, says Reuters.\n\nMore text follows here.').map((m) => m[4]), [false])
+  assert.deepEqual(mentions('دبي (CNN)-- قال مسؤول لـ CNN إن واشنطن تتابع الوضع.').map((m) => m[4]), [true])
+  assert.deepEqual(mentions('By Jane Doe\n\nOfficials told Reuters the talks stalled.').map((m) => m[4]), [false])
+})
+
+test('outlets added in configuration are found and linked by their domains', () => {
+  const settings = {lexicons: {outlets: [{name: 'Gulf Ledger', aliases: ['Gulf Ledger', 'غلف ليدجر'], domains: ['gulfledger.example']}]}}
+  assert.deepEqual(mentions('The deal was signed, according to Gulf Ledger.', settings).map((m) => m.slice(0, 4)), [['Gulf Ledger', 'config-outlet-0', true, false]])
+  assert.deepEqual(mentions('وتم توقيع الاتفاق، وفق [غلف ليدجر](https://www.gulfledger.example/a).', settings).map((m) => m.slice(2, 4)), [[true, true]])
+})
+
+test('link mismatches: the text names one outlet, the address belongs to another organisation', () => {
+  const mismatch = (body: string) => model('# Story\n\n' + body).use(findLinkMismatches).map((m) => [m.named.id, m.host.id])
+  assert.deepEqual(mismatch('The deal collapsed, [The Guardian reported](https://www.nytimes.com/2024/x.html).'), [['guardian', 'nyt']])
+  assert.deepEqual(mismatch('وذكرت [وكالة رويترز](https://www.aljazeera.net/news/x) أن الاجتماع انتهى.'), [['reuters', 'al-jazeera']])
+  assert.deepEqual(mismatch('He told [BBC Arabic](https://www.bbc.co.uk/arabic/x) that talks go on.'), [])
+  assert.deepEqual(mismatch('[Reuters reported](https://www.reuters.com/world/x) the deal.'), [])
+  assert.deepEqual(mismatch('[the ministry](https://www.reuters.com/world/x) said.'), [])
+})
+
+test('undefined references and footnotes, through remark-lint-no-undefined-references; editorial [brackets] are not links', () => {
+  const undefinedRefs = (markdown: string) => model(markdown).use(findUndefinedReferences).map((r) => [r.text, r.kind, `${r.span.start.line}:${r.span.start.column}`])
+  assert.deepEqual(undefinedRefs('# Story\n\nThe figures come from the [annual report][ministry-2024].'), [['[annual report][ministry-2024]', 'reference', '3:27']])
+  assert.deepEqual(undefinedRefs('# Story\n\nوقالت الوزارة إن 12 شخصا أصيبوا.[^1]'), [['[^1]', 'footnote', '3:33']])
+  assert.deepEqual(undefinedRefs('# Story\n\n"[The company] will not comment," she said.'), [])
+  assert.deepEqual(undefinedRefs('# Story\n\nSee the [report][r].[^1]\n\n[r]: https://example.com\n\n[^1]: A note.'), [])
+})
+
+test('a long article of outlet names: every mention found, each block on its own', () => {
+  const paragraph = 'The toll rose, according to Reuters, and an aide told CNN the talks would go on, وفق وكالة «تاس».'
+  const article = model('# Story\n\n' + Array.from({length: 400}, () => paragraph).join('\n\n'))
+  const found = article.use(findOutletMentions)
+  assert.equal(found.length, 1200)
+  assert.ok(found.every((m) => m.citedAsSource))
+})
