@@ -131,7 +131,7 @@ test('the publisher: frontmatter, a dateline, a byline line, and outlets of the 
   assert.deepEqual(model('---\npublisher: Sky News\n---\n\n# Story\n\nوقال مصدر لسكاي نيوز عربية إن القرار سيصدر قريبا.').use(findOutletMentions).map((m) => m.publisher), [true])
   // A short line that cites an outlet is no credit line.
   assert.deepEqual(mentions('The toll rose, says Reuters.\n\nMore text follows here.').map((m) => m[4]), [false])
-  assert.deepEqual(mentions('دبي (CNN)-- قال مسؤول لـ CNN إن واشنطن تتابع الوضع.').map((m) => m[4]), [true])
+  assert.deepEqual(mentions('دبي (CNN)-- قال مسؤول لـ CNN إن واشنطن تتابع الوضع.').map((m) => m[4]), [true, true])
   assert.deepEqual(mentions('By Jane Doe\n\nOfficials told Reuters the talks stalled.').map((m) => m[4]), [false])
 })
 
