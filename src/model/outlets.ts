@@ -46,7 +46,7 @@ export interface OutletMention {
 interface OutletData {
   heads: {before: Record<string, string[]>; after: Record<string, string[]>}
   descriptors: Record<string, unknown>
-  matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; bareNameHeads: string[]}
+  matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; clauseOpeners: Record<string, unknown>; bareNameHeads: string[]}
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -64,7 +64,7 @@ function outletData(): OutletData {
 }
 
 const set = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => normalize(String(form))))
-let words: {heads: Set<string>; afterHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; bare: Set<string>} | undefined
+let words: {heads: Set<string>; afterHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; openers: Set<string>; bare: Set<string>} | undefined
 function readingWords() {
   if (words) return words
   const d = outletData()
@@ -76,6 +76,7 @@ function readingWords() {
     caseFree: set(d.matching.caseFree),
     continuations: set(d.matching.continuations),
     link: set(all(d.matching.linkWords)),
+    openers: set(all(d.matching.clauseOpeners)),
     bare: set(d.matching.bareNameHeads)
   }
   return words
@@ -217,13 +218,20 @@ function isAddressee(block: ArticleBlock, from: number): boolean {
   return isArabicWord(first.norm) && /^[وف]?ل/u.test(first.norm) && withoutProclitics(first.norm).some((stem) => !stem.startsWith('ل'))
 }
 
+/** Whether what was said opens between two tokens («قال إن …», "said that …"): words after it are the statement. */
+function opensClause(block: ArticleBlock, from: number, to: number): boolean {
+  const {openers} = readingWords()
+  for (let i = from; i < to; i++) if (openers.has(block.tokens[i].norm)) return true
+  return /["“«]/u.test(block.text.slice(block.tokens[from]?.index ?? 0, block.tokens[to]?.index ?? 0))
+}
+
 /** The cue that makes a mention [from, to) the source of its sentence, if any. */
 function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, to: number, sentenceFrom: number, sentenceTo: number): CueHit | undefined {
   for (const cue of cues) {
     if (cue.from < sentenceFrom || cue.to > sentenceTo) continue
     if (cue.sides.includes('after') && cue.to <= from && bridges(block, cue.to, from, 3)) return cue
     if (cue.sides.includes('before') && cue.from >= to && bridges(block, to, cue.from, 2)) return cue
-    if (cue.sides.includes('addressee') && cue.to <= from && from - cue.to <= 12 && isAddressee(block, from)) return cue
+    if (cue.sides.includes('addressee') && cue.to <= from && from - cue.to <= 12 && isAddressee(block, from) && !opensClause(block, cue.to, from)) return cue
   }
   return undefined
 }
