@@ -222,7 +222,8 @@ function isAddressee(block: ArticleBlock, from: number): boolean {
 function opensClause(block: ArticleBlock, from: number, to: number): boolean {
   const {openers} = readingWords()
   for (let i = from; i < to; i++) if (openers.has(block.tokens[i].norm)) return true
-  return /["“«]/u.test(block.text.slice(block.tokens[from]?.index ?? 0, block.tokens[to]?.index ?? 0))
+  // A quotation opened on the way (not the marks around the name itself) holds what was said.
+  return to > from && /["“«]/u.test(block.text.slice(block.tokens[from].index, block.tokens[to - 1].end))
 }
 
 /** The cue that makes a mention [from, to) the source of its sentence, if any. */
