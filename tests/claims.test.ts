@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -14,7 +15,7 @@ import {formsOf, loadLexicons} from '../src/lexicons/index.js'
 import {normalize} from '../src/model/normalize.js'
 import {tokenize} from '../src/model/tokens.js'
 
-const parser = unified().use(remarkParse)
+const parser = unified().use(remarkParse).use(remarkGfm)
 /** The claims of one story paragraph (a title is added so the paragraph is body text). */
 function claims(paragraph: string): Array<[string, string, string?]> {
   const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
@@ -72,6 +73,10 @@ test('not claims: dates, years, times, ages, durations, names, outlets, small nu
   assert.deepEqual(claims('وصلت القوات إلى الكيلو 16 وأطلقت طائرات إف-16 صواريخها.'), [])
   assert.deepEqual(claims('ظهر الوزير على شاشة فرانس 24 مساء الثلاثاء.'), [])
   assert.deepEqual(claims('The F.B.I. faced a hard decision in two investigations.'), [])
+  assert.deepEqual(claims('The home side won 3-1 after the 9/11 memorial service.'), [])
+  assert.deepEqual(claims('وولد الشاعر عام 1380 هـ في مكة.'), [])
+  assert.deepEqual(claims('The dispute goes back hundreds of years.'), [])
+  assert.deepEqual(claims('ويعود الخلاف إلى آلاف السنين.'), [])
 })
 
 test('superlatives and records, but not comparisons, limits, opinions or narrative firsts', () => {
@@ -81,6 +86,9 @@ test('superlatives and records, but not comparisons, limits, opinions or narrati
   assert.deepEqual(claims('ويعد الهجوم أكثر الهجمات دموية في المدينة.'), [['superlative', 'أكثر الهجمات دموية']])
   assert.deepEqual(claims('كانت الخسائر أكبر من المتوقع.'), [])
   assert.deepEqual(claims('رفعت الحكومة الحد الأدنى للأجور.'), [])
+  assert.deepEqual(claims('واجتمع المجلس الأعلى للقوات المسلحة، وأسوأ ما في الأمر أن الاجتماع تأجل.'), [])
+  assert.deepEqual(claims('Officials feared the worst. The worst is over now.'), [])
+  assert.deepEqual(claims('وهو أعلى مستوى منذ عشر سنوات.'), [['superlative', 'أعلى مستوى']])
   assert.deepEqual(claims('It was the finest performance of her career.'), [])
   assert.deepEqual(claims('The first case involved the campaign chairman.'), [])
   assert.deepEqual(claims('The first time she saw the house, it was in ruins.'), [])
@@ -100,6 +108,11 @@ test('figures inside quotations are mentions for coverage, not claims', () => {
   assert.deepEqual(claims('“We lost 40 people in one night,” said the mayor.'), [])
   assert.deepEqual(mentions('“We lost 40 people in one night,” said the mayor.'), ['40'])
   assert.deepEqual(claims('وقال المرصد إن الضربات أسفرت عن مقتل "23 مقاتلا" على الأقل.'), [])
+})
+
+test('block quotes are quotations, and table cells are data', () => {
+  assert.deepEqual(claims('> We lost 40 people in one night.'), [])
+  assert.deepEqual(claims('| Region | Deaths |\n| --- | --- |\n| North | 214 |'), [])
 })
 
 test('the title and headings hold no claims', () => {

@@ -79,7 +79,9 @@ const NUMBER = /\d+(?:[.,٫٬]\d+)*/gu
 const CURRENCY_SIGN = /(?:US|A|C|HK)?[$€£¥]\s?$/u
 const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'])
 // Arabic words after which a bare superlative is a comparison or a limit, not a claim.
-const AR_NOT_SUPERLATIVE = new Set(['من', 'بكثير', 'بقليل'])
+const AR_NOT_SUPERLATIVE = new Set(['من', 'بكثير', 'بقليل', 'ما', 'مما'])
+// Words after an English superlative that make it a pronoun ("the worst is over"), not a claim about a noun.
+const EN_AFTER_PRONOUN = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will', 'would', 'could', 'may', 'might', 'and', 'or', 'but', 'that', 'yet'])
 const AR_LIMIT = new Set(['الحد', 'حد', 'بالحد', 'للحد'])
 
 /** Arabic-Indic digits folded to ASCII, one character for one, so offsets stay valid. */
@@ -109,7 +111,8 @@ export function findClaims(article: Article): ClaimIndex {
   const carried = new Set<string>()
   const words = claimWords(article.lexicons)
   article.blocks.forEach((block, b) => {
-    if (!article.isStoryText(block)) return
+    // A table's cells are data with a source line of their own, not sentences of the story.
+    if (!article.isStoryText(block) || block.kind === 'tableCell') return
     const found = blockClaims(article, block, b, words)
     for (const claim of found.claims) {
       if (claim.figure !== undefined) mentions.push(claim)
@@ -142,7 +145,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   for (const match of matches) for (let i = match.from; i < match.to; i++) at[i] = match
   const kindAt = (i: number) => (i >= 0 && i < tokens.length ? at[i]?.value.kind : undefined)
   // A unit of time after a number makes a duration, an age or a time («27 عاما»); a definite one («الشهر الماضي») does not.
-  const timeAt = (i: number) => (kindAt(i) === 'time' && !/^[وفبل]?ال/u.test(tokens[i].norm)) || kindAt(i) === 'date'
+  const timeAt = (i: number, definite = false) => (kindAt(i) === 'time' && (definite || !/^[وفبل]?ال/u.test(tokens[i].norm))) || kindAt(i) === 'date'
   const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
   const sentenceOf = (offset: number) => block.sentences.findIndex((s) => offset >= s.start && offset < s.end)
   const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
@@ -154,7 +157,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   const push = (from: number, to: number, kind: ClaimKind, figure?: string) => {
     const sentence = sentenceOf(from)
     if (sentence < 0) return
-    claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: inQuote(quotes, from)})
+    claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || inQuote(quotes, from)})
   }
   // Tokens inside an outlet's name ("France 24") count nothing.
   const sources: number[] = []
@@ -170,7 +173,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const after = folded.slice(end, end + 2)
     // Part of a name ("F-16", «إف-15», "G7"), a date (12/4/2024) or a time (11:15); «و330» is "and 330".
     const letterBefore = /\p{L}$/u.test(before) && !/(?:^|[^\p{L}])[وبلف]$/u.test(folded.slice(Math.max(0, start - 2), start))
-    if (letterBefore || /\p{L}[-‐]$|\d[/:]$/u.test(before) || /^[/:]\d/u.test(after)) continue
+    if (letterBefore || /\p{L}[-‐]$|\d[/:]$/u.test(before) || /^[/:]\d|^[-–]\d/u.test(after) || /\d[-–]$/u.test(before)) continue
     let value = parseNumber(m[0])
     // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
     if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{L}\s*[,،(]\s*$/u.test(folded.slice(Math.max(0, start - 4), start)) && /^\s*[,،)]/u.test(folded.slice(end, end + 3))) continue
@@ -192,7 +195,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       next++
     }
     const previous = kindAt(first - 1)
-    if (previous === 'date' || previous === 'label' || previous === 'age') continue
+    if (previous === 'date' || previous === 'label' || previous === 'age' || previous === 'time') continue
     const sign = /^\s?[%٪]/u.exec(folded.slice(end, end + 2))
     const percent = Boolean(sign) || kindAt(next) === 'percent'
     const currency = CURRENCY_SIGN.exec(folded.slice(Math.max(0, start - 4), start))
@@ -233,12 +236,13 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       if (timeAt(match.to) || /^[a-z]{1,3}$/u.test(tokens[match.from].norm)) continue
       push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'figure', key(words.values.get(normalize(match.form)) ?? 0, false))
     } else if (kind === 'loose') {
-      if (timeAt(match.to)) continue
+      // «آلاف السنين», "hundreds of years": a span of time, not a count.
+      if (timeAt(match.to, true) || (tokens[match.to]?.norm === 'of' && timeAt(match.to + 1))) continue
       push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'count')
     } else if (kind === 'few') {
       if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
     } else if (kind === 'superlative') {
-      if (isArabicSuperlativeClaim(tokens, text, match)) push(from, to, 'superlative')
+      if (isSuperlativeClaim(tokens, text, match)) push(from, to, 'superlative')
     } else if (kind === 'superlative-head') {
       const previous = tokens[match.from - 1]?.norm ?? ''
       if (DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) push(tokens[match.from - 1].index, to, 'superlative')
@@ -317,19 +321,20 @@ function gappedEnd(tokens: readonly Token[], from: number, form: Gapped, inSente
 }
 
 /**
- * An Arabic superlative («أكبر», «أعلى») is a claim when a noun follows it in the same phrase
- * («أكبر هجوم»), not when it compares («أكبر من») or names a limit («الحد الأدنى»).
- * English forms carry their determiner ("the largest") and are always claims.
+ * A superlative is a claim when a noun follows it in the same phrase: «أكبر هجوم», "the
+ * largest wildfire", "the worst hit"; not when it compares («أكبر من»), stands alone («أسوأ
+ * ما في الأمر», "fear the worst", "the worst is over") or names a limit («الحد الأقصى»).
  */
-function isArabicSuperlativeClaim(tokens: readonly Token[], text: string, match: PhraseMatch<LexiconEntry>): boolean {
+function isSuperlativeClaim(tokens: readonly Token[], text: string, match: PhraseMatch<LexiconEntry>): boolean {
   const head = tokens[match.from]
-  if (!/\p{Script=Arabic}/u.test(head.text)) return true
+  const last = tokens[match.to - 1]
+  const next = tokens[match.to]
+  const joined = (a: Token, b: Token) => /^[\s-]+$/u.test(text.slice(a.end, b.index))
+  if (!/\p{Script=Arabic}/u.test(head.text)) return Boolean(next) && joined(last, next) && !EN_AFTER_PRONOUN.has(next.norm)
   if (AR_LIMIT.has(tokens[match.from - 1]?.norm ?? '')) return false
   if (match.to - match.from > 1 || /^(?:ال|[وفبل]ال)/u.test(head.norm)) return true
-  const next = tokens[match.to]
   if (!next || AR_NOT_SUPERLATIVE.has(next.norm) || /^\d/u.test(next.norm)) return false
-  // Only a space between the superlative and its noun: punctuation ends the phrase.
-  return /^\s+$/u.test(text.slice(head.end, next.index)) && /\p{Script=Arabic}/u.test(next.text)
+  return joined(head, next) && /\p{Script=Arabic}/u.test(next.text)
 }
 
 function inQuote(quotes: readonly Quote[], offset: number): boolean {
