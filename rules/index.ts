@@ -1,7 +1,10 @@
 /** Every rule of attribution-lint, in the order of RULES.md. Add a rule here to ship it in the preset. */
 import type {RulePlugin} from '../src/rule.js'
+import anonymousSource from './anonymous-source.js'
 import danglingOutlet from './dangling-outlet.js'
 import promoBlock from './promo-block.js'
+import unattributedQuote from './unattributed-quote.js'
 import unsourcedClaim from './unsourced-claim.js'
+import vagueAttribution from './vague-attribution.js'
 
-export const rules: RulePlugin[] = [unsourcedClaim, danglingOutlet, promoBlock]
+export const rules: RulePlugin[] = [unattributedQuote, anonymousSource, vagueAttribution, unsourcedClaim, danglingOutlet, promoBlock]

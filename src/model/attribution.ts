@@ -10,10 +10,10 @@
  *     const attributions = article.use(findAttributions)
  *     attributions.isAttributed(block, sentence)
  */
-import type {LexiconEntry} from '../lexicons/index.js'
+import type {LexiconEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, type SpeakerKind} from './speakers.js'
-import {isArabicWord} from './normalize.js'
+import {isArabicWord, withoutProclitics} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -40,8 +40,18 @@ export interface Attribution {
     kind: SpeakerKind
     /** The anonymous or vague lexicon entry that made the speaker anonymous or vague. */
     entry?: LexiconEntry
-    /** Opens with a definite form ("the official", «المصدر»): it may refer back to an earlier source. */
+    /** Opens with a definite form ("the official", «المصدر», «أحد المصادر»): it refers back to an earlier source. */
     definite: boolean
+    /** The span is a bare head with no determiner or modifier ("officials said"): a repeat of the same head refers back. */
+    bare: boolean
+    /** The words of the anonymous or vague head, normalised and without clitics ("law enforcement officials", «مصادر حكوميه»). */
+    head?: string
+    /** Marks a new one of its kind ("another official", «مصدر آخر»). */
+    another?: boolean
+    /** Words before the head that qualify it ("former senior"). */
+    qualifiers?: string[]
+    /** The span or its appositive names an affiliation ("of the Soufan Center", «من مركز سوفان»): a member of a field. */
+    affiliated: boolean
   }
   /** The cue lies inside a quotation: someone else's words, not the writer's attribution. */
   quoted: boolean
@@ -80,9 +90,11 @@ const EN_STOP_BACK = new Set(['that', 'and', 'but', 'while', 'as', 'because', 'w
 const EN_AUXILIARIES = new Set(['has', 'have', 'had', 'would', 'will', 'also', 'later', 'previously', 'earlier', 'recently', 'reportedly', 'repeatedly', 'was', 'were', 'is', 'are', 'be', 'been', 'then', 'again', 'further', 'separately', 'did', 'does', 'do', 'not', 'never', 'publicly', 'privately', 'once', 'could', 'may', 'might', 'can', 'had', 'often', 'first', 'initially', 'subsequently'])
 const EN_STOP_ON = new Set(['that', 'on', 'in', 'at', 'during', 'when', 'after', 'before', 'while', 'about', 'as', 'because', 'but', 'if', 'with', 'yesterday', 'today', 'tonight', 'last', 'earlier', 'later', 'this', 'told', 'was', 'is', 'has', 'had', 'were', 'are', 'will', 'would', 'who', 'which', 'to', 'by', 'and', 'it', 'there', 'they', 'he', 'she', 'we'])
 // Arabic words that end a speaker phrase after the cue: «إن/أن» and the like, time words.
-const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'في', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي', 'علي'])
+const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'عن', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي', 'علي'])
+// «في» ends a speaker when a statement or a time follows it («قال الوزير في بيان»); otherwise it places the speaker («مصدر في الوزارة»).
+const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حديث', 'مقابله', 'مءتمر', 'لقاء', 'كلمه', 'تغريده', 'منشور', 'رساله', 'افاده', 'اتصال', 'وقت', 'حين', 'حوار', 'خطاب', 'رد', 'ختام', 'مستهل', 'اعقاب', 'اطار', 'معرض'])
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
-const AR_IMPLIED = new Set([...AR_STOP_ON, 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
+const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
 
 /** Whether the text between two tokens breaks a phrase. */
@@ -107,7 +119,7 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
   const stops = arabic ? AR_STOP_ON : EN_STOP_ON
   const breaks = (k: number) => breaksBetween(text, tokens[k - 1], tokens[k]) && !shortQuotedName(block, k)
   if (i < end && i > 0 && breaks(i)) return [at, at]
-  while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm)) {
+  while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm) && !(arabic && tokens[i].norm === 'في' && (i === at || AR_IN_STOP.has(tokens[i + 1]?.norm ?? '')))) {
     if (i > at && breaks(i)) break
     i++
   }
@@ -146,6 +158,59 @@ function quotedRanges(block: ArticleBlock): Array<[number, number]> {
   return block.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '').map((q) => [q.innerStart, q.innerEnd])
 }
 
+/** Token range of the speaker of a cue at tokens [cueFrom, cueTo) of a sentence spanning tokens [start, end). */
+function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start: number, end: number, kind: CueKind, arabic: boolean, article: Article): [number, number] {
+  const {text, tokens} = block
+  if (arabic || kind === 'source') {
+    const range = speakerAfter(block, cueTo, end, arabic)
+    return arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm) ? [cueTo, cueTo] : range
+  }
+  // A parenthetical adverb between subject and verb ("Officials, though, say") is skipped.
+  let at = cueFrom
+  if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--
+  const opensClause = at === start || breaksBetween(text, tokens[at - 1], tokens[at]) && at === cueFrom
+  let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start)
+  // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
+  // a participle after a comma carries the clause's subject on (", saying the plan failed").
+  if (opensClause && range[1] > range[0] && (!startsNounPhrase(tokens[range[0]], article) || /ing$/u.test(tokens[cueTo - 1].norm))) range = [range[0], range[0]]
+  if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cueTo, end, false)
+  // "Smith, a spokesman for the ministry, said": the subject ends in a comma before the cue.
+  if (range[1] <= range[0] && cueFrom > start && /^\s*,\s*$/u.test(text.slice(tokens[cueFrom - 1].end, tokens[cueFrom].index))) {
+    range = speakerBefore(text, tokens, cueFrom - 1, start, true)
+  }
+  return range
+}
+
+// Words of affiliation that make a named speaker a member of a field ("Colin Clarke of the Soufan Center", «من مركز سوفان»).
+const AFFILIATION = new Set(['of', 'at', 'from', 'with', 'من', 'في', 'لدي', 'بمركز', 'بجامعه', 'بمعهد'])
+const ROLE_AFTER_NAME = /^\s*,\s*(?:an?|the)\s/u
+
+function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution['cue'], range: [number, number], vague: Array<PhraseMatch<LexiconEntry>>, quoted: boolean, article: Article): Attribution {
+  const {tokens, text} = block
+  const attribution: Attribution = {block: block.index, sentence, cue, quoted}
+  const cueFrom = tokenAt(tokens, cue.from)
+  const cueTo = tokenAt(tokens, cue.to - 1) + 1
+  // A cue inside a vague phrase ("according to available information", «حسب المعلومات المتاحة») names a vague source.
+  const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || v.from >= range[0] && v.from < Math.max(range[1], cueTo + 1))
+  if (range[1] <= range[0] && !vaguePhrase) return attribution
+  const speakerClass = vaguePhrase ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
+  const after = tokens.slice(b, b + 6)
+  const affiliated = tokens.slice(a, b).some((t, i) => i > 0 && AFFILIATION.has(t.norm)) || ROLE_AFTER_NAME.test(text.slice(tokens[b - 1].end, tokens[b - 1].end + 6)) && after.some((t) => AFFILIATION.has(t.norm))
+  const headWords = (head: {from: number; to: number} | undefined) => head &&
+    tokens.slice(head.from, head.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+  attribution.speaker = {
+    from: tokens[a].index, to: tokens[b - 1].end, text: text.slice(tokens[a].index, tokens[b - 1].end),
+    kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite, bare: speakerClass.bare, affiliated,
+    head: headWords('head' in speakerClass ? speakerClass.head : vaguePhrase),
+    another: 'another' in speakerClass ? speakerClass.another : undefined,
+    qualifiers: 'qualifiers' in speakerClass ? speakerClass.qualifiers : undefined
+  }
+  return attribution
+}
+
+const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
+
 export function findAttributions(article: Article): AttributionIndex {
   const {match} = article.lexicons
   const all: Attribution[] = []
@@ -168,47 +233,32 @@ export function findAttributions(article: Article): AttributionIndex {
         const from = tokens[cue.from].index
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
-        let range: [number, number]
-        if (arabic || kind === 'source') {
-          range = speakerAfter(block, cue.to, end, arabic)
-          if (arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm)) range = [cue.to, cue.to]
-        } else {
-          const opensClause = cue.from === start || breaksBetween(block.text, tokens[cue.from - 1], tokens[cue.from])
-          range = opensClause ? speakerAfter(block, cue.to, end, false) : speakerBefore(block.text, tokens, cue.from, start)
-          // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source").
-          if (opensClause && range[1] > range[0] && !startsNounPhrase(tokens[range[0]], article)) range = [range[0], range[0]]
-          if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cue.to, end, false)
-          // "Smith, a spokesman for the ministry, said": the subject ends in a comma before the cue.
-          if (range[1] <= range[0] && cue.from > start && /^\s*,\s*$/u.test(block.text.slice(tokens[cue.from - 1].end, tokens[cue.from].index))) {
-            range = speakerBefore(block.text, tokens, cue.from - 1, start, true)
-          }
-        }
-        // A cue inside a vague phrase ("according to available information", «حسب المعلومات المتاحة») names a vague source.
-        const vaguePhrase = vague.find((v) => v.from <= cue.from && v.to >= cue.to || v.from >= range[0] && v.from < Math.max(range[1], cue.to + 1))
-        const speakerClass = vaguePhrase
-          ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false}
-          : classifySpeaker(tokens, range[0], range[1], article.lexicons)
-        const attribution: Attribution = {block: block.index, sentence: s, cue: {from, to, kind, entry: entry.id}, quoted: isQuoted(from, to)}
-        if (range[1] > range[0] || vaguePhrase) {
-          const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
-          attribution.speaker = {from: tokens[a].index, to: tokens[b - 1].end, text: block.text.slice(tokens[a].index, tokens[b - 1].end), kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite}
-        }
+        const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
+        const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
         found.push(attribution)
+        // «نقلت وكالة الأنباء عن مصدر عسكري»: an outlet relays the source that follows «عن».
+        if (arabic && attribution.speaker?.kind === 'outlet' && range[1] < end && tokens[range[1]].norm === 'عن') {
+          const relayed = speakerAfter(block, range[1] + 1, end, arabic)
+          if (relayed[1] > relayed[0]) found.push(makeAttribution(block, s, {from, to, kind: 'source', entry: entry.id}, relayed, vague, isQuoted(from, to), article))
+        }
       }
       // A statement cue ("in a statement") borrows the speaker of a speech cue in the same sentence.
       for (const attribution of found) {
-        if (attribution.cue.kind !== 'statement' || attribution.speaker && attribution.speaker.kind !== 'pronoun') continue
-        const other = found.find((o) => o !== attribution && o.speaker && o.speaker.kind !== 'pronoun')
+        if (attribution.cue.kind !== 'statement') continue
+        const other = found.find((o) => o.cue.kind !== 'statement' && o.speaker && o.speaker.kind !== 'pronoun')
         if (other) attribution.speaker = other.speaker
       }
       // A vague phrase with no cue of its own ("it is believed", «يقال», «تشير التقارير») is an attribution too.
       for (const phrase of vague) {
+        if (phrase.value.kind === 'group') continue
         const from = tokens[phrase.from].index
         const to = tokens[phrase.to - 1].end
         if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from || a.cue.from <= from && a.cue.to >= from)) continue
+        // Inside what a speaker said ("Manafort said that reports of one were a smear"), the phrase is the speaker's, not the writer's.
+        if (found.some((a) => a.cue.to <= from && !a.quoted && a.speaker && a.speaker.kind !== 'vague')) continue
         found.push({
           block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
-          speaker: {from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false}
+          speaker: {from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false, bare: false, affiliated: false}
         })
       }
       found.sort((a, b) => a.cue.from - b.cue.from)

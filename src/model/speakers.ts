@@ -7,7 +7,7 @@
  * organisation («وزارة»، «الشرطة»، «الجيش»), or with a word no lexicon knows and without
  * the article ال (personal names and countries: «كولين كلارك»، «روسيا»).
  */
-import type {Lexicons, LexiconEntry, PhraseMatch} from '../lexicons/index.js'
+import type {Lexicons, LexiconEntry, PhraseMatch, PhraseMatcher} from '../lexicons/index.js'
 import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
 import type {Token} from './tokens.js'
 
@@ -19,8 +19,14 @@ export interface SpeakerClass {
   entry?: LexiconEntry
   /** Token range of that entry's match inside the span. */
   head?: {from: number; to: number}
-  /** The span opens with a definite form (the, this, «المصدر»): a back-reference when a like source came before. */
+  /** The span opens with a definite form (the, this, «المصدر», «أحد المصادر»): a back-reference when a source came before. */
   definite: boolean
+  /** The span is its head alone, with no determiner or modifier ("officials"). */
+  bare: boolean
+  /** The span marks a new one of its kind ("another official", "a second source", «مصدر آخر»). */
+  another?: boolean
+  /** Words that qualify the head before it, normalised, without determiners ("former senior" law enforcement officials). */
+  qualifiers?: string[]
 }
 
 // Closed word classes, normalised (see normalize.ts).
@@ -57,6 +63,9 @@ const AR_NOT_NAMES = new Set([
   'حين', 'عندما', 'حيث', 'الذي', 'التي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'بعض', 'عدد', 'احد', 'احدي'
 ])
 
+// Words that introduce a new one of a kind already met.
+const ANOTHER = new Set(['another', 'second', 'third', 'other', 'different', 'separate', 'اخر', 'اخري', 'اخرون', 'اخرين', 'ثان', 'ثاني', 'ثالث'])
+
 const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text)
 
 /** Whether an Arabic normalised word is one of a set, also behind proclitics. */
@@ -71,34 +80,46 @@ function nameLength(tokens: readonly Token[], at: number, to: number): number {
   return i - at
 }
 
-/** Classify the speaker span `tokens[from, to)` of a sentence in language `lang`. */
+/** Classify the speaker span `tokens[from, to)` of a sentence. */
 export function classifySpeaker(tokens: readonly Token[], from: number, to: number, lexicons: Lexicons): SpeakerClass {
-  if (to <= from) return {kind: 'pronoun', definite: true}
+  if (to <= from) return {kind: 'pronoun', definite: true, bare: false}
   const first = tokens[from]
   const arabic = isArabicWord(first.norm)
-  const definite = arabic ? isDefiniteArabic(first.norm) : DEFINITE_EN.has(first.norm)
-  if (PRONOUNS.has(first.norm) || (!arabic && first.norm === 'one' && tokens[from + 1]?.norm === 'of')) return {kind: 'pronoun', definite: true}
-  // An anonymous or vague head near the start of the span, unless a name follows it ("spokesman John Kirby").
+  let definite = arabic ? isDefiniteArabic(first.norm) : DEFINITE_EN.has(first.norm) || first.norm === 'one' && tokens[from + 1]?.norm === 'of'
+  if (PRONOUNS.has(first.norm) || !arabic && first.norm === 'one' && tokens[from + 2]?.norm === 'them') return {kind: 'pronoun', definite: true, bare: false}
+  // An anonymous or vague head near the start of the span (or, in English, its last words: "the email probe officials said"),
+  // unless a name follows it ("spokesman John Kirby").
   for (const [kind, matcher] of [['anonymous', lexicons.match.anonymous], ['vague', lexicons.match.vague]] as const) {
-    const head = firstMatch(matcher.findAll(tokens, from, to), from)
+    const head = findHead(matcher, tokens, from, to, arabic)
     if (!head) continue
-    if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite}
-    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite}
+    if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite, bare: false}
+    // «أحد المصادر»، «المسؤولين»: a definite head refers back.
+    if (arabic) definite = tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
+    const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
+    const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
+    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare: head.from === from && head.to >= to, another, qualifiers}
   }
-  if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite}
+  if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite, bare: false}
   if (arabic) {
-    if (inArabicSet(AR_TITLES, first.norm) || inArabicSet(AR_BODIES, first.norm)) return {kind: 'named', definite}
-    if (AR_NOT_NAMES.has(first.norm) || isDefiniteArabic(first.norm)) return {kind: 'described', definite}
-    return {kind: 'named', definite}
+    if (inArabicSet(AR_TITLES, first.norm) || inArabicSet(AR_BODIES, first.norm)) return {kind: 'named', definite, bare: false}
+    if (AR_NOT_NAMES.has(first.norm) || isDefiniteArabic(first.norm)) return {kind: 'described', definite, bare: false}
+    return {kind: 'named', definite, bare: false}
   }
-  for (let i = from; i < to; i++) if (nameLength(tokens, i, to) > 0 && !(i === from && DETERMINERS.has(first.norm))) return {kind: 'named', definite}
-  return {kind: 'described', definite}
+  for (let i = from; i < to; i++) if (nameLength(tokens, i, to) > 0 && !(i === from && DETERMINERS.has(first.norm))) return {kind: 'named', definite, bare: false}
+  return {kind: 'described', definite, bare: false}
 }
 
-/** The leftmost match that starts within the first four words of the span. */
-function firstMatch<T>(matches: Array<PhraseMatch<T>>, from: number): PhraseMatch<T> | undefined {
-  const match = matches[0]
-  return match && match.from - from <= 4 ? match : undefined
+/** The head of a speaker span: a match starting within its first five words, or in English one ending the span. Matches may run past the span. */
+function findHead<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from: number, to: number, arabic: boolean): PhraseMatch<T> | undefined {
+  if (arabic) return matcher.matchAt(tokens, from)
+  let last: PhraseMatch<T> | undefined
+  for (let i = from; i < to; i++) {
+    const match = matcher.matchAt(tokens, i)
+    if (!match) continue
+    if (i < from + 5) return match
+    if (match.to >= to) last = match
+  }
+  return last
 }
 
 /** Whether a normalised word is a pronoun (he, she, they; هو، هي). */

@@ -1,0 +1,118 @@
+/**
+ * ## anonymous-source
+ *
+ * Flags an attribution whose speaker is not named: "a source said", "officials told
+ * Reuters", "according to a senior US general"; «قال مصدر»، «أكد مسؤولون»، «مصدر في
+ * الهيئات الأمنية».
+ *
+ * Why: readers cannot weigh what an unnamed person says, and news agencies' own policies
+ * ask the writer to say why a source was granted anonymity.
+ *
+ * How: the attribution analysis (src/model/attribution.ts) finds each cue's speaker and
+ * marks it anonymous when its head is in src/lexicons/anonymous.json and no name follows it
+ * ("spokesman John Kirby" is named). Only the first mention of each unnamed source is
+ * flagged: a definite mention of a like source already met ("the source confirmed",
+ * «أكد المصدر», "the two officials") and pronouns ("he added", "one of them") are not
+ * flagged again; a new indefinite description is a new source. Sources that appear only
+ * inside someone else's quotation, and mentions outside the story text, are left alone.
+ *
+ * Options: `{allowWithReason: true}`: leave the source alone when the sentence (or the next
+ * one) says why anonymity was granted (src/lexicons/reasons.json: "spoke on condition of
+ * anonymity because …", «طلب عدم الكشف عن هويته لأنه …»).
+ *
+ * @example
+ *   {"name": "source.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Car plant to close
+ *
+ *   The plant will close next year, a source familiar with the plans said.
+ *   ```
+ * @example
+ *   {"name": "source.md", "label": "output"}
+ *
+ *   ```text
+ *   3:33-3:70: Unnamed source: name the source, or say why anonymity was granted
+ *   ```
+ * @example
+ *   {"name": "reason.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Car plant to close
+ *
+ *   The plant will close next year, said an official who spoke on condition of anonymity because he was not authorized to discuss the plans.
+ *   ```
+ * @example
+ *   {"name": "source-ar.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # إغلاق مصنع السيارات
+ *
+ *   قال مصدر أمني إن المصنع سيغلق العام المقبل.
+ *   ```
+ * @example
+ *   {"name": "source-ar.md", "label": "output"}
+ *
+ *   ```text
+ *   3:1-3:14: Unnamed source: name the source, or say why anonymity was granted
+ *   ```
+ * @example
+ *   {"name": "named-ar.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # إغلاق مصنع السيارات
+ *
+ *   قال وزير الصناعة أحمد سالم إن المصنع سيغلق العام المقبل.
+ *   ```
+ */
+import {defineRule} from '../src/rule.js'
+import {type Attribution, findAttributions} from '../src/model/attribution.js'
+import type {Article} from '../src/model/article.js'
+import {tokenAt} from '../src/model/tokens.js'
+
+export default defineRule({id: 'anonymous-source', defaults: {allowWithReason: true}}, (article, options, report) => {
+  const attributions = article.use(findAttributions)
+  const met: Attribution[] = []
+  const seen = new Set<object>()
+  for (const attribution of attributions.all) {
+    const {speaker, cue} = attribution
+    const block = article.blocks[attribution.block]
+    if (!speaker || speaker.kind !== 'anonymous' || attribution.quoted || !article.isStoryText(block)) continue
+    // Two cues of one speaker ("said in a statement") are one mention.
+    if (seen.has(speaker)) continue
+    seen.add(speaker)
+    // A definite mention ("the source", «المصدر», «أحد المصادر») refers back to a source already met; a repeat of the
+    // same description («مصادر حكومية» again), or of the same bare head ("officials said"), is that same source.
+    const again = speaker.definite ? met.length > 0 : !speaker.another && met.some((earlier) => sameSource(earlier, attribution))
+    met.push(attribution)
+    if (again) continue
+    if (options.allowWithReason && givesReason(article, attribution)) continue
+    const from = Math.min(cue.from, speaker.from)
+    const to = Math.max(cue.to, speaker.to)
+    report(article.span(block, from, to), 'Unnamed source: name the source, or say why anonymity was granted', {
+      messageId: 'anonymous-source',
+      data: {speaker: speaker.text}
+    })
+  }
+})
+
+/** Whether the attribution's sentence, or the next one in its block, says why anonymity was granted. */
+function givesReason(article: Article, attribution: Attribution): boolean {
+  const block = article.blocks[attribution.block]
+  const sentences = block.sentences.slice(attribution.sentence, attribution.sentence + 2)
+  if (!sentences.length) return false
+  const from = tokenAt(block.tokens, sentences[0].start)
+  const to = tokenAt(block.tokens, sentences[sentences.length - 1].end)
+  return article.lexicons.match.reasons.findAll(block.tokens, from, to).length > 0
+}
+
+/** A later mention repeats an earlier description (the same multi-word head) or its bare head ("officials said"). */
+function sameSource(earlier: Attribution, later: Attribution): boolean {
+  const a = earlier.speaker?.head
+  const b = later.speaker?.head
+  if (!a || !b || !later.speaker) return false
+  // The same multi-word head, with no qualifier the earlier mention lacked ("former senior … officials" is someone new).
+  const qualifiers = earlier.speaker?.qualifiers ?? []
+  if (a === b && (b.includes(' ') || later.speaker.bare) && (later.speaker.qualifiers ?? []).every((word) => qualifiers.includes(word))) return true
+  return later.speaker.bare && a.split(' ').pop() === b.split(' ').pop()
+}
