@@ -10,10 +10,10 @@
  *     const attributions = article.use(findAttributions)
  *     attributions.isAttributed(block, sentence)
  */
-import type {LexiconEntry, PhraseMatch} from '../lexicons/index.js'
+import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, type SpeakerKind} from './speakers.js'
-import {isArabicWord, withoutProclitics} from './normalize.js'
+import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -96,6 +96,8 @@ const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حدي�
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
 const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
+// Arabic words after a relaying subject that introduce the source it relays.
+const RELAY = new Set(['عن', 'من'])
 
 /** Whether the text between two tokens breaks a phrase. */
 function breaksBetween(text: string, before: Token, after: Token): boolean {
@@ -119,7 +121,8 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
   const stops = arabic ? AR_STOP_ON : EN_STOP_ON
   const breaks = (k: number) => breaksBetween(text, tokens[k - 1], tokens[k]) && !shortQuotedName(block, k)
   if (i < end && i > 0 && breaks(i)) return [at, at]
-  while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm) && !(arabic && tokens[i].norm === 'في' && (i === at || AR_IN_STOP.has(tokens[i + 1]?.norm ?? '')))) {
+  while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm) && !(arabic && tokens[i].norm === 'في' && (i === at || AR_IN_STOP.has(tokens[i + 1]?.norm ?? ''))) &&
+    !(arabic && tokens[i].norm === 'من' && i === at + 1 && isDefiniteArabic(tokens[at].norm))) {
     if (i > at && breaks(i)) break
     i++
   }
@@ -165,6 +168,8 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
     const range = speakerAfter(block, cueTo, end, arabic)
     return arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm) ? [cueTo, cueTo] : range
   }
+  // A passive agent: "described by federal officials".
+  if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
   // A parenthetical adverb between subject and verb ("Officials, though, say") is skipped.
   let at = cueFrom
   if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--
@@ -209,6 +214,22 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   return attribution
 }
 
+const plurals = new WeakMap<Lexicons, Set<string>>()
+/** Plural present forms of the English speech verbs, read off their third-person forms ("argues" → "argue"). */
+function pluralSpeechVerbs(lexicons: Lexicons): Set<string> {
+  let verbs = plurals.get(lexicons)
+  if (!verbs) {
+    verbs = new Set()
+    for (const entry of lexicons.cues.entries) {
+      for (const form of Array.isArray(entry.en) ? entry.en as string[] : []) {
+        if (/^[a-z]+s$/u.test(form) && !form.endsWith('ss')) verbs.add(form.endsWith('ies') ? form.slice(0, -3) + 'y' : form.slice(0, -1))
+      }
+    }
+    plurals.set(lexicons, verbs)
+  }
+  return verbs
+}
+
 const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
 
 export function findAttributions(article: Article): AttributionIndex {
@@ -236,8 +257,9 @@ export function findAttributions(article: Article): AttributionIndex {
         const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
         found.push(attribution)
-        // «نقلت وكالة الأنباء عن مصدر عسكري»: an outlet relays the source that follows «عن».
-        if (arabic && attribution.speaker?.kind === 'outlet' && range[1] < end && tokens[range[1]].norm === 'عن') {
+        // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»: an outlet or a body relays the source after «عن»/«من».
+        const subject = attribution.speaker?.kind
+        if (arabic && (subject === 'outlet' || subject === 'described') && range[1] < end && RELAY.has(tokens[range[1]].norm)) {
           const relayed = speakerAfter(block, range[1] + 1, end, arabic)
           if (relayed[1] > relayed[0]) found.push(makeAttribution(block, s, {from, to, kind: 'source', entry: entry.id}, relayed, vague, isQuoted(from, to), article))
         }
@@ -250,7 +272,9 @@ export function findAttributions(article: Article): AttributionIndex {
       }
       // A vague phrase with no cue of its own ("it is believed", «يقال», «تشير التقارير») is an attribution too.
       for (const phrase of vague) {
-        if (phrase.value.kind === 'group') continue
+        // A group is vague as the subject of a verb of saying in the plural ("critics argue", "experts warn").
+        const verbs = pluralSpeechVerbs(article.lexicons)
+        if (phrase.value.kind === 'group' && !verbs.has(tokens[phrase.to - 1].norm) && !(phrase.to < end && verbs.has(tokens[phrase.to].norm))) continue
         const from = tokens[phrase.from].index
         const to = tokens[phrase.to - 1].end
         if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from || a.cue.from <= from && a.cue.to >= from)) continue

@@ -111,7 +111,8 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
 
 /** The head of a speaker span: a match starting within its first five words, or in English one ending the span. Matches may run past the span. */
 function findHead<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from: number, to: number, arabic: boolean): PhraseMatch<T> | undefined {
-  if (arabic) return matcher.matchAt(tokens, from)
+  // An Arabic subject follows its verb; a generic noun may open it («شخص مقرب من العائلة»).
+  if (arabic) return matcher.matchAt(tokens, from) ?? (to > from + 1 ? matcher.matchAt(tokens, from + 1) : undefined)
   let last: PhraseMatch<T> | undefined
   for (let i = from; i < to; i++) {
     const match = matcher.matchAt(tokens, i)
