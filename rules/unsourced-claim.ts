@@ -132,7 +132,7 @@ function coverage(article: Article, claims: ClaimIndex): (block: number, sentenc
     if (known.has(id)) return known.get(id)!
     const own = attributions.inSentence(block, sentence)
     const mine = claims.inSentence(block, sentence)
-    const result = claims.hasFigureSource(block, sentence) || (own.length
+    const result = claims.citesSource(block, sentence) || (own.length
       ? own.some((a) => !mine.some((c) => a.cue.from >= c.from && a.cue.to <= c.to) && !responsibility(block, a.cue.to))
       : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && covered(block, sentence - 1)))
     known.set(id, result)

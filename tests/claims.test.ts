@@ -16,15 +16,17 @@ import {normalize} from '../src/model/normalize.js'
 import {tokenize} from '../src/model/tokens.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
-/** The claims of one story paragraph (a title is added so the paragraph is body text). */
-function claims(paragraph: string): Array<[string, string, string?]> {
+/** The model of one story paragraph (a title is added so the paragraph is body text), in the language of its script. */
+function model(paragraph: string): Article {
   const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
-  const article = new Article(parser.parse(file), file)
+  return new Article(parser.parse(file), file, {lang: /\p{Script=Arabic}/u.test(paragraph) ? 'ar' : 'en'})
+}
+function claims(paragraph: string): Array<[string, string, string?]> {
+  const article = model(paragraph)
   return article.use(findClaims).all.map((claim) => claim.figure === undefined ? [claim.kind, claim.text] : [claim.kind, claim.text, claim.figure])
 }
 function mentions(paragraph: string): string[] {
-  const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
-  const article = new Article(parser.parse(file), file)
+  const article = model(paragraph)
   return article.use(findClaims).mentions.map((claim) => claim.figure!)
 }
 
@@ -108,6 +110,25 @@ test('figures inside quotations are mentions for coverage, not claims', () => {
   assert.deepEqual(claims('“We lost 40 people in one night,” said the mayor.'), [])
   assert.deepEqual(mentions('“We lost 40 people in one night,” said the mayor.'), ['40'])
   assert.deepEqual(claims('وقال المرصد إن الضربات أسفرت عن مقتل "23 مقاتلا" على الأقل.'), [])
+})
+
+test('English lone digits, dotted dates, identifiers and list labels are not claims', () => {
+  assert.deepEqual(claims('The singer came in at #6 on the list, behind 5 other bands.'), [])
+  assert.deepEqual(claims('The update (25.07.2019) cites arXiv paper 1706.02582 and record 2807447.'), [])
+  assert.deepEqual(claims('Three people were killed and 5 were injured in the crash.'), [['toll', 'Three', '3'], ['toll', '5', '5']])
+})
+
+test('a superlative before a judgement noun is an opinion; one of the first is no record', () => {
+  assert.deepEqual(claims('The biggest benefit of the new law is speed.'), [])
+  assert.deepEqual(claims('ويبقى أكبر تحد أمام الحكومة هو التضخم.'), [])
+  assert.deepEqual(claims('Adele and her father are among the first to return to the city.'), [])
+})
+
+test('a linked sentence cites its source; figures of settled past events are left alone', () => {
+  const file = new VFile({value: '# Grid\n\nOutages hit [1.4 million people](https://example.org/report) on the coast.\n\nIn 1914, about 25,000 settlers lived in the colonies. The colony was the largest in Africa. The census of 2024 counted 2,000 more.\n'})
+  const index = new Article(parser.parse(file), file, {lang: 'en'}).use(findClaims)
+  assert.equal(index.citesSource(1, 0), true)
+  assert.deepEqual(index.all.map((claim) => claim.text), ['1.4 million', 'the largest', '2,000'])
 })
 
 test('block quotes are quotations, and table cells are data', () => {

@@ -13,11 +13,14 @@
  */
 import type {LexiconEntry, Lexicons} from '../lexicons/index.js'
 import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
-import type {Article, ArticleBlock, Quote} from './article.js'
+import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {normalize} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
 export type ClaimKind = 'figure' | 'percentage' | 'money' | 'toll' | 'count' | 'superlative' | 'record' | 'finding'
+
+/** Kinds of claim that are figures (the `figures` option of the rule). */
+export const FIGURES: ReadonlySet<ClaimKind> = new Set(['figure', 'percentage', 'money', 'toll', 'count'])
 
 export interface Claim {
   block: number
@@ -39,15 +42,15 @@ export interface ClaimIndex {
   /** Every figure in the story text, quoted or not. */
   mentions: Claim[]
   inSentence(block: number, sentence: number): Claim[]
-  /** The sentence names the owner of its figures without a speech verb ("estimates from the World Bank"). */
-  hasFigureSource(block: number, sentence: number): boolean
+  /** The sentence links a source, or names the owner of its figures without a speech verb ("estimates from the World Bank"). */
+  citesSource(block: number, sentence: number): boolean
   /** The sentence opens by pointing back at what the previous one reported ("Those prosecutors …"). */
   carriesOn(block: number, sentence: number): boolean
 }
 
-interface Gapped {entry: LexiconEntry; parts: string[][]; gap: number; lowerAfter: boolean}
+interface Gapped {entry: LexiconEntry; parts: string[][]; gap: number; lowerAfter: boolean; notAfter: Set<string>}
 /** Gapped forms grouped by their first part, since a matcher keeps one value per phrase. */
-interface ClaimWords {gapped: PhraseMatcher<Gapped[]>; values: Map<string, number>}
+interface ClaimWords {gapped: PhraseMatcher<Gapped[]>; values: Map<string, number>; langs: Set<string>}
 
 const prepared = new WeakMap<Lexicons, ClaimWords>()
 
@@ -55,7 +58,10 @@ const prepared = new WeakMap<Lexicons, ClaimWords>()
 function claimWords(lexicons: Lexicons): ClaimWords {
   let words = prepared.get(lexicons)
   if (words) return words
-  words = {gapped: new PhraseMatcher<Gapped[]>(), values: new Map()}
+  // Languages with both claim words and attribution cues.
+  const cueLangs = new Set(lexicons.cues.entries.flatMap((entry) => formsOf(entry).map((f) => f.lang)))
+  const langs = new Set(lexicons.claims.entries.flatMap((entry) => formsOf(entry).map((f) => f.lang)).filter((lang) => cueLangs.has(lang)))
+  words = {gapped: new PhraseMatcher<Gapped[]>(), values: new Map(), langs}
   const groups = new Map<string, Gapped[]>()
   for (const entry of lexicons.claims.entries) {
     const values = (entry.values ?? {}) as Record<string, number>
@@ -67,7 +73,8 @@ function claimWords(lexicons: Lexicons): ClaimWords {
       const parts = form.split('…').map((part) => normalize(part).match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [])
       const head = parts[0].join(' ')
       if (!groups.has(head)) groups.set(head, [])
-      groups.get(head)!.push({entry, parts, gap: typeof entry.gap === 'number' ? entry.gap : 4, lowerAfter: lower.has(form)})
+      const notAfter = new Set(((entry.notAfter as string[] | undefined) ?? []).map(normalize))
+      groups.get(head)!.push({entry, parts, gap: typeof entry.gap === 'number' ? entry.gap : 4, lowerAfter: lower.has(form), notAfter})
     }
   }
   for (const [head, group] of groups) words.gapped.add(head, group)
@@ -105,39 +112,78 @@ const key = (value: number, percent: boolean) => String(Math.round(value * 1000)
 
 /** Find the claims of the article's story text. */
 export function findClaims(article: Article): ClaimIndex {
-  const all: Claim[] = []
   const mentions: Claim[] = []
-  const sourced = new Set<string>()
+  const cited = new Set<string>()
   const carried = new Set<string>()
+  const years = new Map<string, number>()
   const words = claimWords(article.lexicons)
+  const links = article.links.inText.filter((link) => link.url && !link.url.startsWith('#')).sort((a, b) => a.start - b.start)
   article.blocks.forEach((block, b) => {
     // A table's cells are data with a source line of their own, not sentences of the story.
     if (!article.isStoryText(block) || block.kind === 'tableCell') return
+    // Whether a claim is sourced needs the attribution words of its language: without them every figure would look unsourced.
+    if (!words.langs.has(block.lang)) return
     const found = blockClaims(article, block, b, words)
-    for (const claim of found.claims) {
-      if (claim.figure !== undefined) mentions.push(claim)
-      if (!claim.quoted) all.push(claim)
-    }
-    for (const s of found.sources) sourced.add(b + ':' + s)
-    block.sentences.forEach((_, s) => {
+    mentions.push(...found.claims)
+    for (const s of found.sources) cited.add(b + ':' + s)
+    for (const [s, year] of found.years) years.set(b + ':' + s, Math.min(year, years.get(b + ':' + s) ?? year))
+    block.sentences.forEach((sentence, s) => {
       if (s > 0 && pointsBack(article, block, s)) carried.add(b + ':' + s)
+      if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.add(b + ':' + s)
     })
   })
+  // Figures of settled past events are optional (RULES.md): a sentence dated ten years or more
+  // before the story ("In 1914, about 25,000 Germans lived …") is history, not news.
+  const now = storyYear(article, years)
+  const past = (claim: Claim) => now !== undefined && (years.get(claim.block + ':' + claim.sentence) ?? Infinity) <= now - 10
+  const all = mentions.filter((claim) => !claim.quoted && !(FIGURES.has(claim.kind) && past(claim)))
   const bySentence = new Map<string, Claim[]>()
   for (const claim of all) {
     const id = claim.block + ':' + claim.sentence
     bySentence.set(id, [...(bySentence.get(id) ?? []), claim])
   }
   return {
-    all, mentions,
+    all, mentions: mentions.filter((claim) => claim.figure !== undefined),
     inSentence: (block, sentence) => bySentence.get(block + ':' + sentence) ?? [],
-    hasFigureSource: (block, sentence) => sourced.has(block + ':' + sentence),
+    citesSource: (block, sentence) => cited.has(block + ':' + sentence),
     carriesOn: (block, sentence) => carried.has(block + ':' + sentence)
   }
 }
 
+/** The year of the story: its frontmatter date, else the latest year its text names. */
+function storyYear(article: Article, years: Map<string, number>): number | undefined {
+  const dated = /\b(1[89]\d\d|20\d\d)\b/u.exec(String(article.frontmatter.date ?? ''))
+  if (dated) return Number(dated[1])
+  let latest: number | undefined
+  for (const year of article.use(namedYears)) latest = Math.max(latest ?? year, year)
+  return latest
+}
+
+/** Every year named in the story text (four digits, 1800 to 2100). */
+function namedYears(article: Article): number[] {
+  const found: number[] = []
+  for (const block of article.blocks) {
+    if (!article.isStoryText(block)) continue
+    for (const m of foldDigits(block.text).matchAll(/(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)/gu)) found.push(Number(m[1]))
+  }
+  return found
+}
+
+/** Whether a link (sorted by start) overlaps the source range [from, to). */
+function linked(links: readonly Link[], from: number, to: number): boolean {
+  let lo = 0
+  let hi = links.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (links[mid].start < from) lo = mid + 1
+    else hi = mid
+  }
+  // The link just before `from` may run into the range; the next one may start inside it.
+  return (lo > 0 && links[lo - 1].end > from) || (lo < links.length && links[lo].start < to)
+}
+
 /** The claims of a block, and the sentences that name the owner of their figures. */
-function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): {claims: Claim[]; sources: number[]} {
+function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): {claims: Claim[]; sources: number[]; years: Array<[number, number]>} {
   const {tokens, text} = block
   const matches = article.lexicons.match.claims.findAll(tokens)
   // The lexicon match covering each token.
@@ -156,11 +202,14 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   const claims: Claim[] = []
   const push = (from: number, to: number, kind: ClaimKind, figure?: string) => {
     const sentence = sentenceOf(from)
-    if (sentence < 0) return
+    // A fragment of three words or fewer ("1", "#6 on the list") is a list label or a teaser, not a sentence that claims.
+    if (sentence < 0 || tokenAt(tokens, block.sentences[sentence].end) - tokenAt(tokens, block.sentences[sentence].start) < 4) return
     claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || inQuote(quotes, from)})
   }
   // Tokens inside an outlet's name ("France 24") count nothing.
   const sources: number[] = []
+  const years: Array<[number, number]> = []
+  const english = block.lang === 'en'
   const used = new Set<number>()
   for (const outlet of article.lexicons.match.outlets.findAll(tokens)) for (let i = outlet.from; i < outlet.to; i++) used.add(i)
 
@@ -173,7 +222,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const after = folded.slice(end, end + 2)
     // Part of a name ("F-16", «إف-15», "G7"), a date (12/4/2024) or a time (11:15); «و330» is "and 330".
     const letterBefore = /\p{L}$/u.test(before) && !/(?:^|[^\p{L}])[وبلف]$/u.test(folded.slice(Math.max(0, start - 2), start))
-    if (letterBefore || /\p{L}[-‐]$|\d[/:]$/u.test(before) || /^[/:]\d|^[-–]\d/u.test(after) || /\d[-–]$/u.test(before)) continue
+    if (letterBefore || /\p{L}[-‐]$|\d[/:]$|[#№]$/u.test(before) || /^[/:]\d|^[-–]\d/u.test(after) || /\d[-–]$/u.test(before)) continue
+    // Dates and versions (25.07.2019, 1.2.3) and identifiers (1706.02582, 2807447) count nothing.
+    if (/\d[.,٫٬]\d+[.,٫٬]/u.test(m[0]) && !/^\d{1,3}(?:([.,٬])\d{3})(?:\1\d{3})*$/u.test(m[0])) continue
+    if (/[.٫]\d{4,}$/u.test(m[0]) || /^\d{7,}$/u.test(m[0])) continue
     let value = parseNumber(m[0])
     // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
     if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{L}\s*[,،(]\s*$/u.test(folded.slice(Math.max(0, start - 4), start)) && /^\s*[,،)]/u.test(folded.slice(end, end + 3))) continue
@@ -202,11 +254,17 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const money = Boolean(currency) || kindAt(next) === 'currency'
     if (!sign && timeAt(next)) continue
     // A year on its own: 1800 to 2100, four digits, nothing to count.
-    if (!percent && !money && /^\d{4}$/u.test(m[0]) && !suffix && value >= 1800 && value <= 2100) continue
+    if (!percent && !money && /^\d{4}$/u.test(m[0]) && !suffix && value >= 1800 && value <= 2100) {
+      if (sentenceOf(start) >= 0) years.push([sentenceOf(start), value])
+      continue
+    }
+    const toll = near(first, next, 'toll')
+    // English news spells out numbers under ten (AP, Reuters style): a lone digit is a rank, a score or a label.
+    if (english && !percent && !money && !toll && !suffix && next === first + 1 && /^\d$/u.test(m[0]) && kindAt(next) !== 'magnitude') continue
     if (sign) end += sign[0].length
     else if (kindAt(next) === 'percent' || kindAt(next) === 'currency') end = tokens[at[next]!.to - 1].end
     const from = currency ? start - currency[0].length : start
-    const kind: ClaimKind = percent ? 'percentage' : money ? 'money' : near(first, next, 'toll') ? 'toll' : 'figure'
+    const kind: ClaimKind = percent ? 'percentage' : money ? 'money' : toll ? 'toll' : 'figure'
     push(from, end, kind, key(value, percent))
   }
 
@@ -221,6 +279,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       const value = words.values.get(tokens[match.from].norm) ?? words.values.get(normalize(match.form)) ?? 0
       if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[match.to].norm))) {
         used.add(match.to)
+        if (timeAt(match.to + 1)) continue // "three hundred years"
         push(from, tokens[match.to].end, near(match.from, match.to + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[match.to].norm) ?? 1), false))
       } else if (timeAt(match.to) || kindAt(match.from - 1) === 'label') {
         continue
@@ -242,10 +301,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     } else if (kind === 'few') {
       if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
     } else if (kind === 'superlative') {
-      if (isSuperlativeClaim(tokens, text, match)) push(from, to, 'superlative')
+      if (isSuperlativeClaim(tokens, text, match) && kindAt(match.to) !== 'judgement') push(from, to, 'superlative')
     } else if (kind === 'superlative-head') {
       const previous = tokens[match.from - 1]?.norm ?? ''
-      if (DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) push(tokens[match.from - 1].index, to, 'superlative')
+      if ((DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) && kindAt(match.to) !== 'judgement') push(tokens[match.from - 1].index, to, 'superlative')
     } else if (kind === 'source') {
       if (!match.form.includes('…') && !inQuote(quotes, from)) sources.push(sentenceOf(from))
     } else if (kind === 'record') {
@@ -261,6 +320,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     for (const form of start?.value ?? []) {
       const end = gappedEnd(tokens, start!.to, form, sameSentence.bind(null, i))
       if (end === undefined || (form.lowerAfter && !/^\p{Ll}/u.test(tokens[end]?.text ?? ''))) continue
+      // "among the first to return", "one of the first … to": one of many is no record.
+      if (form.notAfter.has(tokens[i - 1]?.norm ?? '')) continue
       if (form.entry.kind === 'source') {
         if (!inQuote(quotes, tokens[i].index)) sources.push(sentenceOf(tokens[i].index))
         break
@@ -280,7 +341,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       }
     }
   }
-  return {claims: claims.sort((a, b) => a.from - b.from), sources}
+  return {claims: claims.sort((a, b) => a.from - b.from), sources, years}
 }
 
 /**
