@@ -13,13 +13,17 @@
  * How: the claims come from src/model/claims.ts (words in src/lexicons/claims.json), the
  * attributions from src/model/attribution.ts. A sentence is covered by any attribution
  * phrase of its own, even a vague or anonymous one (those are the other rules' to report),
- * and by reported speech continued from earlier in its block ("He added"). A figure is
+ * by a link, by a phrase that names the owner of its figures ("estimates from the World
+ * Bank", «أرقام صادرة عن»), and by reported speech continued from earlier in its block ("He
+ * added", or "Those prosecutors …" right after "The Times reported that prosecutors …"). A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * Not claims: dates, years, times, ages, durations, names ("Route 16"), figures inside
- * quotations, the title and headings, opinions ("the finest"), loose small counts
- * ("dozens of lawmakers") unless they count a toll. One message per sentence.
+ * quotations, block quotes and tables, the title and headings, opinions ("the finest", "the
+ * biggest benefit"), loose small counts ("dozens of lawmakers") unless they count a toll, and
+ * figures of settled past events (a sentence dated ten years or more before the story). One
+ * message per sentence, from its first claim to its last.
  *
  * Options: `{figures: true, superlatives: true, findings: true}`: turn each kind of claim
  * off by setting it to false (superlatives covers records and firsts).
@@ -100,7 +104,8 @@ export default defineRule({id: 'unsourced-claim', defaults: {figures: true, supe
     if (!options[OPTION[claim.kind]] || covered(claim.block, claim.sentence)) continue
     if (claim.figure !== undefined && sourcedFigures.has(claim.figure)) continue
     const id = claim.block + ':' + claim.sentence
-    sentences.set(id, [...(sentences.get(id) ?? []), claim])
+    if (!sentences.has(id)) sentences.set(id, [])
+    sentences.get(id)!.push(claim)
   }
   for (const found of sentences.values()) {
     const first = found[0]
