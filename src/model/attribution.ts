@@ -130,25 +130,34 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
 }
 
 /** The subject before an English cue ("a senior official said", "Smith, a spokesman, said"), as a token range. */
-function speakerBefore(text: string, tokens: readonly Token[], at: number, start: number, appositiveOnly = false): [number, number] {
-  if (appositiveOnly) {
-    // `at` is the last word of an appositive that a comma closes; it counts only with a name before it.
-    const range = speakerBefore(text, tokens, at + 1, start)
-    return range[0] < range[1] && /^\p{Lu}/u.test(tokens[range[0]].text) ? range : [at + 1, at + 1]
-  }
+function speakerBefore(text: string, tokens: readonly Token[], at: number, start: number): [number, number] {
   let to = at
   while (to > start && EN_AUXILIARIES.has(tokens[to - 1].norm) && !breaksBetween(text, tokens[to - 1], tokens[to])) to--
   let from = to
   // The gap right before the cue was judged by the caller; words of the subject must not be split by punctuation.
   while (from > start && to - from < MAX_SPEAKER && !EN_STOP_BACK.has(tokens[from - 1].norm) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
-  // An appositive between commas: take the name before it ("Smith, a spokesman for the ministry, said").
-  if (from < to && from > start && /^\s*,\s*$/u.test(text.slice(tokens[from - 1].end, tokens[from].index)) && /^(?:a|an|the)$/u.test(tokens[from].norm) && /^\p{Lu}/u.test(tokens[from - 1].text)) {
-    let name = from - 1
-    while (name > start && /^\p{Lu}/u.test(tokens[name - 1].text) && !breaksBetween(text, tokens[name - 1], tokens[name])) name--
-    return [name, from]
-  }
   return [from, to]
 }
+
+/**
+ * The subject of an English cue that a comma separates from it: "Smith, a spokesman for the ministry, said"
+ * (a name before an appositive) or "An official, who spoke on condition of anonymity, said" (a relative clause).
+ */
+function subjectBeforeComma(text: string, tokens: readonly Token[], cueFrom: number, start: number): [number, number] {
+  // The comma-delimited segment right before the cue.
+  let segment = cueFrom - 1
+  while (segment > start && cueFrom - segment < 30 && !breaksBetween(text, tokens[segment - 1], tokens[segment])) segment--
+  if (segment <= start || !/^\s*,\s*$/u.test(text.slice(tokens[segment - 1].end, tokens[segment].index))) return [cueFrom, cueFrom]
+  const opener = tokens[segment].norm
+  if (RELATIVE.has(opener)) return speakerBefore(text, tokens, segment, start)
+  if (/^(?:a|an|the)$/u.test(opener) && /^\p{Lu}/u.test(tokens[segment - 1].text)) {
+    let name = segment - 1
+    while (name > start && /^\p{Lu}/u.test(tokens[name - 1].text) && !breaksBetween(text, tokens[name - 1], tokens[name])) name--
+    return [name, segment]
+  }
+  return [cueFrom, cueFrom]
+}
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom'])
 
 const EN_NOUN_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'another', 'his', 'her', 'their', 'its'])
 function startsNounPhrase(token: Token, article: Article): boolean {
@@ -177,11 +186,13 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start)
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
-  if (opensClause && range[1] > range[0] && (!startsNounPhrase(tokens[range[0]], article) || /ing$/u.test(tokens[cueTo - 1].norm))) range = [range[0], range[0]]
+  // An inverted speaker ends the sentence or its clause ("…, said a source."); "said the convoy was hit" is the complement.
+  const inverted = range[1] === end || range[1] < end && breaksBetween(text, tokens[range[1] - 1], tokens[range[1]])
+  if (opensClause && range[1] > range[0] && (!startsNounPhrase(tokens[range[0]], article) || /ing$/u.test(tokens[cueTo - 1].norm) || !inverted)) range = [range[0], range[0]]
   if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cueTo, end, false)
-  // "Smith, a spokesman for the ministry, said": the subject ends in a comma before the cue.
+  // "Smith, a spokesman for the ministry, said", "An official, who asked not to be named, said": the subject sits before a comma.
   if (range[1] <= range[0] && cueFrom > start && /^\s*,\s*$/u.test(text.slice(tokens[cueFrom - 1].end, tokens[cueFrom].index))) {
-    range = speakerBefore(text, tokens, cueFrom - 1, start, true)
+    range = subjectBeforeComma(text, tokens, cueFrom, start)
   }
   return range
 }
@@ -246,8 +257,11 @@ export function findAttributions(article: Article): AttributionIndex {
       const start = tokenAt(tokens, sentence.start)
       const end = tokenAt(tokens, sentence.end)
       const found: Attribution[] = []
-      const cues = match.cues.findAll(tokens, start, end)
-      const vague = match.vague.findAll(tokens, start, end)
+      // Matched within the sentence's own words, so that no phrase runs on into the next sentence ("wrote. In …").
+      const words = tokens.slice(start, end)
+      const within = <T>(found: Array<PhraseMatch<T>>) => found.map((m) => ({...m, from: m.from + start, to: m.to + start}))
+      const cues = within(match.cues.findAll(words))
+      const vague = within(match.vague.findAll(words))
       for (const cue of cues) {
         const entry = cue.value
         let kind = cueKind(entry)
