@@ -109,6 +109,10 @@ test('outlets by pattern: a head before a quoted or unknown name, capitalised wo
   assert.deepEqual(mentions('The company missed three payments, the Harbour Ledger newspaper reported.').map((m) => m.slice(0, 3)), [['the Harbour Ledger newspaper', 'pattern:harbour ledger', true]])
   // A nationality describes an outlet; it does not name one.
   assert.deepEqual(mentions('The Russian news agency reported the arrests.'), [])
+  // Rating and space agencies, government websites: no news outlet.
+  assert.deepEqual(mentions('خفضت التصنيف الائتماني للبلاد، وفق وكالة «فيتش» للتصنيف.'), [])
+  assert.deepEqual(mentions('The rating was cut, according to the Fitch agency and the Kremlin website.'), [])
+  assert.deepEqual(mentions('وذكرت وكالة الأنباء «أمنا» أن السفينة غرقت.').map((m) => m.slice(0, 3)), [['وكالة الأنباء «أمنا»', 'pattern:امنا', true]])
   // A site, a canal, a network of roads: no quoted name, no outlet.
   assert.deepEqual(mentions('وصل المسعفون إلى موقع الحادث قرب قناة السويس.'), [])
 })

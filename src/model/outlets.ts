@@ -44,7 +44,7 @@ export interface OutletMention {
 }
 
 interface OutletData {
-  heads: {before: Record<string, string[]>; after: Record<string, string[]>}
+  heads: {before: Record<string, string[]>; after: Record<string, string[]>; pattern: Record<string, string[]>}
   descriptors: Record<string, unknown>
   matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; clauseOpeners: Record<string, unknown>; bareNameHeads: string[]}
 }
@@ -64,14 +64,15 @@ function outletData(): OutletData {
 }
 
 const set = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => normalize(String(form))))
-let words: {heads: Set<string>; afterHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; openers: Set<string>; bare: Set<string>} | undefined
+let words: {heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; openers: Set<string>; bare: Set<string>} | undefined
 function readingWords() {
   if (words) return words
   const d = outletData()
   const all = (record: Record<string, unknown>) => Object.entries(record).filter(([key]) => /^[a-z]{2}$/.test(key)).flatMap(([, forms]) => (Array.isArray(forms) ? forms : []))
   words = {
     heads: set(all(d.heads.before).flatMap((form: string) => normalize(form).split(/\s+/))),
-    afterHeads: set(all(d.heads.after).flatMap((form: string) => normalize(form).split(/\s+/))),
+    afterHeads: set(all(d.heads.after)),
+    patternHeads: set(all(d.heads.pattern)),
     descriptors: set(all(d.descriptors)),
     caseFree: set(d.matching.caseFree),
     continuations: set(d.matching.continuations),
@@ -80,6 +81,21 @@ function readingWords() {
     bare: set(d.matching.bareNameHeads)
   }
   return words
+}
+
+/** Number of words of the longest phrase of `phrases` (normalised) that starts at token `at`, its first word also behind Arabic proclitics; 0 when none. */
+function phraseAt(tokens: readonly Token[], at: number, phrases: Set<string>): number {
+  const first = tokens[at]
+  if (!first) return 0
+  let best = 0
+  for (const head of [first.norm, ...withoutProclitics(first.norm)]) {
+    let phrase = head
+    for (let n = 1; n <= 3 && at + n <= tokens.length; n++) {
+      if (n > 1) phrase += ' ' + tokens[at + n - 1].norm
+      if (phrases.has(phrase)) best = Math.max(best, n)
+    }
+  }
+  return best
 }
 
 /** A head word (وكالة, صحيفة, …) also behind Arabic proclitics (لوكالة, والصحيفة). */
@@ -119,7 +135,7 @@ function keepsCase(tokens: readonly Token[], match: PhraseMatch<unknown>): boole
 /** Whether an ambiguous bare name (الجزيرة, The Times) stands where only an outlet can: after a head, before one, or quoted. */
 function markedAsOutlet(block: ArticleBlock, tokens: readonly Token[], from: number, to: number): boolean {
   const {afterHeads} = readingWords()
-  if (isHead(tokens[from - 1]) || (tokens[to] && afterHeads.has(tokens[to].norm))) return true
+  if (isHead(tokens[from - 1]) || phraseAt(tokens, to, afterHeads)) return true
   return Boolean(nameQuote(block, tokens[from].index, tokens[to - 1].end))
 }
 
@@ -139,12 +155,13 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
     found.push({from, to: match.to, outlet: match.value.outlet, byPattern: false})
   }
   const covered = (i: number) => found.some((m) => i >= m.from && i < m.to)
-  const {descriptors, afterHeads, bare, caseFree} = readingWords()
+  const {descriptors, afterHeads, patternHeads, bare, caseFree} = readingWords()
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i)) continue
-    if (isHead(tokens[i]) && isArabicWord(tokens[i].norm)) {
+    const head = isArabicWord(tokens[i].norm) ? phraseAt(tokens, i, patternHeads) : 0
+    if (head) {
       // «قناة «سكاي»», «القناة الرسمية «أرت 1»», «صحيفة كاثيميريني»
-      let j = i + 1
+      let j = i + head
       while (j < tokens.length && j - i <= 2 && descriptors.has(tokens[j].norm) && !nameQuote(block, tokens[j].index, tokens[j].end)) j++
       const quote = tokens[j] && nameQuote(block, tokens[j].index, tokens[j].end)
       if (quote && !covered(j) && !CLAUSE_BREAK.test(block.text.slice(tokens[j - 1].end, quote.open))) {
@@ -154,25 +171,24 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
         i = end - 1
         continue
       }
-      const next = tokens[i + 1]
-      const stems = [tokens[i].norm, ...withoutProclitics(tokens[i].norm)]
-      if (next && stems.some((stem) => bare.has(stem)) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
+      const next = tokens[i + head]
+      if (next && head === 1 && phraseAt(tokens, i, bare) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
         !/^ال/u.test(next.text) && !/يه$/u.test(next.norm) && !descriptors.has(next.norm) && !CLAUSE_BREAK.test(block.text.slice(tokens[i].end, next.index))) {
         found.push({from: i, to: i + 2, outlet: patternOutlet(next.text), byPattern: true})
         i++
       }
       continue
     }
-    // "the Kathimerini newspaper", "the RBK news website": capitalised words before a head word.
-    if (!isArabicWord(tokens[i].norm) && afterHeads.has(tokens[i].norm) && !/^\p{Lu}/u.test(tokens[i].text) && i > 0) {
+    // "the Kathimerini newspaper", "the RBK news website": capitalised words before a head phrase.
+    const after = isArabicWord(tokens[i].norm) ? 0 : phraseAt(tokens, i, afterHeads)
+    if (after && !/^\p{Lu}/u.test(tokens[i].text) && i > 0) {
       let start = i
       while (start > 0 && i - start < 3 && /^\p{Lu}/u.test(tokens[start - 1].text) && !covered(start - 1) && !caseFree.has(tokens[start - 1].norm) &&
         !CLAUSE_BREAK.test(block.text.slice(tokens[start - 1].end, tokens[start].index))) start--
       // A lone nationality ("the Russian news agency") describes; it does not name.
       const name = tokens.slice(start, i)
       if (start < i && tokens[start - 1]?.norm === 'the' && !(name.length === 1 && /(?:an|ese|ish|i|ch)$/u.test(name[0].norm))) {
-        let end = i + 1
-        while (end < tokens.length && afterHeads.has(tokens[end].norm) && end - i < 2) end++
+        const end = i + after
         found.push({from: start - 1, to: end, outlet: patternOutlet(name.map((t) => t.text).join(' ')), byPattern: true})
       }
     }
