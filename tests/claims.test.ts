@@ -79,6 +79,7 @@ test('not claims: dates, years, times, ages, durations, names, outlets, small nu
   assert.deepEqual(claims('وولد الشاعر عام 1380 هـ في مكة.'), [])
   assert.deepEqual(claims('The dispute goes back hundreds of years.'), [])
   assert.deepEqual(claims('ويعود الخلاف إلى آلاف السنين.'), [])
+  assert.deepEqual(claims('The county will reinvest millions of dollars in local groups.'), [])
 })
 
 test('superlatives and records, but not comparisons, limits, opinions or narrative firsts', () => {

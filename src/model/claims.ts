@@ -297,6 +297,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     } else if (kind === 'loose') {
       // «آلاف السنين», "hundreds of years": a span of time, not a count.
       if (timeAt(match.to, true) || (tokens[match.to]?.norm === 'of' && timeAt(match.to + 1))) continue
+      // "millions of dollars", «ملايين الدولارات»: a vague sum is colour, not a figure to check.
+      if (kindAt(match.to) === 'currency' || (tokens[match.to]?.norm === 'of' && kindAt(match.to + 1) === 'currency')) continue
       push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'count')
     } else if (kind === 'few') {
       if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
