@@ -86,7 +86,7 @@ const NUMBER = /\d+(?:[.,٫٬]\d+)*/gu
 const CURRENCY_SIGN = /(?:US|A|C|HK)?[$€£¥]\s?$/u
 const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'])
 // Arabic words after which a bare superlative is a comparison or a limit, not a claim.
-const AR_NOT_SUPERLATIVE = new Set(['من', 'بكثير', 'بقليل', 'ما', 'مما'])
+const AR_NOT_SUPERLATIVE = new Set(['من', 'بكثير', 'بقليل', 'ما', 'مما', 'قدر'])
 // Words after an English superlative that make it a pronoun ("the worst is over"), not a claim about a noun.
 const EN_AFTER_PRONOUN = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will', 'would', 'could', 'may', 'might', 'and', 'or', 'but', 'that', 'yet'])
 const AR_LIMIT = new Set(['الحد', 'حد', 'بالحد', 'للحد'])
@@ -252,7 +252,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const percent = Boolean(sign) || kindAt(next) === 'percent'
     const currency = CURRENCY_SIGN.exec(folded.slice(Math.max(0, start - 4), start))
     const money = Boolean(currency) || kindAt(next) === 'currency'
-    if (!sign && timeAt(next)) continue
+    // «في 12 من الشهر الجاري»: a day of the month.
+    if (!sign && (timeAt(next) || (tokens[next]?.norm === 'من' && timeAt(next + 1, true)))) continue
     // A year on its own: 1800 to 2100, four digits, nothing to count.
     if (!percent && !money && /^\d{4}$/u.test(m[0]) && !suffix && value >= 1800 && value <= 2100) {
       if (sentenceOf(start) >= 0) years.push([sentenceOf(start), value])
