@@ -12,7 +12,7 @@
  */
 import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
-import {classifySpeaker, type SpeakerKind} from './speakers.js'
+import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
@@ -90,11 +90,11 @@ const EN_STOP_BACK = new Set(['that', 'and', 'but', 'while', 'as', 'because', 'w
 const EN_AUXILIARIES = new Set(['has', 'have', 'had', 'would', 'will', 'also', 'later', 'previously', 'earlier', 'recently', 'reportedly', 'repeatedly', 'was', 'were', 'is', 'are', 'be', 'been', 'then', 'again', 'further', 'separately', 'did', 'does', 'do', 'not', 'never', 'publicly', 'privately', 'once', 'could', 'may', 'might', 'can', 'had', 'often', 'first', 'initially', 'subsequently'])
 const EN_STOP_ON = new Set(['that', 'on', 'in', 'at', 'during', 'when', 'after', 'before', 'while', 'about', 'as', 'because', 'but', 'if', 'with', 'yesterday', 'today', 'tonight', 'last', 'earlier', 'later', 'this', 'told', 'was', 'is', 'has', 'had', 'were', 'are', 'will', 'would', 'who', 'which', 'to', 'by', 'and', 'it', 'there', 'they', 'he', 'she', 'we'])
 // Arabic words that end a speaker phrase after the cue: «إن/أن» and the like, time words.
-const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'عن', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي', 'علي'])
+const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'عن', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي'])
 // «في» ends a speaker when a statement or a time follows it («قال الوزير في بيان»); otherwise it places the speaker («مصدر في الوزارة»).
 const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حديث', 'مقابله', 'مءتمر', 'لقاء', 'كلمه', 'تغريده', 'منشور', 'رساله', 'افاده', 'اتصال', 'وقت', 'حين', 'حوار', 'خطاب', 'رد', 'ختام', 'مستهل', 'اعقاب', 'اطار', 'معرض'])
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
-const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
+const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'علي', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
 // Arabic words after a relaying subject that introduce the source it relays.
 const RELAY = new Set(['عن', 'من'])
@@ -122,7 +122,9 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
   const breaks = (k: number) => breaksBetween(text, tokens[k - 1], tokens[k]) && !shortQuotedName(block, k)
   if (i < end && i > 0 && breaks(i)) return [at, at]
   while (i < end && i - at < MAX_SPEAKER && !stops.has(tokens[i].norm) && !(arabic && tokens[i].norm === 'في' && (i === at || AR_IN_STOP.has(tokens[i + 1]?.norm ?? ''))) &&
-    !(arabic && tokens[i].norm === 'من' && i === at + 1 && isDefiniteArabic(tokens[at].norm))) {
+    !(arabic && tokens[i].norm === 'من' && i === at + 1 && isDefiniteArabic(tokens[at].norm)) &&
+    // «أفاد مصدر أمني باعتقال …»: ب with a verbal noun opens what was reported, ب with a body places the speaker («بوزارة الدفاع»).
+    !(arabic && i >= at + 2 && /^ب/u.test(tokens[i].norm) && tokens[i].norm.length > 3 && !isArabicBodyOrTitle(tokens[i].norm))) {
     if (i > at && breaks(i)) break
     i++
   }

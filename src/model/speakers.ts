@@ -127,3 +127,8 @@ function findHead<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from: 
 export function isPronoun(norm: string): boolean {
   return PRONOUNS.has(norm)
 }
+
+/** Whether an Arabic normalised word names a body or a title-holder («وزاره», «بالوزاره», «الرءيس»). */
+export function isArabicBodyOrTitle(norm: string): boolean {
+  return inArabicSet(AR_BODIES, norm) || inArabicSet(AR_TITLES, norm)
+}
