@@ -152,6 +152,8 @@ function subjectBeforeComma(text: string, tokens: readonly Token[], cueFrom: num
   if (segment <= start || !/^\s*,\s*$/u.test(text.slice(tokens[segment - 1].end, tokens[segment].index))) return [cueFrom, cueFrom]
   const opener = tokens[segment].norm
   if (RELATIVE.has(opener)) return speakerBefore(text, tokens, segment, start)
+  // "The club's manager, Paul Grant, said": a name in apposition is the speaker.
+  if (tokens.slice(segment, cueFrom).every((token) => /^\p{Lu}/u.test(token.text))) return [segment, cueFrom]
   if (/^(?:a|an|the)$/u.test(opener) && /^\p{Lu}/u.test(tokens[segment - 1].text)) {
     let name = segment - 1
     while (name > start && /^\p{Lu}/u.test(tokens[name - 1].text) && !breaksBetween(text, tokens[name - 1], tokens[name])) name--
@@ -209,7 +211,8 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   const cueFrom = tokenAt(tokens, cue.from)
   const cueTo = tokenAt(tokens, cue.to - 1) + 1
   // A cue inside a vague phrase ("according to available information", «حسب المعلومات المتاحة») names a vague source.
-  const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || v.from >= range[0] && v.from < Math.max(range[1], cueTo + 1))
+  // A vague group in the speaker span is judged with the rest of the span ("analysts at Barclays" answer for Barclays).
+  const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || v.value.kind !== 'group' && v.from >= range[0] && v.from < Math.max(range[1], cueTo + 1))
   if (range[1] <= range[0] && !vaguePhrase) return attribution
   const speakerClass = vaguePhrase ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : classifySpeaker(tokens, range[0], range[1], article.lexicons)
   const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
@@ -283,7 +286,7 @@ export function findAttributions(article: Article): AttributionIndex {
       // A statement cue ("in a statement") borrows the speaker of a speech cue in the same sentence.
       for (const attribution of found) {
         if (attribution.cue.kind !== 'statement') continue
-        const other = found.find((o) => o.cue.kind !== 'statement' && o.speaker && o.speaker.kind !== 'pronoun')
+        const other = found.find((o) => o.cue.kind !== 'statement' && !o.quoted && o.speaker && o.speaker.kind !== 'pronoun')
         if (other) attribution.speaker = other.speaker
       }
       // A vague phrase with no cue of its own ("it is believed", «يقال», «تشير التقارير») is an attribution too.
@@ -292,13 +295,18 @@ export function findAttributions(article: Article): AttributionIndex {
         const verbs = pluralSpeechVerbs(article.lexicons)
         if (phrase.value.kind === 'group' && !verbs.has(tokens[phrase.to - 1].norm) && !(phrase.to < end && verbs.has(tokens[phrase.to].norm))) continue
         const from = tokens[phrase.from].index
-        const to = tokens[phrase.to - 1].end
+        // "Critics argue": the group with its verb.
+        const withVerb = phrase.value.kind === 'group' && phrase.to < end && verbs.has(tokens[phrase.to].norm)
+        const to = tokens[withVerb ? phrase.to : phrase.to - 1].end
         if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from || a.cue.from <= from && a.cue.to >= from)) continue
         // Inside what a speaker said ("Manafort said that reports of one were a smear"), the phrase is the speaker's, not the writer's.
-        if (found.some((a) => a.cue.to <= from && !a.quoted && a.speaker && a.speaker.kind !== 'vague')) continue
+        if (found.some((a) => a.cue.to <= from && !a.quoted && a.speaker?.kind !== 'vague')) continue
         found.push({
           block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
-          speaker: {from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false, bare: false, affiliated: false}
+          speaker: {
+            from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false, bare: false, affiliated: false,
+            head: tokens.slice(phrase.from, phrase.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+          }
         })
       }
       found.sort((a, b) => a.cue.from - b.cue.from)

@@ -63,6 +63,7 @@ const AR_NOT_NAMES = new Set([
   'حين', 'عندما', 'حيث', 'الذي', 'التي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'بعض', 'عدد', 'احد', 'احدي'
 ])
 
+const AFFILIATION_EN = new Set(['at', 'of', 'from', 'with'])
 // Words that introduce a new one of a kind already met.
 const ANOTHER = new Set(['another', 'second', 'third', 'other', 'different', 'separate', 'اخر', 'اخري', 'اخرون', 'اخرين', 'ثان', 'ثاني', 'ثالث'])
 
@@ -93,6 +94,9 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     const head = findHead(matcher, tokens, from, to, arabic)
     if (!head) continue
     if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite, bare: false}
+    // A group of a named body ("analysts at Barclays") answers for that body.
+    if (kind === 'vague' && !arabic && AFFILIATION_EN.has(tokens[head.to]?.norm ?? '') && head.to < to &&
+      (nameLength(tokens, head.to + 1, to) > 0 || tokens[head.to + 1]?.norm === 'the' && nameLength(tokens, head.to + 2, to) > 0)) return {kind: 'named', definite, bare: false}
     // «أحد المصادر»، «المسؤولين»: a definite head refers back.
     if (arabic) definite = tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
