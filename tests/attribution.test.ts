@@ -1,0 +1,109 @@
+/**
+ * The attribution analysis, tested directly in English and Arabic: cues and their kinds,
+ * speaker spans and kinds, back-references, relayed sources, continuation of reported speech
+ * within a block, and the speaker of a quotation (same sentence, neighbour, previous block).
+ */
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {test} from 'node:test'
+import {VFile} from 'vfile'
+import {createProcessor} from '../src/index.js'
+import {getArticle} from '../src/model/article.js'
+import {type Attribution, findAttributions} from '../src/model/attribution.js'
+
+function analyse(markdown: string) {
+  const processor = createProcessor()
+  const file = new VFile({value: markdown})
+  const article = getArticle(processor.parse(file), file)
+  return {article, index: article.use(findAttributions)}
+}
+
+/** [cue text, speaker text, speaker kind] of every attribution in a block. */
+function summary(markdown: string, block = 1): Array<[string, string | undefined, string | undefined]> {
+  const {article, index} = analyse(markdown)
+  const text = article.blocks[block].text
+  return index.all.filter((a) => a.block === block).map((a: Attribution) => [text.slice(a.cue.from, a.cue.to), a.speaker?.text, a.speaker?.kind])
+}
+
+test('English speakers: subject before the verb, inverted after it, appositives and relative clauses', () => {
+  assert.deepEqual(summary('# T\n\nThe plant will close, a source familiar with the plans said.'), [['said', 'a source familiar with the plans', 'anonymous']])
+  assert.deepEqual(summary('# T\n\n"We will appeal," said Mr. Blunkett.'), [['said', 'Mr. Blunkett', 'named']])
+  assert.deepEqual(summary('# T\n\n"It is over," he said.'), [['said', 'he', 'pronoun']])
+  assert.deepEqual(summary('# T\n\nJohn Smith, a spokesman for the ministry, said it was true.'), [['said', 'John Smith', 'named']])
+  assert.deepEqual(summary('# T\n\nAn intelligence official, who was at the crossing, said the convoy was hit.'), [['said', 'An intelligence official', 'anonymous']])
+  assert.deepEqual(summary('# T\n\nThe talks stalled, according to a senior official at the ministry.'), [['according to', 'a senior official', 'anonymous']])
+  assert.deepEqual(summary('# T\n\nExperts say the drought will cut the harvest.'), [['say', 'Experts', 'vague']])
+  assert.deepEqual(summary('# T\n\nThe pound fell, analysts at Barclays said.'), [['said', 'analysts at Barclays', 'named']])
+})
+
+test('Arabic speakers: after the verb; titles, bodies and names are named; relayed sources after «عن»', () => {
+  assert.deepEqual(summary('# خبر\n\nقال مصدر في الهيئات الأمنية المختصة إن الأمن تلقى معلومات.'), [['قال', 'مصدر في الهيئات الأمنية المختصة', 'anonymous']])
+  assert.deepEqual(summary('# خبر\n\nوأوضح مايكل كوجلمان من مركز ويلسون أن التنظيم يضم مسلحين.'), [['وأوضح', 'مايكل كوجلمان من مركز ويلسون', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوقالت وزارة الخارجية إن المعلومات كاذبة.'), [['وقالت', 'وزارة الخارجية', 'named']])
+  assert.deepEqual(summary('# خبر\n\nحسب المعلومات المتاحة، ظهر التنظيم عام 2014.'), [['حسب', 'المعلومات المتاحة', 'vague']])
+  const relayed = summary('# خبر\n\nونقلت وكالة الأنباء اليمنية عن مصادر عسكرية أن القائد قتل.')
+  assert.deepEqual(relayed.map(([, speaker, kind]) => [speaker, kind]), [['وكالة الأنباء اليمنية', 'outlet'], ['مصادر عسكرية', 'anonymous']])
+  // «أفاد مصدر أمني باعتقال …»: the speaker ends before what was reported.
+  assert.deepEqual(summary('# خبر\n\nأفاد مصدر أمني باعتقال أحد عشر شخصا.'), [['أفاد', 'مصدر أمني', 'anonymous']])
+})
+
+test('definite mentions and repeats of an unnamed source are marked for back-reference', () => {
+  const {index} = analyse('# خبر\n\nقال مصدر إن الهجوم وقع فجرا.\n\nوأكد المصدر أن المهاجمين فروا.')
+  const speakers = index.all.map((a) => [a.speaker?.kind, a.speaker?.definite])
+  assert.deepEqual(speakers, [['anonymous', false], ['anonymous', true]])
+  const english = analyse('# T\n\nThe FBI agreed, according to federal law enforcement officials.\n\nOfficials said it would take something extraordinary.')
+  assert.deepEqual(english.index.all.map((a) => [a.speaker?.head, a.speaker?.bare]), [['law enforcement officials', false], ['officials', true]])
+})
+
+test('reported speech continues within a block: "He added", «وأضاف», «مضيفا»', () => {
+  const {index} = analyse('# خبر\n\nوقال الوزير إن الخطة جاهزة. وأضاف أن التنفيذ يبدأ في مايو.\n\nوتبدأ الأعمال في مايو.')
+  const added = index.inSentence(1, 1)
+  assert.equal(added.length, 1)
+  assert.equal(added[0].continues?.speaker?.text, 'الوزير')
+  assert.ok(index.isAttributed(1, 1))
+  assert.ok(!index.isAttributed(2, 0))
+  const english = analyse('# T\n\nThe minister said the plan was ready. He added that work would start in May.')
+  assert.equal(english.index.inSentence(1, 1)[0].continues?.speaker?.text, 'The minister')
+})
+
+test('cues inside a quotation are the quoted speaker\'s, not the writer\'s', () => {
+  const {index} = analyse('# T\n\n"A source told me it was over," the coach, Marco Silva, said.')
+  const quoted = index.all.filter((a) => a.quoted)
+  assert.deepEqual(quoted.map((a) => a.speaker?.kind), ['anonymous'])
+  assert.deepEqual(index.all.filter((a) => !a.quoted).map((a) => a.speaker?.text), ['Marco Silva'])
+})
+
+test('a phrase never runs on into the next sentence ("wrote. In …")', () => {
+  const {article, index} = analyse('# T\n\n"The letter was vague," Cummings and Conyers wrote. "In fairness to everyone, we ask for more."')
+  const [attribution] = index.all
+  assert.equal(article.blocks[1].text.slice(attribution.cue.from, attribution.cue.to), 'wrote')
+})
+
+test('the speaker of a quotation: same sentence, neighbour sentence, previous block, but not the next block', () => {
+  const {article, index} = analyse([
+    '# T', '',
+    '"None of us believe countering terrorism is about party politics."', '',
+    '"We accept prevention under a new category," he said.', '',
+    '"Our work with the French government has been hugely successful."', '',
+    'The minister spoke on Monday. He told parliament:', '',
+    '"I gave this team everything I had and more."'
+  ].join('\n'))
+  const quoteOf = (block: number) => index.quoteAttribution(block, article.blocks[block].quotes[0])
+  assert.equal(quoteOf(1), undefined, 'the next block\'s cue belongs to its own quote')
+  assert.equal(quoteOf(2)?.speaker?.kind, 'pronoun')
+  assert.ok(quoteOf(3), 'a quote opening its block continues the previous block\'s speaker')
+  assert.ok(quoteOf(5), 'a cue ending the previous block with a colon introduces the quote')
+})
+
+test('the seed article: the attributions RULES.md relies on', () => {
+  const seed = readFileSync(new URL('../../fixtures/seed/article.raw.md', import.meta.url), 'utf8')
+  const {article, index} = analyse(seed)
+  const kinds = (line: number) => index.all.filter((a) => article.point(article.blocks[a.block].start).line === line && !a.quoted).map((a) => a.speaker?.kind)
+  assert.ok(kinds(4).includes('anonymous'), 'line 4: an unnamed security source')
+  assert.ok(kinds(4).includes('outlet'), 'line 4: TASS')
+  const line5 = index.all.filter((a) => article.point(article.blocks[a.block].start).line === 5 && a.speaker?.kind === 'anonymous')
+  assert.deepEqual(line5.map((a) => a.speaker?.definite), [true], 'line 5: the same source again, definite')
+  assert.ok(kinds(8).includes('vague') && kinds(8).includes('named'), 'line 8: experts, then a named expert')
+  assert.deepEqual(kinds(11), ['vague'], 'line 11: available information')
+  assert.ok(index.isAttributed(11, 0), 'line 12 is attributed to the United States and Sky News')
+})
