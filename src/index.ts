@@ -4,31 +4,82 @@
  *     import {lint} from 'attribution-lint'
  *     const file = await lint(markdown, {lang: 'ar'})
  *     for (const message of file.messages) console.log(message.ruleId, message.line, message.reason)
+ *
+ *     const fixed = await lint(markdown, {fix: true})
+ *     String(fixed)            // the article with every fix applied (promo runs removed, …)
+ *     fixed.data.fixesApplied  // how many fixes were applied
+ *     fixed.messages           // what remains, with positions in the fixed text
+ *
+ * Bad input (binary, invalid UTF-8, empty or whitespace-only, a line over 1,000,000
+ * characters) is not linted: `lint()` rejects with the fatal message the CLI prints for it
+ * (a VFileMessage, `ruleId: 'bad-input'`).
  */
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import type {Config} from './config.js'
-import attributionLint from './preset.js'
+import {applyFixes} from './fix.js'
+import {BAD_INPUT} from './input.js'
+import {createProcessor, lintWith, type LintProcessor} from './processor.js'
 
 export {default as attributionLint} from './preset.js'
 export {validateConfig, ruleIds, type Config, type RuleSetting, type Severity} from './config.js'
 export {ConfigError, type Fix} from './rule.js'
 export {getArticle, Article} from './model/article.js'
 export {rules} from '../rules/index.js'
+export {createProcessor, createBaseProcessor} from './processor.js'
+export {applyFixes, type FixResult} from './fix.js'
+export {BAD_INPUT, MAX_LINE} from './input.js'
 
-/** The remark processor the CLI and `lint()` share: markdown with frontmatter and GFM, then the preset. */
-export function createProcessor(config: Config = {}) {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(attributionLint, config)
+export interface LintOptions extends Config {
+  /**
+   * Apply the fixes that rules declare (text edits on the original source; nothing else
+   * changes). The file `lint()` resolves to then holds the fixed text as its value, the
+   * number of fixes applied in `file.data.fixesApplied`, and the messages that remain, as
+   * found by linting the fixed text again (so their positions are in the fixed text). Fixes
+   * that would leave no article (an empty or whitespace-only text) are not applied.
+   */
+  fix?: boolean
 }
 
-/** Lint one article (markdown text or a VFile); resolves to the file with its messages. */
-export async function lint(input: string | VFile | Compatible, options: Config = {}): Promise<VFile> {
-  const file = input instanceof VFile ? input : new VFile(typeof input === 'string' ? {value: input} : input)
-  const processor = createProcessor(options)
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
-  return file
+declare module 'vfile' {
+  interface DataMap {
+    /** Number of fixes `lint(…, {fix: true})` applied. */
+    fixesApplied: number
+  }
+}
+
+function toVFile(input: string | VFile | Compatible): VFile {
+  if (input instanceof VFile) return input
+  return new VFile(typeof input === 'string' || input instanceof Uint8Array ? {value: input} : input)
+}
+
+/**
+ * Lint with a given processor, applying fixes when asked: the engine under `lint()`, also
+ * used by tests that add a rule of their own.
+ */
+export async function lintFile(processor: LintProcessor, input: string | VFile | Compatible, fix = false): Promise<VFile> {
+  const file = await lintWith(processor, toVFile(input))
+  if (!fix) return file
+  const source = String(file.value)
+  const {output, applied} = applyFixes(source, file.messages)
+  if (output === source) {
+    file.data.fixesApplied = 0
+    return file
+  }
+  const fixed = new VFile({path: file.path, cwd: file.cwd, value: output})
+  try {
+    await lintWith(processor, fixed)
+  } catch (error) {
+    // The fixes would leave text that is not an article (say, nothing at all): keep the original.
+    if ((error as {ruleId?: string}).ruleId !== BAD_INPUT) throw error
+    file.data.fixesApplied = 0
+    return file
+  }
+  fixed.data.fixesApplied = applied.length
+  return fixed
+}
+
+/** Lint one article (markdown text, bytes or a VFile); resolves to the file with its messages. */
+export async function lint(input: string | VFile | Compatible, options: LintOptions = {}): Promise<VFile> {
+  const {fix, ...config} = options
+  return lintFile(createProcessor(config), input, fix === true)
 }

@@ -1,0 +1,217 @@
+/**
+ * Bad input: files that are not a markdown article we can lint. Each is refused with one
+ * fatal message (`ruleId: 'bad-input'`) before it is parsed, so such a file never reaches
+ * the article model: the CLI reports it and goes on with the other files (exit code 2 at
+ * the end), the API rejects with the same message.
+ *
+ * - a binary file (a NUL byte in the first 8 KB; a UTF-16 file is named as such);
+ * - invalid UTF-8 (checked with a fatal TextDecoder on the file's bytes);
+ * - an empty or whitespace-only file;
+ * - a line longer than MAX_LINE characters (checked in one linear pass);
+ * - an unreadable file (permissions, a folder where a file was named): see `unreadable()`.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+
+type VFileMessage = ReturnType<VFile['message']>
+import {SOURCE} from './rule.js'
+
+export const BAD_INPUT = 'bad-input'
+export const BAD_INPUT_URL = 'https://github.com/attribution-lint/attribution-lint#bad-input'
+/** The longest line we lint; a longer one is data, not an article. */
+export const MAX_LINE = 1_000_000
+/** How far to look for a NUL byte, as git and grep do. */
+const BINARY_WINDOW = 8192
+
+export interface InputProblem {
+  reason: string
+  /** 1-based line and column of the problem, when it has one. */
+  line?: number
+  column?: number
+}
+
+/** Where the raw bytes of a file are kept when the CLI read them itself (stdin). */
+const RAW = 'attributionLintRaw'
+
+/** Keep a file's raw bytes beside its decoded text, for the UTF-8 check. */
+export function setRawBytes(file: VFile, bytes: Uint8Array): void {
+  ;(file.data as Record<string, unknown>)[RAW] = bytes
+}
+
+function lineAndColumn(text: string, offset: number): {line: number; column: number} {
+  let line = 1
+  let start = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    start = i + 1
+  }
+  return {line, column: offset - start + 1}
+}
+
+/** Offset of the first byte that does not belong to well-formed UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let min: number
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80]
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800]
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000]
+    else return i
+    let code = b & (0xff >> (need + 2))
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+      code = (code << 6) | (c & 0x3f)
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i
+    i += need + 1
+  }
+  return -1
+}
+
+const fatalDecoder = new TextDecoder('utf-8', {fatal: true})
+
+/** Problems visible in the bytes: UTF-16, binary, invalid UTF-8. */
+export function inspectBytes(bytes: Uint8Array): InputProblem | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return {reason: 'This file is UTF-16 text; attribution-lint reads UTF-8 only: save the file as UTF-8', line: 1, column: 1}
+  }
+  const window = bytes.subarray(0, BINARY_WINDOW)
+  const nul = window.indexOf(0)
+  if (nul !== -1) {
+    let line = 1
+    for (let i = 0; i < nul; i++) if (window[i] === 10) line++
+    return {reason: `This looks like a binary file (a NUL byte on line ${line}), not a markdown article: lint text files only, or list it in .attributionignore`, line}
+  }
+  try {
+    fatalDecoder.decode(bytes)
+    return undefined
+  } catch {
+    const at = firstInvalidUtf8(bytes)
+    const offset = at === -1 ? 0 : at
+    let lineStart = 0
+    let line = 1
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === 10) {
+        line++
+        lineStart = i + 1
+      }
+    }
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1
+    return {reason: `Invalid UTF-8 at byte ${offset} (line ${line}): attribution-lint reads UTF-8 only; save the file as UTF-8`, line, column}
+  }
+}
+
+/** Problems visible in the text: NUL (binary), empty, whitespace only, a line too long. */
+export function inspectText(text: string): InputProblem | undefined {
+  const nul = text.slice(0, BINARY_WINDOW).indexOf('\0')
+  if (nul !== -1) {
+    const {line, column} = lineAndColumn(text, nul)
+    return {reason: `This looks like a binary file (a NUL byte on line ${line}), not a markdown article: lint text files only, or list it in .attributionignore`, line, column}
+  }
+  if (text.length === 0) return {reason: 'The file is empty: there is no article to lint; write the article, or leave the file out', line: 1, column: 1}
+  if (/^\s*$/u.test(text)) return {reason: 'The file holds only whitespace: there is no article to lint; write the article, or leave the file out', line: 1, column: 1}
+  let line = 1
+  let start = 0
+  for (;;) {
+    const end = text.indexOf('\n', start)
+    const length = (end === -1 ? text.length : end) - start
+    if (length > MAX_LINE) {
+      return {reason: `Line ${line} is ${length.toLocaleString('en')} characters long (the limit is ${MAX_LINE.toLocaleString('en')}): this is not an article in markdown; break it into paragraphs, or list the file in .attributionignore`, line, column: 1}
+    }
+    if (end === -1) break
+    start = end + 1
+    line++
+  }
+  return undefined
+}
+
+/** Raw bytes of a file, when we have them or (for files the CLI read) can read them again from disk. */
+function rawBytes(file: VFile, fromDisk: boolean): Uint8Array | undefined {
+  const kept = (file.data as Record<string, unknown>)[RAW]
+  if (kept instanceof Uint8Array) return kept
+  if (file.value instanceof Uint8Array) return file.value
+  if (!fromDisk || !file.path) return undefined
+  try {
+    return readFileSync(path.resolve(file.cwd, file.path))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * What is wrong with a file as input, if anything. `fromDisk`: the text was decoded from the
+ * file at `file.path` (as unified-engine does), so its bytes may be read again to check them.
+ */
+export function inspectFile(file: VFile, text: string = String(file.value ?? ''), fromDisk = false): InputProblem | undefined {
+  // Decoding replaced bad bytes by U+FFFD, and a UTF-16 file has NULs: only then look at the
+  // bytes (a file may also hold a real U+FFFD, which is fine).
+  const suspicious = file.value instanceof Uint8Array || text.slice(0, BINARY_WINDOW).includes('\0') || text.includes('\uFFFD')
+  if (suspicious) {
+    const bytes = rawBytes(file, fromDisk)
+    const problem = bytes && inspectBytes(bytes)
+    if (problem) return problem
+  }
+  return inspectText(text)
+}
+
+/** A fatal `bad-input` message on the file. */
+export function badInputMessage(file: VFile, problem: InputProblem): VFileMessage {
+  const message = file.message(problem.reason, {
+    place: problem.line ? {line: problem.line, column: problem.column ?? 1} : undefined,
+    ruleId: BAD_INPUT,
+    source: SOURCE
+  })
+  message.fatal = true
+  message.url = BAD_INPUT_URL
+  return message
+}
+
+/** Throw the `bad-input` message if the file is not lintable input. */
+export function assertLintable(file: VFile, text?: string, fromDisk = false): void {
+  const problem = inspectFile(file, text, fromDisk)
+  if (problem) throw badInputMessage(file, problem)
+}
+
+export interface InputGuardOptions {
+  /** The files were read from disk by path (the CLI): their bytes may be read again to check UTF-8. */
+  fromDisk?: boolean
+}
+
+/**
+ * unified plugin, used right after remark-parse: refuse bad input before it is parsed.
+ * The parser throws the fatal message, so nothing downstream ever sees the file.
+ */
+export function inputGuard(this: Processor, options: InputGuardOptions = {}) {
+  const parse = this.parser
+  if (!parse) throw new Error('inputGuard must be used after a parser (remark-parse)')
+  const fromDisk = options.fromDisk === true
+  this.parser = (document, file) => {
+    assertLintable(file, document, fromDisk)
+    return parse(document, file)
+  }
+}
+
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied; check the file\'s permissions',
+  EPERM: 'operation not permitted; check the file\'s permissions',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'no such file; check the path',
+  ELOOP: 'too many symbolic links (a link loop?); check the path',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files; lint fewer files at once'
+}
+
+/** The reason for a file that cannot be read, from the error of the read. */
+export function unreadableReason(error: {code?: string; message?: string}): string {
+  const why = (error.code && READ_ERRORS[error.code]) ?? error.message ?? 'unknown error'
+  return `Cannot read the file: ${why}${error.code ? ` (${error.code})` : ''}`
+}
