@@ -82,6 +82,8 @@ function claimWords(lexicons: Lexicons): ClaimWords {
   return words
 }
 
+// How far after the evidence («اتصالات تؤكد أن») its deed («نفذ») may come, in words.
+const DEED_WINDOW = 30
 const NUMBER = /\d+(?:[.,٫٬]\d+)*/gu
 const CURRENCY_SIGN = /(?:US|A|C|HK)?[$€£¥]\s?$/u
 const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'])
@@ -193,7 +195,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   // A unit of time after a number makes a duration, an age or a time («27 عاما»); a definite one («الشهر الماضي») does not.
   const timeAt = (i: number, definite = false) => (kindAt(i) === 'time' && (definite || !/^[وفبل]?ال/u.test(tokens[i].norm))) || kindAt(i) === 'date'
   const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
-  const sentenceOf = (offset: number) => block.sentences.findIndex((s) => offset >= s.start && offset < s.end)
+  const sentenceOf = (offset: number) => sentenceAt(block, offset)
   const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
   const near = (from: number, to: number, kind: string, span = 3) => {
     for (let j = from - span; j < to + span; j++) if ((j < from || j >= to) && kindAt(j) === kind && sameSentence(from, j)) return true
@@ -337,7 +339,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   // Findings of fact: evidence that confirms a deed («اتصالات تؤكد أن التنظيم نفذ …»).
   for (const match of matches) {
     if (match.value.kind !== 'evidence') continue
-    for (let j = match.to; j < tokens.length && sameSentence(match.from, j); j++) {
+    for (let j = match.to; j < Math.min(tokens.length, match.to + DEED_WINDOW) && sameSentence(match.from, j); j++) {
       if (kindAt(j) === 'deed') {
         push(tokens[match.from].index, tokens[at[j]!.to - 1].end, 'finding')
         break
@@ -399,6 +401,19 @@ function isSuperlativeClaim(tokens: readonly Token[], text: string, match: Phras
   if (match.to - match.from > 1 || /^(?:ال|[وفبل]ال)/u.test(head.norm)) return true
   if (!next || AR_NOT_SUPERLATIVE.has(next.norm) || /^\d/u.test(next.norm)) return false
   return joined(head, next) && /\p{Script=Arabic}/u.test(next.text)
+}
+
+/** Index of the sentence of a block that holds a text offset (binary search), or -1. */
+function sentenceAt(block: ArticleBlock, offset: number): number {
+  const {sentences} = block
+  let lo = 0
+  let hi = sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid].end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo < sentences.length && offset >= sentences[lo].start ? lo : -1
 }
 
 function inQuote(quotes: readonly Quote[], offset: number): boolean {
