@@ -78,6 +78,7 @@ test('not claims: dates, years, times, ages, durations, names, outlets, small nu
   assert.deepEqual(claims('The home side won 3-1 after the 9/11 memorial service.'), [])
   assert.deepEqual(claims('وولد الشاعر عام 1380 هـ في مكة.'), [])
   assert.deepEqual(claims('وتنتهي المهلة في 12 من الشهر الجاري.'), [])
+  assert.deepEqual(claims('The Boeing 737 took off from Terminal 2 as a Category 4 storm approached.'), [])
   assert.deepEqual(claims('وقتل 5 من قوات النظام في الغارات.'), [['toll', '5', '5']])
   assert.deepEqual(claims('وتسعى الحكومة إلى جمع أكبر قدر من المساعدات.'), [])
   assert.deepEqual(claims('The dispute goes back hundreds of years.'), [])
