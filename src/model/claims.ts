@@ -136,7 +136,7 @@ export function findClaims(article: Article): ClaimIndex {
   })
   // Figures of settled past events are optional (RULES.md): a sentence dated ten years or more
   // before the story ("In 1914, about 25,000 Germans lived …") is history, not news.
-  const now = storyYear(article, years)
+  const now = storyYear(article)
   const past = (claim: Claim) => now !== undefined && (years.get(claim.block + ':' + claim.sentence) ?? Infinity) <= now - 10
   const all = mentions.filter((claim) => !claim.quoted && !(FIGURES.has(claim.kind) && past(claim)))
   const bySentence = new Map<string, Claim[]>()
@@ -153,7 +153,7 @@ export function findClaims(article: Article): ClaimIndex {
 }
 
 /** The year of the story: its frontmatter date, else the latest year its text names. */
-function storyYear(article: Article, years: Map<string, number>): number | undefined {
+function storyYear(article: Article): number | undefined {
   const dated = /\b(1[89]\d\d|20\d\d)\b/u.exec(String(article.frontmatter.date ?? ''))
   if (dated) return Number(dated[1])
   let latest: number | undefined
@@ -208,10 +208,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     if (sentence < 0 || tokenAt(tokens, block.sentences[sentence].end) - tokenAt(tokens, block.sentences[sentence].start) < 4) return
     claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || inQuote(quotes, from)})
   }
-  // Tokens inside an outlet's name ("France 24") count nothing.
   const sources: number[] = []
   const years: Array<[number, number]> = []
   const english = block.lang === 'en'
+  // Tokens already read as part of a figure; those inside an outlet's name ("France 24") count nothing.
   const used = new Set<number>()
   for (const outlet of article.lexicons.match.outlets.findAll(tokens)) for (let i = outlet.from; i < outlet.to; i++) used.add(i)
 
