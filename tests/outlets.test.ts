@@ -126,6 +126,9 @@ test('linked: a link in the block by text or host, a definition, a footnote, fro
   // The entry of the sources section names TASS too, with no cue: a mention, not a citation, and no publisher.
   assert.deepEqual(mentions('The toll rose, according to TASS.\n\n## Sources\n\n- [TASS report](https://tass.com/world/1)').map((m) => m.slice(2)), [[true, true, false], [false, true, false]])
   assert.deepEqual(mentions('according to TASS ([report](https://www.reuters.com/x)).').map((m) => m[3]), [false])
+  // An outlet known only by pattern is linked by a link whose words name it.
+  assert.deepEqual(mentions('وأفادت قناة «الحوار» بأن الحريق اندلع فجرا ([تقرير قناة الحوار](https://example.tn/x)).').map((m) => m.slice(2, 4)), [[true, true]])
+  assert.deepEqual(mentions('وأفادت قناة «الحوار» بأن الحريق اندلع فجرا ([تقرير القناة](https://example.tn/x)).').map((m) => m.slice(2, 4)), [[true, false]])
 })
 
 test('the publisher: frontmatter, a dateline, a byline line, and outlets of the same group', () => {

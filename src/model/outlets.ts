@@ -21,7 +21,7 @@ import type {LexiconEntry, OutletEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Span} from './article.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
-import {tokenize, type Token} from './tokens.js'
+import {tokenAt, tokenize, type Token} from './tokens.js'
 
 export interface OutletMention {
   block: ArticleBlock
@@ -110,7 +110,20 @@ const QUOTE_MARK = /["“”«»„‘’'()]/gu
 
 /** The quotation (≤ 4 words, as names are) that holds the range, if any. */
 function nameQuote(block: ArticleBlock, from: number, to: number) {
-  return block.quotes.find((q) => q.close >= 0 && q.innerStart <= from && q.innerEnd >= to && q.text.trim().split(/\s+/).length <= 4)
+  // Quotes are sorted by where they open; a name's quote opens just before it, so only the last few openers are read.
+  const {quotes} = block
+  let lo = 0
+  let hi = quotes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quotes[mid].innerStart <= from) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
+    const q = quotes[k]
+    if (q.close >= 0 && q.innerEnd >= to && q.innerEnd - q.innerStart <= 60 && q.text.trim().split(/\s+/).length <= 4) return q
+  }
+  return undefined
 }
 
 /** Tokens with English possessives folded ("CNN's" → cnn), so names match before them. */
@@ -139,8 +152,11 @@ function markedAsOutlet(block: ArticleBlock, tokens: readonly Token[], from: num
   return Boolean(nameQuote(block, tokens[from].index, tokens[to - 1].end))
 }
 
+/** The normalised words of a name, joined by spaces: how outlets known by pattern are identified. */
+const nameKey = (text: string) => tokenize(text).map((token) => token.norm).join(' ')
+
 function patternOutlet(name: string): OutletEntry {
-  return {id: 'pattern:' + normalize(name), name, aliases: {}, domains: []}
+  return {id: 'pattern:' + nameKey(name), name, aliases: {}, domains: []}
 }
 
 /** Gazetteer and pattern mentions of one block, as token ranges. */
@@ -154,7 +170,9 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
     const from = isHead(tokens[match.from - 1]) && !CLAUSE_BREAK.test(block.text.slice(tokens[match.from - 1].end, tokens[match.from].index)) ? match.from - 1 : match.from
     found.push({from, to: match.to, outlet: match.value.outlet, byPattern: false})
   }
-  const covered = (i: number) => found.some((m) => i >= m.from && i < m.to)
+  const mask = new Uint8Array(tokens.length + 1)
+  for (const m of found) mask.fill(1, m.from, m.to)
+  const covered = (i: number) => mask[i] === 1
   const {descriptors, afterHeads, patternHeads, bare, caseFree} = readingWords()
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i)) continue
@@ -242,9 +260,20 @@ function opensClause(block: ArticleBlock, from: number, to: number): boolean {
   return to > from && /["“«]/u.test(block.text.slice(block.tokens[from].index, block.tokens[to - 1].end))
 }
 
+const MAX_REACH = 16
+
 /** The cue that makes a mention [from, to) the source of its sentence, if any. */
 function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, to: number, sentenceFrom: number, sentenceTo: number): CueHit | undefined {
-  for (const cue of cues) {
+  // Cues are in text order; a cue cites an outlet at most a dozen words away, so only a window is read.
+  let lo = 0
+  let hi = cues.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cues[mid].to < from - MAX_REACH) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < cues.length && cues[k].from <= to + MAX_REACH; k++) {
+    const cue = cues[k]
     if (cue.from < sentenceFrom || cue.to > sentenceTo) continue
     if (cue.sides.includes('after') && cue.to <= from && bridges(block, cue.to, from, 3)) return cue
     if (cue.sides.includes('before') && cue.from >= to && bridges(block, to, cue.from, 2)) return cue
@@ -253,15 +282,38 @@ function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, t
   return undefined
 }
 
-/** Whether a link points to an outlet: its host is one of the outlet's domains, or its text names it. */
-export function linkNames(article: Article, link: Link, outlet: OutletEntry): boolean {
-  const domains = outlet.domains.map((domain) => domain.split('/')[0].toLowerCase())
-  if (link.host && domains.some((domain) => hostMatches(link.host, domain))) return true
-  const text = normalize(link.text)
-  if (!text) return false
-  if (outlet.id.startsWith('pattern:')) return text.includes(outlet.id.slice('pattern:'.length))
-  return outletsIn(article, link.text).some((named) => named.id === outlet.id)
+/** The outlets a link points to: the one its host belongs to, those its text names, and its text for outlets known only by pattern. */
+interface LinkTarget {ids: Set<string>}
+function linkTarget(article: Article, link: Link): LinkTarget {
+  const ids = new Set(outletsIn(article, link.text).map((outlet) => outlet.id))
+  const host = outletOfHost(article, link.host)
+  if (host) ids.add(host.id)
+  // Outlets known by pattern have no domains: a link names them by its words (any run of up to four).
+  const words = tokenize(link.text).map((token) => token.norm)
+  for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) ids.add('pattern:' + words.slice(i, i + n).join(' '))
+  return {ids}
 }
+
+/** The gazetteer outlet a host belongs to (the host or a parent domain is one of its domains). */
+function outletOfHost(article: Article, host: string): OutletEntry | undefined {
+  if (!host) return undefined
+  let byDomain = domainIndex.get(article.lexicons.outlets)
+  if (!byDomain) {
+    byDomain = new Map()
+    for (const outlet of article.lexicons.outlets) {
+      for (const domain of outlet.domains) if (!domain.includes('/') && !byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), outlet)
+    }
+    domainIndex.set(article.lexicons.outlets, byDomain)
+  }
+  const labels = host.split('.')
+  for (let i = 0; i < labels.length - 1; i++) {
+    const outlet = byDomain.get(labels.slice(i).join('.'))
+    if (outlet) return outlet
+  }
+  // Outlets known only by a section of another site (bbc.com/arabic) are found by their site.
+  return article.lexicons.outlets.find((outlet) => outlet.domains.some((domain) => domain.includes('/') && hostMatches(host, domain.split('/')[0])))
+}
+const domainIndex = new WeakMap<OutletEntry[], Map<string, OutletEntry>>()
 
 /** The gazetteer outlets a short text names (a link's text, a byline, frontmatter `publisher`). */
 export function outletsIn(article: Article, text: string): OutletEntry[] {
@@ -305,13 +357,17 @@ export function findOutletMentions(article: Article): OutletMention[] {
   }
   const publishers = findPublishers(article, mentionsOf)
   const isPublisher = (outlet: OutletEntry) => publishers.some((p) => p.id === outlet.id || (p.group && p.group === outlet.group))
+  // What the article's definitions, footnotes, frontmatter and sources section point to, read once.
+  let allSources: Set<string> | undefined
+  const sources = () => (allSources ??= new Set(article.links.articleSources.flatMap((link) => [...linkTarget(article, link).ids])))
   const mentions: OutletMention[] = []
   for (const block of article.blocks) {
     if (!article.isStoryText(block) || !block.tokens.length) continue
     const found = mentionsOf(block)
     if (!found.length) continue
     const cues = outletCues(article, block)
-    const inBlock = article.links.inText.filter((link) => link.start >= block.start && link.end <= block.end)
+    const inBlock = linksIn(article.links.inText, block.start, block.end).map((link) => linkTarget(article, link))
+    const linkedInBlock = new Set(inBlock.flatMap((target) => [...target.ids]))
     for (const m of found) {
       let from = block.tokens[m.from].index
       let to = block.tokens[m.to - 1].end
@@ -324,13 +380,10 @@ export function findOutletMentions(article: Article): OutletMention[] {
         from--
         to++
       }
-      const sentence = block.sentences.findIndex((s) => from >= s.start && from < s.end)
+      const sentence = sentenceAt(block, from)
       const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
-      const sentenceFrom = block.tokens.findIndex((t) => t.index >= bounds.start)
-      let sentenceTo = block.tokens.findIndex((t) => t.index >= bounds.end)
-      if (sentenceTo < 0) sentenceTo = block.tokens.length
-      const cue = citingCue(block, cues, m.from, m.to, sentenceFrom, sentenceTo)
-      const linked = inBlock.some((link) => linkNames(article, link, m.outlet)) || article.links.articleSources.some((link) => linkNames(article, link, m.outlet))
+      const cue = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
+      const linked = linkedInBlock.has(m.outlet.id) || sources().has(m.outlet.id)
       mentions.push({
         block, sentence, from, to, outlet: m.outlet, byPattern: m.byPattern, citedAsSource: Boolean(cue),
         cue: cue && {from: block.tokens[cue.from].index, to: block.tokens[cue.to - 1].end, entry: cue.entry.id},
@@ -339,6 +392,32 @@ export function findOutletMentions(article: Article): OutletMention[] {
     }
   }
   return mentions
+}
+
+/** Links (sorted by start) that lie within [start, end), by binary search. */
+function linksIn(links: readonly Link[], start: number, end: number): Link[] {
+  let lo = 0
+  let hi = links.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (links[mid].start < start) lo = mid + 1
+    else hi = mid
+  }
+  const found: Link[] = []
+  for (let i = lo; i < links.length && links[i].start < end; i++) if (links[i].end <= end) found.push(links[i])
+  return found
+}
+
+/** Index of the sentence of a block that holds a plain-text offset (binary search), or -1. */
+function sentenceAt(block: ArticleBlock, offset: number): number {
+  let lo = 0
+  let hi = block.sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (block.sentences[mid].end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo < block.sentences.length && block.sentences[lo].start <= offset ? lo : -1
 }
 
 export interface LinkMismatch {
@@ -354,7 +433,7 @@ export function findLinkMismatches(article: Article): LinkMismatch[] {
   const mismatches: LinkMismatch[] = []
   for (const link of article.links.inText) {
     if (!link.text || !link.host) continue
-    const hostOutlet = article.lexicons.outlets.find((outlet) => outlet.domains.some((domain) => !domain.includes('/') && hostMatches(link.host, domain.toLowerCase())))
+    const hostOutlet = outletOfHost(article, link.host)
     if (!hostOutlet) continue
     const named = outletsIn(article, link.text)
     if (!named.length || named.some((outlet) => outlet.id === hostOutlet.id || (outlet.group && outlet.group === hostOutlet.group))) continue
