@@ -17,7 +17,7 @@ export default function attributionLint(this: Processor, options?: Config) {
   // The model is built there too, so that its own messages (a broken frontmatter) are not
   // stamped with the id of whichever rule happened to build it first.
   this.use(() => (tree: Root, file: VFile) => {
-    ;(file.data as Record<string, unknown>).attributionLint = {lang: config.lang, lexicons: config}
+    ;(file.data as Record<string, unknown>).attributionLint = {lang: config.lang, locale: config.locale, lexicons: config}
     getArticle(tree, file)
   })
   for (const [rule, setting] of ruleSettings(config)) this.use(rule, setting)

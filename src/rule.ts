@@ -8,6 +8,7 @@ import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {type Article, getArticle, type Span} from './model/article.js'
+import {localizeReason, resolveLocale} from './messages/index.js'
 
 export const SOURCE = 'attribution-lint'
 export const DOCS_BASE = 'https://github.com/attribution-lint/attribution-lint/blob/main/docs/rules/'
@@ -76,7 +77,9 @@ export function defineRule<Options extends object>(meta: RuleMeta<Options>, chec
       const options = validateOptions(meta.id, meta.defaults, raw)
       const article = getArticle(tree, file)
       check(article, options, (span, reason, extra = {}) => {
-        const message = file.message(reason, {place: {start: span.start, end: span.end}, cause: undefined})
+        const locale = resolveLocale((file.data as {attributionLint?: {locale?: string}}).attributionLint?.locale, article.lang)
+        const text = localizeReason(locale, reason, extra.messageId, extra.data)
+        const message = file.message(text, {place: {start: span.start, end: span.end}, cause: undefined})
         message.actual = extra.actual ?? article.source.slice(span.start.offset, span.end.offset)
         const fields = message as unknown as Record<string, unknown>
         if (extra.cause) fields.causePlace = extra.cause

@@ -111,8 +111,11 @@ function presetOf(config: Config): Preset {
   return {plugins: [[attributionLint as Plugin<[Config?]>, config]]} as Preset
 }
 
-/** unified-engine options that make config files reach the preset. */
-export function engineConfig(cwd: string): Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'> {
+/**
+ * unified-engine options that make config files reach the preset. `overrides` (command-line
+ * flags such as `--locale`) win over every config file.
+ */
+export function engineConfig(cwd: string, overrides: Config = {}): Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'> {
   installConfigLoader()
   return {
     rcName: RC_NAME,
@@ -121,9 +124,9 @@ export function engineConfig(cwd: string): Pick<EngineOptions, 'rcName' | 'packa
     configTransform(raw: unknown, filePath: string) {
       const name = display(cwd, filePath)
       const where = path.basename(filePath) === 'package.json' ? `${name} (field "${PACKAGE_FIELD}")` : name
-      return presetOf(validateConfig(raw, where))
+      return presetOf({...validateConfig(raw, where), ...overrides})
     },
-    defaultConfig: presetOf({})
+    defaultConfig: presetOf({...overrides})
   }
 }
 
