@@ -191,3 +191,12 @@ test('links: inline, autolink, reference, definitions, footnotes, frontmatter an
     ['definition', 'bbc.co.uk'], ['footnote', 'news.sky.com'], ['frontmatter', 'tass.ru'], ['sources-section', 'skynewsarabia.com']
   ].sort())
 })
+
+test('sentences of a long paragraph are found the same across the pieces it is segmented in', () => {
+  const en = Array.from({length: 3000}, (_, i) => `Dr. Smith said ${i} people were hurt.`).join(' ')
+  const found = splitSentences(en, 'en')
+  assert.equal(found.length, 3000)
+  assert.ok(found.every((s, i) => s.text === `Dr. Smith said ${i} people were hurt.` && en.slice(s.start, s.end) === s.text))
+  const ar = Array.from({length: 3000}, (_, i) => `قال المسؤول إن ${i} أشخاص أصيبوا؟`).join(' ')
+  assert.equal(splitSentences(ar, 'ar').length, 3000)
+})

@@ -43,19 +43,50 @@ function endsInAbbreviation(segment: string): boolean {
   return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)
 }
 
+// ICU's sentence iterator, as V8 runs it, slows down sharply on long strings (a 200 KB
+// paragraph takes seconds, quadratically more beyond), so long texts are segmented in
+// pieces cut where a sentence surely ends.
+const PIECE = 8192
+
+/** Start offsets of the pieces of a long text, each cut after sentence punctuation and a space when there is one. */
+function pieces(text: string): number[] {
+  const starts = [0]
+  let start = 0
+  while (text.length - start > PIECE) {
+    let cut = -1
+    let space = -1
+    for (let i = start + PIECE; i > start + PIECE / 2; i--) {
+      if (!/\s/u.test(text[i])) continue
+      if (space < 0) space = i
+      if (/[.!?؟…]["'»”)\]]*$/u.test(text.slice(Math.max(start, i - 4), i))) {
+        cut = i
+        break
+      }
+    }
+    start = (cut > 0 ? cut : space > 0 ? space : start + PIECE) + 1
+    starts.push(start)
+  }
+  return starts
+}
+
 /** Split a block's plain text into sentences. */
 export function splitSentences(text: string, lang: string): Sentence[] {
   const sentences: Sentence[] = []
   let pending: {start: number; end: number} | undefined
-  for (const {segment, index} of segmenter(lang).segment(text)) {
-    const start = pending ? pending.start : index
-    const end = index + segment.length
-    if (endsInAbbreviation(segment) && end < text.length) {
-      pending = {start, end}
-      continue
+  const starts = pieces(text)
+  for (const [n, from] of starts.entries()) {
+    const to = starts[n + 1] ?? text.length
+    for (const {segment, index: at} of segmenter(lang).segment(to - from === text.length ? text : text.slice(from, to))) {
+      const index = from + at
+      const start = pending ? pending.start : index
+      const end = index + segment.length
+      if (endsInAbbreviation(segment) && end < text.length) {
+        pending = {start, end}
+        continue
+      }
+      pending = undefined
+      pushTrimmed(sentences, text, start, end)
     }
-    pending = undefined
-    pushTrimmed(sentences, text, start, end)
   }
   if (pending) pushTrimmed(sentences, text, pending.start, pending.end)
   return sentences
