@@ -149,6 +149,10 @@ test('language: frontmatter first, else Arabic share, else function words; per b
   assert.equal(model('The government said on Tuesday that the plan was on track and it would be ready.').lang, 'en')
   assert.equal(model('Die Regierung hat am Dienstag erklärt, dass der Plan nicht mit den Zielen vereinbar ist.').lang, 'de')
   assert.equal(model('---\nlang: ar\n---\n\nShort text.').lang, 'ar')
+  // Languages without a lexicon must not be read as English.
+  assert.equal(model('Rząd poinformował we wtorek, że plan jest realizowany i że nie ma opóźnień w pracach na budowie.').lang, 'pl')
+  assert.equal(model('Regjeringen sa tirsdag at planen er i rute og at det ikke er noen forsinkelser i arbeidet med den nye veien.').lang, 'no')
+  assert.equal(model('政府周二表示，该计划正在按期推进，新道路的建设工作没有任何延误。').lang, 'und')
   const mixed = model('قال المسؤول إن الخطة تسير وفق الجدول الزمني المحدد لها دون تأخير.\n\nThe minister said on Tuesday that the plan was on track and would be ready by the end of the year.')
   assert.deepEqual(mixed.blocks.map((b) => b.lang), ['ar', 'en'])
 })

@@ -11,37 +11,57 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
   en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'on', 'with', 'said', 'it', 'as', 'are', 'by', 'be', 'this', 'have', 'has', 'from', 'an', 'at', 'not', 'but', 'they', 'which', 'who']),
   de: new Set(['der', 'die', 'und', 'das', 'ist', 'nicht', 'mit', 'den', 'von', 'zu', 'sich', 'des', 'auf', 'für', 'ein', 'eine', 'dem', 'auch', 'es', 'im', 'wird', 'sie', 'wir', 'bei', 'oder', 'nach', 'aus', 'wie']),
   fr: new Set(['le', 'la', 'les', 'et', 'des', 'est', 'du', 'une', 'un', 'dans', 'pour', 'qui', 'que', 'pas', 'sur', 'au', 'avec', 'il', 'ce', 'sont', 'par', 'plus', 'aux', 'ont', 'été']),
-  es: new Set(['el', 'la', 'los', 'las', 'y', 'que', 'en', 'por', 'con', 'una', 'del', 'para', 'es', 'se', 'su', 'al', 'lo', 'como', 'más', 'pero', 'fue', 'ha', 'sus'])
+  es: new Set(['el', 'la', 'los', 'las', 'y', 'que', 'en', 'por', 'con', 'una', 'del', 'para', 'es', 'se', 'su', 'al', 'lo', 'como', 'más', 'pero', 'fue', 'ha', 'sus']),
+  // Languages with no lexicon of their own: recognised so that the English lexicon is not applied to them.
+  it: new Set(['il', 'di', 'che', 'e', 'la', 'per', 'un', 'non', 'una', 'sono', 'del', 'della', 'nel', 'con', 'anche', 'gli', 'si', 'da', 'è']),
+  pt: new Set(['o', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'para', 'não', 'uma', 'os', 'no', 'se', 'na', 'por', 'mais', 'as', 'dos', 'como', 'mas', 'foi', 'ao', 'ele', 'das', 'à', 'seu', 'sua', 'ou', 'ser', 'quando', 'muito', 'há', 'nos', 'já', 'está', 'também', 'só', 'pelo', 'pela', 'até', 'isso', 'ela', 'entre', 'era', 'depois', 'sem', 'mesmo', 'aos', 'ter', 'seus', 'quem', 'nas', 'me', 'esse', 'eles', 'estão', 'você', 'tinha', 'foram', 'essa', 'num', 'nem', 'suas', 'meu', 'às', 'minha', 'têm', 'numa', 'pelos', 'elas', 'havia', 'seja', 'qual', 'será', 'nós', 'tenho', 'lhe', 'deles', 'essas', 'esses', 'pelas', 'este', 'fosse', 'dele']),
+  nl: new Set(['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'zijn', 'voor', 'met', 'niet', 'aan', 'er', 'ook', 'als', 'bij', 'maar', 'om', 'wordt', 'werd', 'naar', 'heeft', 'uit']),
+  no: new Set(['og', 'i', 'det', 'som', 'på', 'er', 'til', 'en', 'av', 'med', 'for', 'ikke', 'har', 'den', 'de', 'et', 'var', 'om', 'fra', 'vi', 'jeg', 'seg', 'men', 'kan', 'blir', 'och', 'att', 'är', 'inte', 'och', 'af', 'ikke', 'ved', 'også']),
+  fi: new Set(['ja', 'on', 'ei', 'että', 'se', 'oli', 'hän', 'ovat', 'kun', 'mutta', 'myös', 'tai', 'joka', 'ole', 'kanssa', 'sen', 'ovat', 'jo', 'niin', 'vain', 'mukaan']),
+  pl: new Set(['i', 'w', 'na', 'z', 'się', 'nie', 'do', 'to', 'że', 'jest', 'o', 'jak', 'po', 'co', 'ale', 'od', 'za', 'przez', 'dla', 'są', 'był', 'jego', 'tym', 'czy', 'jej']),
+  tr: new Set(['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'olarak', 'çok', 'daha', 'gibi', 'olan', 'en', 'ama', 'sonra', 'kadar', 'değil', 'ne', 'her'])
 }
+const LATIN = /\p{Script=Latin}/u
 
-/** Share of letters in Arabic script. */
-export function arabicShare(text: string): number {
+/** Share of letters in Arabic script and in Latin script. */
+export function scriptShares(text: string): {arabic: number; latin: number} {
   let arabic = 0
+  let latin = 0
   let letters = 0
   for (const ch of text) {
     if (/\p{L}/u.test(ch)) {
       letters++
       if (/\p{Script=Arabic}/u.test(ch)) arabic++
+      else if (LATIN.test(ch)) latin++
     }
   }
-  return letters ? arabic / letters : 0
+  return letters ? {arabic: arabic / letters, latin: latin / letters} : {arabic: 0, latin: 0}
 }
 
 /** Best guess at the language of some text: 'ar', 'en', 'de', 'fr', 'es' or 'und'. */
 export function detectLanguage(text: string, tokens: readonly Token[]): string {
   if (!tokens.length) return 'und'
-  if (arabicShare(text) > 0.4) return 'ar'
+  const shares = scriptShares(text)
+  if (shares.arabic > 0.4) return 'ar'
+  // Cyrillic, Hebrew, CJK …: no lexicon, so no guess is needed beyond "not one we read".
+  if (shares.latin < 0.5) return 'und'
   let best = 'und'
   let bestScore = 0
+  let second = 0
   for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
     let hits = 0
     for (const token of tokens) if (words.has(token.norm)) hits++
     const score = hits / tokens.length
     if (score > bestScore) {
+      second = bestScore
       best = lang
       bestScore = score
+    } else if (score > second) {
+      second = score
     }
   }
   // Short texts with no function word stay undecided; the caller falls back to the file.
+  // English must clearly lead: the English lexicons must never read another language.
+  if (best === 'en' && second * 1.3 > bestScore) return 'und'
   return bestScore >= 0.04 ? best : 'und'
 }
