@@ -13,9 +13,10 @@
  * (src/model/attribution.ts). Left alone: quotations of fewer than `minWords` words (names,
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions
  * and other non-story blocks, block quotes with their own attribution line, quoted titles
- * introduced as such ("a report titled …", «بعنوان»), and stray marks that enclose no one's
- * words. A quote tied to a vague group ("experts said") is attributed here; vagueness is
- * vague-attribution's to report.
+ * introduced as such ("a report titled …", «بعنوان»), short quoted terms inside a sentence (six
+ * words or fewer, no sentence punctuation of their own: «تنظيم الدولة الإسلامية في العراق
+ * والشام»), and stray marks that enclose no one's words. A quote tied to a vague group
+ * ("experts said") is attributed here; vagueness is vague-attribution's to report.
  *
  * Options: `{minWords: 4}`: the shortest quotation, in words, that must have a speaker.
  *
@@ -74,6 +75,7 @@
  */
 import {defineRule} from '../src/rule.js'
 import {findAttributions, wordCount} from '../src/model/attribution.js'
+import type {Quote} from '../src/model/article.js'
 
 // Words that introduce a quoted title or name rather than someone's words.
 const TITLE_INTRODUCERS = /(?:titled|entitled|called|named|dubbed|so-called|headlined|slogan|motto|hashtag|بعنوان|عنوان|المسمى|المسماة|المسماه|يسمى|تسمى|باسم|شعار|وسم|هاشتاغ|هاشتاج)\s*[:،,]?\s*$/iu
@@ -88,6 +90,7 @@ export default defineRule({id: 'unattributed-quote', defaults: {minWords: 4}}, (
       if (quote.unbalanced && block.text.slice(0, quote.open).trim() !== '') continue
       if (wordCount(quote.text) < options.minWords || isTitle(quote.text)) continue
       if (TITLE_INTRODUCERS.test(block.text.slice(Math.max(0, quote.open - 24), quote.open))) continue
+      if (isEmbeddedTerm(article.sentenceAt(block, quote.open)?.start ?? 0, block.text, quote)) continue
       if (attributions.quoteAttribution(block.index, quote)) continue
       const to = quote.close >= 0 ? quote.close + 1 : quote.innerEnd
       report(article.span(block, quote.open, to), 'Quote has no speaker: name who said it, or cut the quotation marks', {
@@ -103,4 +106,13 @@ function isTitle(text: string): boolean {
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []
   const long = words.filter((word) => word.length > 3)
   return long.length > 0 && !/[.!?]\s*$/u.test(text.trim()) && long.every((word) => /^\p{Lu}/u.test(word))
+}
+
+/**
+ * A short quotation inside a sentence, with words before it and no sentence punctuation of its own, reads as a
+ * quoted name or term («تنظيم الدولة الإسلامية في العراق والشام», the "one country, two systems" policy), not as testimony.
+ */
+function isEmbeddedTerm(sentenceStart: number, text: string, quote: Quote): boolean {
+  const before = text.slice(sentenceStart, quote.open)
+  return wordCount(quote.text) <= 6 && wordCount(before) > 0 && !/[:：]\s*$/u.test(before) && !/[.!?؟…]/u.test(quote.text)
 }

@@ -257,7 +257,18 @@ export function findAttributions(article: Article): AttributionIndex {
   for (const block of article.blocks) {
     const tokens = block.tokens
     const quoted = quotedRanges(block)
-    const isQuoted = (from: number, to: number) => quoted.some(([a, b]) => from >= a && to <= b)
+    // Outer quotations do not overlap and come in order: the last one opening before `from` is the only candidate.
+    const isQuoted = (from: number, to: number) => {
+      let lo = 0
+      let hi = quoted.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (quoted[mid][0] <= from) lo = mid + 1
+        else hi = mid
+      }
+      const candidate = quoted[lo - 1]
+      return Boolean(candidate && to <= candidate[1])
+    }
     block.sentences.forEach((sentence, s) => {
       const start = tokenAt(tokens, sentence.start)
       const end = tokenAt(tokens, sentence.end)
@@ -330,11 +341,18 @@ export function findAttributions(article: Article): AttributionIndex {
   const own = (block: number, sentence: number) => inSentence(block, sentence).filter((a) => !a.quoted)
 
   /** Sentences of a block that a range of its text overlaps. */
+  /** Sentences of a block that a range of its text overlaps (binary search, so many quotes stay linear). */
   const sentencesOf = (block: ArticleBlock, from: number, to: number) => {
+    const {sentences} = block
+    let lo = 0
+    let hi = sentences.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sentences[mid].end <= from) lo = mid + 1
+      else hi = mid
+    }
     const found: number[] = []
-    block.sentences.forEach((sentence, s) => {
-      if (sentence.end > from && sentence.start < Math.max(to, from + 1)) found.push(s)
-    })
+    for (let s = lo; s < sentences.length && sentences[s].start < Math.max(to, from + 1); s++) found.push(s)
     return found
   }
 
