@@ -11,8 +11,9 @@
  *
  * How: the attribution analysis (src/model/attribution.ts) marks a speaker vague when it is
  * a group or phrase of src/lexicons/vague.json, with or without a speech cue of its own. A
- * definite back-reference to a group already met ("the experts added", «وأضاف الخبراء») is
- * not flagged again; a new indefinite group is. Mentions inside someone else's quotation
+ * definite group ("the experts added", «وأضاف الخبراء») refers back to a group already met or
+ * introduced without a cue ("a panel of experts … the experts said"), so it is not flagged; a new
+ * indefinite group is. Mentions inside someone else's quotation
  * and outside the story text are left alone.
  *
  * Options: `{allowBackedByNamed: true}`: leave the phrase alone when a named speaker backs
@@ -65,11 +66,10 @@
  *   ```
  */
 import {defineRule} from '../src/rule.js'
-import {type Attribution, findAttributions} from '../src/model/attribution.js'
+import {findAttributions} from '../src/model/attribution.js'
 
 export default defineRule({id: 'vague-attribution', defaults: {allowBackedByNamed: true}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
-  const met: Attribution[] = []
   const seen = new Set<object>()
   // Blocks where a named member of a field speaks ("Colin Clarke of the Soufan Center said").
   const backed = new Set(attributions.all.filter((a) => !a.quoted && a.speaker?.kind === 'named' && a.speaker.affiliated).map((a) => a.block))
@@ -80,10 +80,8 @@ export default defineRule({id: 'vague-attribution', defaults: {allowBackedByName
     // Two cues of one speaker ("said in a statement") are one mention.
     if (seen.has(speaker)) continue
     seen.add(speaker)
-    // A definite mention of a group already met ("the experts added", «وأضاف الخبراء») refers back to it.
-    const again = speaker.definite && met.some((earlier) => earlier.speaker?.head === speaker.head)
-    met.push(attribution)
-    if (again) continue
+    // A definite group ("the experts added", «وأضاف الخبراء») refers back to one already met or named before.
+    if (speaker.definite) continue
     if (options.allowBackedByNamed && backed.has(attribution.block)) continue
     const from = Math.min(cue.from, speaker.from)
     const to = Math.max(cue.to, speaker.to)

@@ -115,8 +115,13 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
 
 /** The head of a speaker span: a match starting within its first five words, or in English one ending the span. Matches may run past the span. */
 function findHead<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from: number, to: number, arabic: boolean): PhraseMatch<T> | undefined {
-  // An Arabic subject follows its verb; a generic noun may open it («شخص مقرب من العائلة»).
-  if (arabic) return matcher.matchAt(tokens, from) ?? (to > from + 1 ? matcher.matchAt(tokens, from + 1) : undefined)
+  // An Arabic subject follows its verb; an indefinite generic noun may open it («شخص مقرب من العائلة»), a body may
+  // not («التنظيم المسؤول عن الهجوم» is the group responsible, not an official).
+  if (arabic) {
+    const opener = tokens[from].norm
+    const generic = to > from + 1 && !isDefiniteArabic(opener) && !isArabicBodyOrTitle(opener)
+    return matcher.matchAt(tokens, from) ?? (generic ? matcher.matchAt(tokens, from + 1) : undefined)
+  }
   let last: PhraseMatch<T> | undefined
   for (let i = from; i < to; i++) {
     const match = matcher.matchAt(tokens, i)
