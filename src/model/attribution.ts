@@ -280,7 +280,7 @@ export function findAttributions(article: Article): AttributionIndex {
       const vague = within(match.vague.findAll(words))
       for (const cue of cues) {
         const entry = cue.value
-        let kind = cueKind(entry)
+        const kind = cueKind(entry)
         const from = tokens[cue.from].index
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
