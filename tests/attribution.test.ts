@@ -73,6 +73,10 @@ test('cues inside a quotation are the quoted speaker\'s, not the writer\'s', () 
   assert.deepEqual(index.all.filter((a) => !a.quoted).map((a) => a.speaker?.text), ['Marco Silva'])
 })
 
+test('Arabic verbal nouns and particles are not speech verbs: «حول نقل معلومات», «دون أي تفصيل»', () => {
+  assert.deepEqual(summary('# خبر\n\nتحدث التقرير حول نقل معلومات إلى الجانب الروسي، دون أي تحديد أو تفصيل.').map(([cue]) => cue), ['تحدث'])
+})
+
 test('a phrase never runs on into the next sentence ("wrote. In …")', () => {
   const {article, index} = analyse('# T\n\n"The letter was vague," Cummings and Conyers wrote. "In fairness to everyone, we ask for more."')
   const [attribution] = index.all

@@ -230,6 +230,16 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   return attribution
 }
 
+// Arabic prepositions and particles. Without harakat a verb and a noun often share a spelling: after a preposition
+// the word is a verbal noun («حول نقل معلومات» 'about the transfer of information', «في رد على» 'in response to'),
+// and a one-word cue that is itself a particle («دوّن» 'wrote down' = «دون» 'without') is read as the particle.
+const AR_PARTICLES = new Set(['في', 'من', 'عن', 'علي', 'الي', 'حول', 'بعد', 'قبل', 'خلال', 'عبر', 'دون', 'بدون', 'منذ', 'ضد', 'بين', 'لدي', 'عند', 'مع'])
+
+function isVerbalNoun(tokens: readonly Token[], from: number, to: number, start: number, kind: CueKind): boolean {
+  if (to - from !== 1 || kind === 'source' || kind === 'statement') return false
+  return AR_PARTICLES.has(tokens[from].norm) || from > start && AR_PARTICLES.has(tokens[from - 1].norm)
+}
+
 const plurals = new WeakMap<Lexicons, Set<string>>()
 /** Plural present forms of the English speech verbs, read off their third-person forms ("argues" → "argue"). */
 function pluralSpeechVerbs(lexicons: Lexicons): Set<string> {
@@ -284,6 +294,7 @@ export function findAttributions(article: Article): AttributionIndex {
         const from = tokens[cue.from].index
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
+        if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind)) continue
         const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
         found.push(attribution)
