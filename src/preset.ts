@@ -8,6 +8,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {type Config, ruleIds, ruleSettings, validateConfig} from './config.js'
 import {getArticle} from './model/article.js'
+import {type ArticleSummary, resolveLocale} from './messages/index.js'
 import {SOURCE} from './rule.js'
 
 /** unified plugin: run the rules a configuration turns on. */
@@ -18,7 +19,10 @@ export default function attributionLint(this: Processor, options?: Config) {
   // stamped with the id of whichever rule happened to build it first.
   this.use(() => (tree: Root, file: VFile) => {
     ;(file.data as Record<string, unknown>).attributionLint = {lang: config.lang, locale: config.locale, lexicons: config}
-    getArticle(tree, file)
+    const article = getArticle(tree, file)
+    // What reports show about the article (src/report/editor.ts): its title, and the language of its messages.
+    const summary: ArticleSummary = {title: article.title, lang: article.lang, locale: resolveLocale(config.locale, article.lang)}
+    ;(file.data as Record<string, unknown>).attributionLintArticle = summary
   })
   for (const [rule, setting] of ruleSettings(config)) this.use(rule, setting)
   // Last, so that it filters the messages of every rule.

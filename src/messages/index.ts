@@ -219,6 +219,18 @@ export function renderMessage(locale: Locale, id: string, data: MessageData = {}
   return renderNodes(nodes, data, locale, plurals)
 }
 
+/** What the preset keeps on `file.data.attributionLintArticle` for reports. */
+export interface ArticleSummary {
+  title: string
+  lang: string
+  locale: Locale
+}
+
+/** The article summary the preset left on a linted file, if it was linted. */
+export function articleSummary(file: {data: unknown}): ArticleSummary | undefined {
+  return (file.data as {attributionLintArticle?: ArticleSummary}).attributionLintArticle
+}
+
 /** The locale of an article's messages: `auto` (or nothing) gives Arabic for Arabic articles, else English. */
 export function resolveLocale(setting: string | undefined, articleLang: string): Locale {
   if (setting === 'ar' || setting === 'en') return setting

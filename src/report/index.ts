@@ -2,13 +2,16 @@
  * Reporters: how the CLI prints the files it linted. A reporter is a name, the stream it
  * writes to, and a function from files to text; `--report <name>` picks one.
  *
- * `stylish` (default, for people, on stderr as remark-cli does) and `json` (for machines, on
- * stdout, the only thing there) ship now; `sarif` and `github` are added here later with
- * `registerReporter`.
+ * `stylish` (default, for people, on stderr as remark-cli does), `json` (for machines, on
+ * stdout, the only thing there), `sarif` (SARIF 2.1.0, for code scanning), `github`
+ * (GitHub Actions annotations) and `editor` (the pre-publish report for one article).
  */
 import type {VFile} from 'vfile'
+import {editor} from './editor.js'
+import {github} from './github.js'
 import {json} from './json.js'
 import type {ReporterOptions} from './messages.js'
+import {sarif} from './sarif.js'
 import {stylish} from './stylish.js'
 
 export {type Message, type ReporterOptions, severity, visibleFiles, visibleMessages} from './messages.js'
@@ -39,3 +42,6 @@ export function reporterNames(): string[] {
 
 registerReporter(stylish)
 registerReporter(json)
+registerReporter(sarif)
+registerReporter(github)
+registerReporter(editor)
