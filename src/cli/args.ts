@@ -31,6 +31,14 @@ export interface CliOptions {
   watch: boolean
   fix: boolean
   dryRun: boolean
+  /** Language of messages: ar, en or auto (the article's); undefined: the config's, else auto. */
+  locale?: 'ar' | 'en' | 'auto'
+  /** Also print the number of findings per rule. */
+  summary: boolean
+  /** Only messages on lines changed since this git ref (see src/cli/changed.ts). */
+  changedSince?: string
+  /** Print the documentation of this rule and exit. */
+  explain?: string
 }
 
 const OPTIONS = {
@@ -55,7 +63,11 @@ const OPTIONS = {
   'no-color': {type: 'boolean'},
   watch: {type: 'boolean', short: 'w'},
   fix: {type: 'boolean'},
-  'dry-run': {type: 'boolean'}
+  'dry-run': {type: 'boolean'},
+  locale: {type: 'string'},
+  summary: {type: 'boolean'},
+  'changed-since': {type: 'string'},
+  explain: {type: 'string'}
 } as const
 
 export const USAGE = 'Usage: attribution-lint [options] [path | glob ...]'
@@ -92,6 +104,12 @@ Options:
   -w  --watch                        lint again when a file changes (Ctrl-C to stop)
       --fix                          apply the fixes rules declare, writing changed files in place
       --dry-run                      with --fix: print a unified diff of the fixes, write nothing
+      --locale ar|en|auto            language of the messages (default auto: Arabic for Arabic
+                                     articles, English otherwise; config key \`locale\`)
+      --summary                      also print the number of findings per rule (on stderr)
+      --changed-since <git-ref>      only report lines changed since the merge base with <ref>,
+                                     committed or not (for pull requests); skip unchanged files
+      --explain <rule-id>            print a rule's documentation and exit
 
 Configuration: .attributionrc (JSON or YAML), .attributionrc.{json,yaml,yml,js,cjs,mjs}, or
 an "attribution-lint" field in package.json, found from each file's folder upwards.
@@ -104,6 +122,9 @@ Examples:
   attribution-lint fixtures/seed
   attribution-lint --report json "articles/**/*.md" > report.json
   attribution-lint --fix --dry-run story.md
+  attribution-lint --report editor --summary story.md
+  attribution-lint --changed-since origin/main --report github
+  attribution-lint --explain anonymous-source
   cat story.md | attribution-lint --stdin-filename story.md
 `
 }
@@ -135,6 +156,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run only goes with --fix (nothing is written without --fix)')
   if (values.watch && values.fix) throw new UsageError('--watch cannot be combined with --fix (fixes write files, which would trigger the watcher)')
   if (values['stdin-filename'] !== undefined && values['file-path'] !== undefined) throw new UsageError('Give --stdin-filename or --file-path, not both')
+  const locale = values.locale
+  if (locale !== undefined && locale !== 'ar' && locale !== 'en' && locale !== 'auto') {
+    throw new UsageError(`--locale must be \`ar\`, \`en\` or \`auto\`, not \`${locale}\``)
+  }
+  const changedSince = values['changed-since']
+  if (changedSince !== undefined && (!changedSince.trim() || changedSince.startsWith('-'))) {
+    throw new UsageError('--changed-since needs a git ref, such as origin/main or HEAD~3')
+  }
+  if (changedSince !== undefined && values.watch) throw new UsageError('--changed-since cannot be combined with --watch')
+  if (changedSince !== undefined && values.fix) throw new UsageError('--changed-since cannot be combined with --fix (a fix may touch unchanged lines)')
   const extensions = list(values.ext)
   for (const extension of extensions) {
     if (!/^\.?[\w-]+$/.test(extension)) throw new UsageError(`Bad extension \`${extension}\` for --ext; expected names such as md,markdown`)
@@ -163,6 +194,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
     color: values.color ? true : values['no-color'] ? false : undefined,
     watch: values.watch ?? false,
     fix: values.fix ?? false,
-    dryRun: values['dry-run'] ?? false
+    dryRun: values['dry-run'] ?? false,
+    locale,
+    summary: values.summary ?? false,
+    changedSince,
+    explain: values.explain
   }
 }

@@ -20,9 +20,12 @@ import {applyFixes} from '../fix.js'
 import {BAD_INPUT, BAD_INPUT_URL, setRawBytes, unreadableReason} from '../input.js'
 import {createBaseProcessor} from '../processor.js'
 import {getReporter, type Message} from '../report/index.js'
+import {summaryText} from '../report/summary.js'
 import {SOURCE} from '../rule.js'
 import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
+import {changedSince, ChangedError, type ChangedFiles, keepChanged, selectChanged} from './changed.js'
 import {engineConfig, findConfigError} from './config.js'
+import {explain} from './explain.js'
 
 export const INTERNAL_ERROR = 'internal-error'
 export const IGNORED_FILE = 'ignored-file'
@@ -158,6 +161,8 @@ interface RunSettings {
   options: CliOptions
   io: Io
   debug: boolean
+  /** With --changed-since: the changed files and lines (src/cli/changed.ts). */
+  changed?: ChangedFiles
 }
 
 /** Run unified-engine over files (paths, globs, or VFiles that carry their text). */
@@ -171,7 +176,7 @@ function runEngine(inputs: Array<string | VFile>, {options, io}: RunSettings, si
         cwd: io.cwd,
         files: inputs,
         extensions: options.extensions,
-        ...engineConfig(io.cwd),
+        ...engineConfig(io.cwd, options.locale ? {locale: options.locale} : {}),
         detectConfig: options.config,
         rcPath: options.rcPath,
         detectIgnore: options.ignore,
@@ -276,7 +281,8 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   const {options, io} = settings
   let files: VFile[]
   try {
-    files = await runEngine(inputs, settings, silentlyIgnore)
+    // --changed-since with nothing changed: no engine run, an empty report (CI still gets its JSON or SARIF).
+    files = settings.changed && !inputs.length ? [] : await runEngine(inputs, settings, silentlyIgnore)
   } catch (error) {
     const configError = findConfigError(error)
     await write(io.stderr, `attribution-lint: ${configError ? configError.message : describe(error)}\n`)
@@ -287,7 +293,10 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
     await write(io.stderr, configErrors.map((message) => `attribution-lint: ${message}\n`).join(''))
     return 2
   }
-  if (!files.length && !silentlyIgnore) await write(io.stderr, 'attribution-lint: no files to lint (nothing matched, or everything is ignored)\n')
+  if (settings.changed) {
+    keepChanged(files, settings.changed, io.cwd)
+    if (!files.length) await write(io.stderr, `attribution-lint: no changed articles since ${options.changedSince} (merge base ${settings.changed.base.slice(0, 12)})\n`)
+  } else if (!files.length && !silentlyIgnore) await write(io.stderr, 'attribution-lint: no files to lint (nothing matched, or everything is ignored)\n')
   const fixed = options.fix ? await fixFiles(files, settings) : {output: ''}
   const reporter = getReporter(options.report)!
   const stdinFix = options.fix && files.some((file) => cliData(file).stdin)
@@ -296,6 +305,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   const color = options.color ?? (stream === io.stderr && Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !('NO_COLOR' in io.env))
   await write(io.stdout, fixed.output)
   await write(stream, reporter.format(files, {color, quiet: options.quiet, silent: options.silent, verbose: options.verbose, cwd: io.cwd}))
+  if (options.summary) await write(io.stderr, summaryText(files, options))
   return exitCode(files, options.frail)
 }
 
@@ -321,6 +331,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await write(io.stdout, version() + '\n')
     return 0
   }
+  if (options.explain !== undefined) {
+    const explained = explain(options.explain)
+    await write(io.stdout, explained.stdout)
+    await write(io.stderr, explained.stderr)
+    return explained.code
+  }
   for (const [flag, given] of [['--rc-path', options.rcPath], ['--ignore-path', options.ignorePath]] as const) {
     if (given === undefined) continue
     const resolved = path.resolve(io.cwd, given)
@@ -329,6 +345,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const settings: RunSettings = {options, io, debug: isDebug(io.env)}
   let inputs: Array<string | VFile>
+  if (options.changedSince !== undefined) {
+    // Only the changed files, read from disk (never stdin); with no path, those under the working folder.
+    if (options.stdinFilename !== undefined) return usage(io, '--changed-since lints the files git says changed, not stdin')
+    try {
+      settings.changed = changedSince(options.changedSince, io.cwd)
+    } catch (error) {
+      if (!(error instanceof ChangedError)) throw error
+      await write(io.stderr, `attribution-lint: ${error.message}\n`)
+      return 2
+    }
+    return runOnce(selectChanged(settings.changed, options.files, io.cwd, options.extensions), settings, true)
+  }
   if (options.files.length) {
     if (options.stdinFilename !== undefined) return usage(io, '--stdin-filename names the article read from stdin, but files were given')
     inputs = options.files.map((arg) => namedFolder(arg, settings) ?? arg)
