@@ -395,6 +395,13 @@ export function findAttributions(article: Article): AttributionIndex {
         found = introduces ?? spoke
       }
     }
+    // Wire style: a quotation left open at the end of its block runs on into the next paragraph, which opens with a
+    // quotation mark and may carry the speaker («"…" / "…," she said.»).
+    if (!found && quote.unbalanced && quote.close < 0) {
+      const next = article.blocks[index + 1]
+      const continued = next?.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && next.text.slice(0, q.open).trim() === '')
+      if (next && continued) found = ownQuoteAttribution(next, continued)
+    }
     quoteCache.set(quote, found)
     return found
   }
