@@ -75,6 +75,8 @@ test('cues inside a quotation are the quoted speaker\'s, not the writer\'s', () 
 
 test('Arabic verbal nouns and particles are not speech verbs: «حول نقل معلومات», «دون أي تفصيل»', () => {
   assert.deepEqual(summary('# خبر\n\nتحدث التقرير حول نقل معلومات إلى الجانب الروسي، دون أي تحديد أو تفصيل.').map(([cue]) => cue), ['تحدث'])
+  // A verb never takes the article: «الرد» is 'the response'.
+  assert.deepEqual(summary('# خبر\n\nويرى محللون أن التصعيد يأتي في إطار الرد على هجمات سابقة.').map(([cue]) => cue), ['ويرى'])
 })
 
 test('a phrase never runs on into the next sentence ("wrote. In …")', () => {

@@ -13,7 +13,7 @@
 import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
-import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
+import {isArabicWord, isDefiniteArabic, normalize, withoutProclitics} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -235,8 +235,11 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
 // and a one-word cue that is itself a particle («دوّن» 'wrote down' = «دون» 'without') is read as the particle.
 const AR_PARTICLES = new Set(['في', 'من', 'عن', 'علي', 'الي', 'حول', 'بعد', 'قبل', 'خلال', 'عبر', 'دون', 'بدون', 'منذ', 'ضد', 'بين', 'لدي', 'عند', 'مع'])
 
-function isVerbalNoun(tokens: readonly Token[], from: number, to: number, start: number, kind: CueKind): boolean {
-  if (to - from !== 1 || kind === 'source' || kind === 'statement') return false
+function isVerbalNoun(tokens: readonly Token[], from: number, to: number, start: number, kind: CueKind, form: string): boolean {
+  if (kind === 'source' || kind === 'statement') return false
+  // A verb never takes the article: «الرد» is 'the response', not «رد» 'replied'.
+  if (isDefiniteArabic(tokens[from].norm) && !isDefiniteArabic(normalize(form))) return true
+  if (to - from !== 1) return false
   return AR_PARTICLES.has(tokens[from].norm) || from > start && AR_PARTICLES.has(tokens[from - 1].norm)
 }
 
@@ -294,7 +297,7 @@ export function findAttributions(article: Article): AttributionIndex {
         const from = tokens[cue.from].index
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
-        if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind)) continue
+        if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
         const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
         found.push(attribution)
