@@ -4,6 +4,7 @@
  */
 import {parseArgs} from 'node:util'
 import {reporterNames} from '../report/index.js'
+import {defaultJobs} from './jobs.js'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -39,6 +40,8 @@ export interface CliOptions {
   changedSince?: string
   /** Print the documentation of this rule and exit. */
   explain?: string
+  /** Worker threads for the files of a run (src/cli/jobs.ts); default: the number of cores. */
+  jobs: number
 }
 
 const OPTIONS = {
@@ -67,7 +70,8 @@ const OPTIONS = {
   locale: {type: 'string'},
   summary: {type: 'boolean'},
   'changed-since': {type: 'string'},
-  explain: {type: 'string'}
+  explain: {type: 'string'},
+  jobs: {type: 'string', short: 'j'}
 } as const
 
 export const USAGE = 'Usage: attribution-lint [options] [path | glob ...]'
@@ -110,6 +114,8 @@ Options:
       --changed-since <git-ref>      only report lines changed since the merge base with <ref>,
                                      committed or not (for pull requests); skip unchanged files
       --explain <rule-id>            print a rule's documentation and exit
+  -j  --jobs <n>                     lint files on n threads (default: the number of cores);
+                                     the report is the same for every n
 
 Configuration: .attributionrc (JSON or YAML), .attributionrc.{json,yaml,yml,js,cjs,mjs}, or
 an "attribution-lint" field in package.json, found from each file's folder upwards.
@@ -166,6 +172,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (changedSince !== undefined && values.watch) throw new UsageError('--changed-since cannot be combined with --watch')
   if (changedSince !== undefined && values.fix) throw new UsageError('--changed-since cannot be combined with --fix (a fix may touch unchanged lines)')
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs)
+  if (!/^\s*\d+\s*$/.test(values.jobs ?? '1') || !Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new UsageError(`--jobs needs a whole number of threads, 1 or more, not \`${values.jobs}\``)
+  }
   const extensions = list(values.ext)
   for (const extension of extensions) {
     if (!/^\.?[\w-]+$/.test(extension)) throw new UsageError(`Bad extension \`${extension}\` for --ext; expected names such as md,markdown`)
@@ -198,6 +208,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     locale,
     summary: values.summary ?? false,
     changedSince,
-    explain: values.explain
+    explain: values.explain,
+    jobs
   }
 }

@@ -18,7 +18,6 @@ import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import {applyFixes} from '../fix.js'
 import {BAD_INPUT, BAD_INPUT_URL, setRawBytes, unreadableReason} from '../input.js'
-import {createBaseProcessor} from '../processor.js'
 import {getReporter, type Message} from '../report/index.js'
 import {summaryText} from '../report/summary.js'
 import {SOURCE} from '../rule.js'
@@ -26,6 +25,7 @@ import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
 import {changedSince, ChangedError, type ChangedFiles, keepChanged, selectChanged} from './changed.js'
 import {engineConfig, findConfigError} from './config.js'
 import {explain} from './explain.js'
+import {delegatedConfig, delegatingProcessor, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
 export const IGNORED_FILE = 'ignored-file'
@@ -169,14 +169,16 @@ interface RunSettings {
 function runEngine(inputs: Array<string | VFile>, {options, io}: RunSettings, silentlyIgnore = options.silentlyIgnore): Promise<VFile[]> {
   const sink = new PassThrough()
   sink.resume()
-  return new Promise((resolve, reject) => {
+  // Files are linted by a pool (src/cli/jobs.ts): on worker threads with --jobs, never holding a syntax tree.
+  const pool = new LintPool(options.jobs)
+  return new Promise<VFile[]>((resolve, reject) => {
     engine(
       {
-        processor: createBaseProcessor({fromDisk: true}),
+        processor: delegatingProcessor(),
         cwd: io.cwd,
         files: inputs,
         extensions: options.extensions,
-        ...engineConfig(io.cwd, options.locale ? {locale: options.locale} : {}),
+        ...delegatedConfig(engineConfig(io.cwd, options.locale ? {locale: options.locale} : {}), pool),
         detectConfig: options.config,
         rcPath: options.rcPath,
         detectIgnore: options.ignore,
@@ -198,7 +200,7 @@ function runEngine(inputs: Array<string | VFile>, {options, io}: RunSettings, si
         else resolve((context?.files ?? []).filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored))
       }
     )
-  })
+  }).finally(() => pool.close())
 }
 
 /** A path given by name that is a folder named like an article: refuse it, do not walk into it. */

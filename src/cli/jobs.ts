@@ -1,0 +1,187 @@
+/**
+ * `--jobs N`: lint the files of a run on N worker threads.
+ *
+ * unified-engine still finds the files, reads them and resolves each one's configuration, in
+ * this thread; the processor it runs per file only hands the text and the configuration to a
+ * `LintPool` (the `delegate` plugin) and puts the messages that come back on the file. The
+ * engine keeps its files in the order it found them, so the report is the same whichever
+ * worker finished first: `--jobs 4` prints what `--jobs 1` prints, byte for byte.
+ *
+ * The same path runs with `--jobs 1` (or for a single file) in this thread, without workers,
+ * so there is one way to lint a file in the CLI. Either way the syntax tree and the article
+ * model of a file are dropped as soon as its messages are out (src/cli/lint-task.ts):
+ * unified-engine holds every file until the whole run is done, so it must hold no more
+ * than the text and the messages.
+ */
+import os from 'node:os'
+import {Worker} from 'node:worker_threads'
+import type {Root} from 'mdast'
+import {unified, type Processor} from 'unified'
+import type {Options as EngineOptions, Preset} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import type {Config} from '../config.js'
+import type {LeanMessage, LintResult, LintTask, SerializedError} from './lint-task.js'
+
+/** The default of `--jobs`: the cores this process may use. */
+export function defaultJobs(): number {
+  return os.availableParallelism()
+}
+
+/** Files each worker is given ahead, so that it never waits for the main thread. */
+const AHEAD = 2
+
+interface Pending {
+  id: number
+  task: LintTask
+  resolve: (result: LintResult) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  running: Map<number, Pending>
+}
+
+export class LintPool {
+  private readonly slots: Slot[] = []
+  private readonly queue: Pending[] = []
+  private nextId = 0
+  private closed = false
+
+  constructor(private readonly jobs: number) {}
+
+  /**
+   * Lint a file. `files` is how many files the run has: with one, or with `--jobs 1`, the
+   * file is linted in this thread (a worker costs a start-up of its own).
+   */
+  lint(task: LintTask, files: number): Promise<LintResult> {
+    if (this.jobs <= 1 || files <= 1) return import('./lint-task.js').then(({lintTask}) => lintTask(task))
+    return new Promise((resolve, reject) => {
+      this.queue.push({id: this.nextId++, task, resolve, reject})
+      while (this.slots.length < Math.min(this.jobs, files) && this.slots.length < this.queue.length + this.running()) this.spawn()
+      this.dispatch()
+    })
+  }
+
+  /** Stop the workers (they would keep the process alive). */
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
+  }
+
+  private running(): number {
+    return this.slots.reduce((sum, slot) => sum + slot.running.size, 0)
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL('./lint-worker.js', import.meta.url))
+    const slot: Slot = {worker, running: new Map()}
+    worker.on('message', ({id, result}: {id: number; result: LintResult}) => {
+      const pending = slot.running.get(id)
+      if (!pending) return
+      slot.running.delete(id)
+      pending.resolve(result)
+      this.dispatch()
+    })
+    const fail = (error: Error) => {
+      const index = this.slots.indexOf(slot)
+      if (index !== -1) this.slots.splice(index, 1)
+      for (const pending of slot.running.values()) pending.reject(new Error('A lint worker stopped', {cause: error}))
+      slot.running.clear()
+      if (!this.closed && this.queue.length) {
+        this.spawn()
+        this.dispatch()
+      }
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (!this.closed) fail(new Error(`exit code ${code}`))
+    })
+    this.slots.push(slot)
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      const pending = this.queue[0]
+      if (!pending) return
+      let best: Slot | undefined
+      for (const slot of this.slots) if (slot.running.size < AHEAD && (!best || slot.running.size < best.running.size)) best = slot
+      if (!best) return
+      this.queue.shift()
+      best.running.set(pending.id, pending)
+      best.worker.postMessage({id: pending.id, task: pending.task})
+    }
+  }
+}
+
+function reviveError(serialized: SerializedError): Error {
+  const error = new Error(serialized.message)
+  error.name = serialized.name
+  error.stack = serialized.stack
+  if (serialized.code !== undefined) (error as {code?: unknown}).code = serialized.code
+  return error
+}
+
+function reviveMessage(lean: LeanMessage): VFileMessage {
+  const message = new VFileMessage(lean.reason)
+  const {cause, ...fields} = lean
+  Object.assign(message, fields)
+  if (cause) message.cause = reviveError(cause)
+  return message
+}
+
+/** Where the CLI keeps raw bytes on a file (see src/input.ts `setRawBytes`). */
+const RAW = 'attributionLintRaw'
+
+/** unified plugin for the engine's processor: the text is parsed where it is linted. */
+function emptyParser(this: Processor) {
+  this.parser = () => ({type: 'root', children: []}) as Root
+}
+
+/** The engine's processor: no parsing here; the `delegate` plugin lints each file. */
+export function delegatingProcessor() {
+  return unified().use(emptyParser)
+}
+
+interface FileSetLike {
+  valueOf(): unknown[]
+}
+
+/** unified plugin standing for the preset: lint the file with the pool, put its messages on it. */
+function delegateTo(pool: LintPool) {
+  return function delegate(this: Processor, options: {config?: Config} | undefined, fileSet?: FileSetLike) {
+    const files = fileSet ? fileSet.valueOf().length : 1
+    return async (_tree: Root, file: VFile) => {
+      const raw = (file.data as Record<string, unknown>)[RAW]
+      const task: LintTask = {path: file.path, cwd: file.cwd, value: String(file.value ?? ''), raw: raw instanceof Uint8Array ? raw : undefined, config: options?.config}
+      const result = await pool.lint(task, files)
+      const messages = result.messages.map(reviveMessage)
+      file.messages.push(...messages)
+      Object.assign(file.data, result.data)
+      if (result.thrown) throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
+    }
+  }
+}
+
+type ConfigOptions = Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'>
+
+/** Swap the preset in each plugin entry of a configuration for the delegate, with the same options. */
+function swap(preset: Preset, delegate: ReturnType<typeof delegateTo>): Preset {
+  const plugins = (preset.plugins ?? []) as unknown as Array<[unknown, Config | undefined]>
+  return {...preset, plugins: plugins.map(([, config]) => [delegate, {config}])} as unknown as Preset
+}
+
+/**
+ * The engine's configuration options (src/cli/config.ts `engineConfig`) with the preset swapped
+ * for the delegate of `pool`: the configuration is still found, validated and reported as before.
+ */
+export function delegatedConfig(options: ConfigOptions, pool: LintPool): ConfigOptions {
+  const delegate = delegateTo(pool)
+  const transform = options.configTransform
+  return {
+    ...options,
+    configTransform: transform ? (raw: unknown, filePath: string) => swap(transform(raw, filePath) as Preset, delegate) : undefined,
+    defaultConfig: options.defaultConfig ? swap(options.defaultConfig, delegate) : undefined
+  }
+}
