@@ -36,6 +36,11 @@ test('English speakers: subject before the verb, inverted after it, appositives 
   assert.deepEqual(summary('# T\n\nThe pound fell, analysts at Barclays said.'), [['said', 'analysts at Barclays', 'named']])
 })
 
+test('a passive verb without an agent is no attribution, and a subject never reaches back over another verb', () => {
+  assert.deepEqual(summary('# T\n\nA person familiar with the plans said the European cuts would be announced in March.'),
+    [['said', 'A person familiar with the plans', 'anonymous']])
+})
+
 test('Arabic speakers: after the verb; titles, bodies and names are named; relayed sources after «عن»', () => {
   assert.deepEqual(summary('# خبر\n\nقال مصدر في الهيئات الأمنية المختصة إن الأمن تلقى معلومات.'), [['قال', 'مصدر في الهيئات الأمنية المختصة', 'anonymous']])
   assert.deepEqual(summary('# خبر\n\nوأوضح مايكل كوجلمان من مركز ويلسون أن التنظيم يضم مسلحين.'), [['وأوضح', 'مايكل كوجلمان من مركز ويلسون', 'named']])

@@ -132,12 +132,13 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
 }
 
 /** The subject before an English cue ("a senior official said", "Smith, a spokesman, said"), as a token range. */
-function speakerBefore(text: string, tokens: readonly Token[], at: number, start: number): [number, number] {
+function speakerBefore(text: string, tokens: readonly Token[], at: number, start: number, isCue: (token: Token) => boolean = () => false): [number, number] {
   let to = at
   while (to > start && EN_AUXILIARIES.has(tokens[to - 1].norm) && !breaksBetween(text, tokens[to - 1], tokens[to])) to--
   let from = to
-  // The gap right before the cue was judged by the caller; words of the subject must not be split by punctuation.
-  while (from > start && to - from < MAX_SPEAKER && !EN_STOP_BACK.has(tokens[from - 1].norm) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
+  // The gap right before the cue was judged by the caller; words of the subject must not be split by punctuation,
+  // and a subject never reaches back over another verb of saying ("a source said the cuts would be announced").
+  while (from > start && to - from < MAX_SPEAKER && !EN_STOP_BACK.has(tokens[from - 1].norm) && !isCue(tokens[from - 1]) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
   return [from, to]
 }
 
@@ -162,6 +163,7 @@ function subjectBeforeComma(text: string, tokens: readonly Token[], cueFrom: num
   return [cueFrom, cueFrom]
 }
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom'])
+const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were'])
 
 const EN_NOUN_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'another', 'his', 'her', 'their', 'its'])
 function startsNounPhrase(token: Token, article: Article): boolean {
@@ -175,19 +177,21 @@ function quotedRanges(block: ArticleBlock): Array<[number, number]> {
 }
 
 /** Token range of the speaker of a cue at tokens [cueFrom, cueTo) of a sentence spanning tokens [start, end). */
-function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start: number, end: number, kind: CueKind, arabic: boolean, article: Article): [number, number] {
+function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start: number, end: number, kind: CueKind, arabic: boolean, article: Article): [number, number] | undefined {
   const {text, tokens} = block
   if (arabic || kind === 'source') {
     const range = speakerAfter(block, cueTo, end, arabic)
     return arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm) ? [cueTo, cueTo] : range
   }
-  // A passive agent: "described by federal officials".
+  // A passive agent: "described by federal officials"; a passive without one is no attribution ("will be announced in March").
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
+  if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1) return undefined
   // A parenthetical adverb between subject and verb ("Officials, though, say") is skipped.
   let at = cueFrom
   if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--
   const opensClause = at === start || breaksBetween(text, tokens[at - 1], tokens[at]) && at === cueFrom
-  let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start)
+  const isCue = (token: Token) => article.lexicons.match.cues.matchAt([token], 0) !== undefined
+  let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start, isCue)
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
   // An inverted speaker ends the sentence or its clause ("…, said a source."); "said the convoy was hit" is the complement.
@@ -299,6 +303,7 @@ export function findAttributions(article: Article): AttributionIndex {
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
         const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
+        if (!range) continue
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
         found.push(attribution)
         // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»: an outlet or a body relays the source after «عن»/«من».
