@@ -4,8 +4,10 @@
  * names, and what kind of speaker that is (see speakers.ts).
  *
  * Reported speech carries on without a new speaker: "He added", «وأضاف», «مضيفا» continue
- * the last speaker of the block, and a quotation that opens a block continues the speaker
- * of the previous block's quotation. Rules ask this index; none of them looks for cues itself.
+ * the last speaker (`continues`), also at the start of the next paragraph; a quotation that
+ * opens a block continues the speaker of the previous block's quotation, and one left open at
+ * the end of its block takes the speaker of its continuation. Cues inside quotations are the
+ * quoted speaker's (`quoted`). Rules ask this index; none of them looks for cues itself.
  *
  *     const attributions = article.use(findAttributions)
  *     attributions.isAttributed(block, sentence)
@@ -126,6 +128,8 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
     // «أفاد مصدر أمني باعتقال …»: ب with a verbal noun opens what was reported, ب with a body places the speaker («بوزارة الدفاع»).
     !(arabic && i >= at + 2 && /^ب/u.test(tokens[i].norm) && tokens[i].norm.length > 3 && !isArabicBodyOrTitle(tokens[i].norm))) {
     if (i > at && breaks(i)) break
+    // A plural in -ون/-ين is never in construct, so a definite word after it starts the object: «انتقد نواب معارضون الخطة».
+    if (arabic && i > at && isDefiniteArabic(tokens[i].norm) && /(?:ون|ين)$/u.test(tokens[i - 1].norm) && tokens[i - 1].norm.length > 4) break
     i++
   }
   return [at, i]
@@ -352,8 +356,8 @@ export function findAttributions(article: Article): AttributionIndex {
       all.push(...found)
       bySentence.set(key(block.index, s), found)
     })
-    // A speaker carries into the next block only through a quotation (handled by quoteAttribution).
-    last = undefined
+    // A pronoun opening the next paragraph («وأشار إلى أن …», "He added …") continues this speaker; a heading ends it.
+    if (!article.isStoryText(block)) last = undefined
   }
 
   const inSentence = (block: number, sentence: number) => bySentence.get(key(block, sentence)) ?? []
