@@ -204,3 +204,13 @@ test('sentences of a long paragraph are found the same across the pieces it is s
   const ar = Array.from({length: 3000}, (_, i) => `قال المسؤول إن ${i} أشخاص أصيبوا؟`).join(' ')
   assert.equal(splitSentences(ar, 'ar').length, 3000)
 })
+
+test('quotes: hostile runs of marks are paired without swallowing or blowing up', () => {
+  const marks = '«'.repeat(20000) + ' text ' + '»'.repeat(20000)
+  const quotes = findQuotes(marks)
+  // Nesting stops at eight levels: the eight innermost openers pair with the first closers.
+  assert.equal(quotes.filter((q) => !q.unbalanced).length, 8)
+  assert.ok(quotes.every((q) => q.unbalanced || q.depth < 8))
+  // Every quote stays inside the text.
+  assert.ok(quotes.every((q) => q.open >= 0 && q.innerEnd <= marks.length))
+})

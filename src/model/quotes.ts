@@ -38,6 +38,10 @@ function isApostrophe(text: string, i: number): boolean {
 
 interface Open {mark: string; at: number}
 
+// Real prose nests quotations two or three deep; a mark past this depth cannot open one. The
+// cap keeps pairing linear on hostile input (100k opening marks in a row).
+const MAX_DEPTH = 8
+
 /** Find the quotations in a block's plain text. */
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = []
@@ -75,7 +79,7 @@ export function findQuotes(text: string): Quote[] {
       continue
     }
     const opens = ch in PAIRS && ch !== '»' && ch !== '”' && ch !== '’' && ch !== '›'
-    if (opens || ((ch === '»' || ch === '”') && LETTER.test(text[i + 1] ?? '') && !LETTER.test(text[i - 1] ?? ''))) {
+    if (stack.length < MAX_DEPTH && (opens || ((ch === '»' || ch === '”') && LETTER.test(text[i + 1] ?? '') && !LETTER.test(text[i - 1] ?? '')))) {
       stack.push({mark: ch, at: i})
     } else {
       // A stray closer: it encloses nothing it can prove.
