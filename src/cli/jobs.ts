@@ -48,15 +48,28 @@ export class LintPool {
   private readonly queue: Pending[] = []
   private nextId = 0
   private closed = false
+  private inThread: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly jobs: number) {}
+  /**
+   * `keepText`: keep each file's text once it is linted (--fix needs it); without it the text is
+   * dropped, as no report reads it, so a run holds only messages.
+   */
+  constructor(
+    private readonly jobs: number,
+    readonly settings: {keepText?: boolean} = {}
+  ) {}
 
   /**
    * Lint a file. `files` is how many files the run has: with one, or with `--jobs 1`, the
    * file is linted in this thread (a worker costs a start-up of its own).
    */
   lint(task: LintTask, files: number): Promise<LintResult> {
-    if (this.jobs <= 1 || files <= 1) return import('./lint-task.js').then(({lintTask}) => lintTask(task))
+    if (this.jobs <= 1 || files <= 1) {
+      // One file at a time: started together, every file would be parsed before the first is linted.
+      const result = this.inThread.then(() => import('./lint-task.js')).then(({lintTask}) => lintTask(task))
+      this.inThread = result.catch(() => undefined)
+      return result
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({id: this.nextId++, task, resolve, reject})
       while (this.slots.length < Math.min(this.jobs, files) && this.slots.length < this.queue.length + this.running()) this.spawn()
@@ -159,6 +172,7 @@ function delegateTo(pool: LintPool) {
       const messages = result.messages.map(reviveMessage)
       file.messages.push(...messages)
       Object.assign(file.data, result.data)
+      if (!pool.settings.keepText) file.value = ''
       if (result.thrown) throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
     }
   }

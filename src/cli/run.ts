@@ -170,7 +170,7 @@ function runEngine(inputs: Array<string | VFile>, {options, io}: RunSettings, si
   const sink = new PassThrough()
   sink.resume()
   // Files are linted by a pool (src/cli/jobs.ts): on worker threads with --jobs, never holding a syntax tree.
-  const pool = new LintPool(options.jobs)
+  const pool = new LintPool(options.jobs, {keepText: options.fix})
   return new Promise<VFile[]>((resolve, reject) => {
     engine(
       {
