@@ -1,5 +1,5 @@
 /**
- * `--jobs N`: lint the files of a run on N worker threads.
+ * `--jobs N`: lint the files of a run on N threads (this one and N - 1 workers).
  *
  * unified-engine still finds the files, reads them and resolves each one's configuration, in
  * this thread; the processor it runs per file only hands the text and the configuration to a
@@ -7,8 +7,8 @@
  * engine keeps its files in the order it found them, so the report is the same whichever
  * worker finished first: `--jobs 4` prints what `--jobs 1` prints, byte for byte.
  *
- * The same path runs with `--jobs 1` (or for a single file) in this thread, without workers,
- * so there is one way to lint a file in the CLI. Either way the syntax tree and the article
+ * With `--jobs 1`, or a handful of files, no worker starts: this thread lints every file, on
+ * the same path, so there is one way to lint a file in the CLI. Either way the syntax tree and the article
  * model of a file are dropped as soon as its messages are out (src/cli/lint-task.ts):
  * unified-engine holds every file until the whole run is done, so it must hold no more
  * than the text and the messages.
@@ -30,6 +30,8 @@ export function defaultJobs(): number {
 
 /** Files each worker is given ahead, so that it never waits for the main thread. */
 const AHEAD = 2
+/** Below this many files, this thread lints them all: a worker's start-up costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8
 
 interface Pending {
   id: number
@@ -48,7 +50,7 @@ export class LintPool {
   private readonly queue: Pending[] = []
   private nextId = 0
   private closed = false
-  private inThread: Promise<unknown> = Promise.resolve()
+  private threadBusy = false
 
   /**
    * `keepText`: keep each file's text once it is linted (--fix needs it); without it the text is
@@ -60,19 +62,15 @@ export class LintPool {
   ) {}
 
   /**
-   * Lint a file. `files` is how many files the run has: with one, or with `--jobs 1`, the
-   * file is linted in this thread (a worker costs a start-up of its own).
+   * Lint a file. `files` is how many files the run has. This thread lints too, so `--jobs N`
+   * starts N - 1 workers, and none for a run too small to repay a worker's start-up (which
+   * loads the model and lexicons again).
    */
   lint(task: LintTask, files: number): Promise<LintResult> {
-    if (this.jobs <= 1 || files <= 1) {
-      // One file at a time: started together, every file would be parsed before the first is linted.
-      const result = this.inThread.then(() => import('./lint-task.js')).then(({lintTask}) => lintTask(task))
-      this.inThread = result.catch(() => undefined)
-      return result
-    }
     return new Promise((resolve, reject) => {
       this.queue.push({id: this.nextId++, task, resolve, reject})
-      while (this.slots.length < Math.min(this.jobs, files) && this.slots.length < this.queue.length + this.running()) this.spawn()
+      const workers = files >= MIN_FILES_FOR_WORKERS ? Math.min(this.jobs, files) - 1 : 0
+      while (!this.closed && this.slots.length < workers) this.spawn()
       this.dispatch()
     })
   }
@@ -120,11 +118,29 @@ export class LintPool {
       if (!pending) return
       let best: Slot | undefined
       for (const slot of this.slots) if (slot.running.size < AHEAD && (!best || slot.running.size < best.running.size)) best = slot
-      if (!best) return
-      this.queue.shift()
-      best.running.set(pending.id, pending)
-      best.worker.postMessage({id: pending.id, task: pending.task})
+      if (best) {
+        this.queue.shift()
+        best.running.set(pending.id, pending)
+        best.worker.postMessage({id: pending.id, task: pending.task})
+      } else if (!this.threadBusy) {
+        this.queue.shift()
+        this.runInThread(pending)
+      } else {
+        return
+      }
     }
+  }
+
+  /** Lint in this thread, one file at a time: started together, every file would be parsed before the first is linted. */
+  private runInThread(pending: Pending): void {
+    this.threadBusy = true
+    import('./lint-task.js')
+      .then(({lintTask}) => lintTask(pending.task))
+      .then(pending.resolve, pending.reject)
+      .finally(() => {
+        this.threadBusy = false
+        this.dispatch()
+      })
   }
 }
 
