@@ -70,7 +70,7 @@ import {type Attribution, findAttributions} from '../src/model/attribution.js'
 import type {Article} from '../src/model/article.js'
 import {tokenAt} from '../src/model/tokens.js'
 
-export default defineRule({id: 'anonymous-source', defaults: {allowWithReason: true}}, (article, options, report) => {
+export default defineRule({id: 'anonymous-source', messages: ['anonymous-source'], defaults: {allowWithReason: true}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
   const met: Attribution[] = []
   const seen = new Set<object>()
@@ -89,10 +89,7 @@ export default defineRule({id: 'anonymous-source', defaults: {allowWithReason: t
     if (options.allowWithReason && givesReason(article, attribution)) continue
     const from = Math.min(cue.from, speaker.from)
     const to = Math.max(cue.to, speaker.to)
-    report(article.span(block, from, to), 'Unnamed source: name the source, or say why anonymity was granted', {
-      messageId: 'anonymous-source',
-      data: {speaker: speaker.text}
-    })
+    report(article.span(block, from, to), 'anonymous-source', {speaker: speaker.text})
   }
 })
 

@@ -115,10 +115,8 @@
 import {findLinkMismatches, findOutletMentions, findUndefinedReferences} from '../src/model/outlets.js'
 import {defineRule} from '../src/rule.js'
 
-const possessive = (name: string) => (/s$/u.test(name) ? name + "'" : name + "'s")
-
 export default defineRule(
-  {id: 'dangling-outlet', defaults: {allowPublisher: true, checkMismatchedLinks: true, checkUndefinedReferences: true}},
+  {id: 'dangling-outlet', messages: ['unlinkedOutlet', 'mismatchedLink', 'undefinedFootnote', 'undefinedReference'], defaults: {allowPublisher: true, checkMismatchedLinks: true, checkUndefinedReferences: true}},
   (article, options, report) => {
     const done = new Set<string>()
     for (const mention of article.use(findOutletMentions)) {
@@ -127,25 +125,22 @@ export default defineRule(
       done.add(mention.outlet.id)
       // A citation linked once is linked for the reader; later ones need no link of their own.
       if (mention.linked) continue
-      const outlet = mention.outlet.name
-      report(article.span(mention.block, mention.from, mention.to), `Link to ${possessive(outlet)} report, or name the report in a Sources section`, {
-        messageId: 'unlinkedOutlet', data: {outlet}
-      })
+      // Each language names the outlet as its readers know it: TASS, «تاس».
+      const outlet = {en: mention.outlet.name, ar: mention.outlet.aliases.ar?.[0] ?? mention.outlet.name}
+      report(article.span(mention.block, mention.from, mention.to), 'unlinkedOutlet', {outlet})
     }
     if (options.checkMismatchedLinks) {
       for (const {link, named, host} of article.use(findLinkMismatches)) {
-        report({start: article.point(link.start), end: article.point(link.end)},
-          `The link's text names ${named.name} but it goes to ${host.name} (${link.host}): link to ${possessive(named.name)} report, or name ${host.name} in the text`, {
-            messageId: 'mismatchedLink', data: {named: named.name, host: host.name, address: link.host}
-          })
+        report({start: article.point(link.start), end: article.point(link.end)}, 'mismatchedLink', {
+          named: {en: named.name, ar: named.aliases.ar?.[0] ?? named.name},
+          host: {en: host.name, ar: host.aliases.ar?.[0] ?? host.name},
+          address: link.host
+        })
       }
     }
     if (options.checkUndefinedReferences) {
       for (const {span, text, kind} of article.use(findUndefinedReferences)) {
-        const reason = kind === 'footnote'
-          ? `Footnote ${text} has no definition: add the footnote with its source, or remove the call`
-          : `Reference link ${text} has no definition: add its URL as a definition, or remove the brackets`
-        report(span, reason, {messageId: kind === 'footnote' ? 'undefinedFootnote' : 'undefinedReference', data: {reference: text}})
+        report(span, kind === 'footnote' ? 'undefinedFootnote' : 'undefinedReference', {reference: text})
       }
     }
   }

@@ -83,33 +83,18 @@
 import {type PromoKind, promoOf, wholeLines} from '../src/model/promo.js'
 import {defineRule} from '../src/rule.js'
 
-/** What each kind of run is, as the message says it; `{count}` is the number of blocks. */
-const REASONS: Record<PromoKind, [one: string, many: string]> = {
-  readmore: ['Read-more teaser of another story', '{count} read-more teasers of other stories'],
-  related: ['Related-stories list, not part of the story', 'Related-stories list of {count} lines, not part of the story'],
-  social: ['Social-follow footer, not part of the story', 'Social-follow and share block of {count} lines, not part of the story'],
-  subscribe: ['Newsletter or subscription call, not part of the story', 'Newsletter or subscription block of {count} lines, not part of the story'],
-  app: ['App download call, not part of the story', 'App download block of {count} lines, not part of the story'],
-  ad: ['Advertisement or sponsor line, not part of the story', 'Advertisement block of {count} lines, not part of the story'],
-  ticker: ['News ticker, not part of the story', 'News ticker of {count} lines, not part of the story'],
-  nav: ['Site navigation or footer, not part of the story', 'Site navigation or footer of {count} lines, not part of the story'],
-  links: ['Link to another page, not part of the story', 'List of {count} links to other pages, not part of the story'],
-  headline: ['Headline unrelated to the story', '{count} headlines unrelated to the story'],
-  teaser: ['Paragraph of another story', '{count} paragraphs of other stories']
-}
+/** Every kind of run has its message, `promo-<kind>` in the catalogs. */
+const KINDS: readonly PromoKind[] = ['readmore', 'related', 'social', 'subscribe', 'app', 'ad', 'ticker', 'nav', 'links', 'headline', 'teaser', 'mixed']
+// Kinds that name a run of other stories' headlines or links; any other mix is told as promo lines.
+const STORY_KINDS = new Set<PromoKind>(['headline', 'links', 'teaser', 'readmore', 'related'])
 
-export default defineRule({id: 'promo-block', defaults: {}}, (article, _options, report) => {
+export default defineRule({id: 'promo-block', messages: KINDS.map((kind) => `promo-${kind}`), defaults: {}}, (article, _options, report) => {
   for (const run of article.use(promoOf)) {
     const first = run.blocks[0].block
     const last = run.blocks[run.blocks.length - 1].block
-    const count = run.blocks.length
-    const what = REASONS[run.kind][count === 1 ? 0 : 1].replace('{count}', String(count))
-    const fix = count === 1 ? 'remove it from the article' : 'remove them from the article'
+    const kinds = new Set(run.blocks.map((block) => block.kind))
+    const kind: PromoKind = kinds.size > 1 && [...kinds].some((k) => !STORY_KINDS.has(k)) ? 'mixed' : run.kind
     const span = {start: article.point(first.start), end: article.point(last.end)}
-    report(span, `${what}: ${fix}`, {
-      messageId: `promo-${run.kind}`,
-      data: {count, kind: run.kind},
-      fix: {...wholeLines(article.source, first.start, last.end), text: ''}
-    })
+    report(span, `promo-${kind}`, {count: run.blocks.length, kind}, {fix: {...wholeLines(article.source, first.start, last.end), text: ''}})
   }
 })

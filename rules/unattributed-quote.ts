@@ -80,7 +80,7 @@ import type {Quote} from '../src/model/article.js'
 // Words that introduce a quoted title or name rather than someone's words.
 const TITLE_INTRODUCERS = /(?:titled|entitled|called|named|dubbed|so-called|headlined|slogan|motto|hashtag|بعنوان|عنوان|المسمى|المسماة|المسماه|يسمى|تسمى|باسم|شعار|وسم|هاشتاغ|هاشتاج)\s*[:،,]?\s*$/iu
 
-export default defineRule({id: 'unattributed-quote', defaults: {minWords: 4}}, (article, options, report) => {
+export default defineRule({id: 'unattributed-quote', messages: ['unattributed-quote'], defaults: {minWords: 4}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
   for (const block of article.blocks) {
     if (!article.isStoryText(block)) continue
@@ -93,10 +93,7 @@ export default defineRule({id: 'unattributed-quote', defaults: {minWords: 4}}, (
       if (isEmbeddedTerm(article.sentenceAt(block, quote.open)?.start ?? 0, block.text, quote)) continue
       if (attributions.quoteAttribution(block.index, quote)) continue
       const to = quote.close >= 0 ? quote.close + 1 : quote.innerEnd
-      report(article.span(block, quote.open, to), 'Quote has no speaker: name who said it, or cut the quotation marks', {
-        messageId: 'unattributed-quote',
-        data: {quote: quote.text.trim().slice(0, 80)}
-      })
+      report(article.span(block, quote.open, to), 'unattributed-quote', {quote: quote.text.trim().slice(0, 80)})
     }
   }
 })

@@ -89,13 +89,10 @@ const NOUN: Record<ClaimKind, string> = {
   figure: 'figure', percentage: 'percentage', money: 'sum', toll: 'toll', count: 'count',
   superlative: 'superlative', record: 'record', finding: 'finding'
 }
-const FIX: Record<'figures' | 'superlatives' | 'findings', string> = {
-  figures: 'say who reports this figure, and link to it',
-  superlatives: 'say who established it, and link to the source',
-  findings: 'say who found this, and link to the evidence'
-}
+/** The message of each option's claims; `kind` (the noun above) picks its wording. */
+const MESSAGE = {figures: 'unsourced-figure', superlatives: 'unsourced-superlative', findings: 'unsourced-finding'} as const
 
-export default defineRule({id: 'unsourced-claim', defaults: {figures: true, superlatives: true, findings: true}}, (article, options, report) => {
+export default defineRule({id: 'unsourced-claim', messages: Object.values(MESSAGE), defaults: {figures: true, superlatives: true, findings: true}}, (article, options, report) => {
   const claims = article.use(findClaims)
   const covered = coverage(article, claims)
   const sourcedFigures = new Set(claims.mentions.filter((m) => covered(m.block, m.sentence)).map((m) => m.figure))
@@ -110,11 +107,7 @@ export default defineRule({id: 'unsourced-claim', defaults: {figures: true, supe
   for (const found of sentences.values()) {
     const first = found[0]
     const to = Math.max(...found.map((claim) => claim.to))
-    const option = OPTION[first.kind]
-    report(article.span(article.blocks[first.block], first.from, to), `Unsourced ${NOUN[first.kind]}: ${FIX[option]}`, {
-      messageId: 'unsourced-' + option.slice(0, -1),
-      data: {kind: NOUN[first.kind], claim: first.text}
-    })
+    report(article.span(article.blocks[first.block], first.from, to), MESSAGE[OPTION[first.kind]], {kind: NOUN[first.kind], claim: first.text})
   }
 })
 

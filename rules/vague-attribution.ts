@@ -68,7 +68,7 @@
 import {defineRule} from '../src/rule.js'
 import {findAttributions} from '../src/model/attribution.js'
 
-export default defineRule({id: 'vague-attribution', defaults: {allowBackedByNamed: true}}, (article, options, report) => {
+export default defineRule({id: 'vague-attribution', messages: ['vague-attribution'], defaults: {allowBackedByNamed: true}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
   const seen = new Set<object>()
   // Blocks where a named member of a field speaks ("Colin Clarke of the Soufan Center said").
@@ -85,9 +85,6 @@ export default defineRule({id: 'vague-attribution', defaults: {allowBackedByName
     if (options.allowBackedByNamed && backed.has(attribution.block)) continue
     const from = Math.min(cue.from, speaker.from)
     const to = Math.max(cue.to, speaker.to)
-    report(article.span(block, from, to), 'Vague source: name who says it, or cite the report or record', {
-      messageId: 'vague-attribution',
-      data: {phrase: block.text.slice(from, to)}
-    })
+    report(article.span(block, from, to), 'vague-attribution', {phrase: block.text.slice(from, to)})
   }
 })

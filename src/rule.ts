@@ -8,7 +8,7 @@ import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {type Article, getArticle, type Span} from './model/article.js'
-import {localizeReason, resolveLocale} from './messages/index.js'
+import {catalog, LOCALES, type MessageData, placeholders, renderMessage, resolveLocale} from './messages/index.js'
 
 export const SOURCE = 'attribution-lint'
 export const DOCS_BASE = 'https://github.com/attribution-lint/attribution-lint/blob/main/docs/rules/'
@@ -27,24 +27,26 @@ export interface ReportExtra {
   cause?: Span
   /** A fix the rule declares; only rules that declare fixes ever change a file. */
   fix?: Fix
-  /** Stable id of the message kind, for localised messages. */
-  messageId?: string
-  /** Values of the message's placeholders, for localised messages. */
-  data?: Record<string, string | number>
 }
 
-export type Report = (span: Span, reason: string, extra?: ReportExtra) => void
+/**
+ * Report a finding: its place, the id of its message in the catalogs (src/messages/en.json,
+ * ar.json, one grammar for every rule) and the values of the message's placeholders.
+ */
+export type Report = (span: Span, messageId: string, data?: MessageData, extra?: ReportExtra) => void
 
 export interface RuleMeta<Options extends object> {
   /** The rule id, as in RULES.md. */
   id: string
   /** Default options; every option a user may set must have a default here. */
   defaults: Options
+  /** Ids of the messages the rule reports; each must be in every catalog. */
+  messages: readonly string[]
 }
 
 export type RuleCheck<Options extends object> = (article: Article, options: Options, report: Report) => void
 
-export type RulePlugin = ReturnType<typeof lintRule<Root, unknown>> & {ruleId: string; defaults: object}
+export type RulePlugin = ReturnType<typeof lintRule<Root, unknown>> & {ruleId: string; defaults: object; messages: readonly string[]}
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -71,25 +73,37 @@ export function validateOptions<Options extends object>(id: string, defaults: Op
 
 /** Define a rule over the article model. */
 export function defineRule<Options extends object>(meta: RuleMeta<Options>, check: RuleCheck<Options>): RulePlugin {
+  // A message missing from a catalog, or asking for other placeholders there, fails when the rule is loaded.
+  for (const id of meta.messages) {
+    const english = catalog('en')[id]
+    for (const locale of LOCALES) {
+      const template = catalog(locale)[id]
+      if (template === undefined) throw new Error(`Rule \`${meta.id}\`: message \`${id}\` is missing from the ${locale} catalog`)
+      if (english !== undefined && placeholders(template).join() !== placeholders(english).join()) {
+        throw new Error(`Rule \`${meta.id}\`: message \`${id}\` has other placeholders in the ${locale} catalog`)
+      }
+    }
+  }
   const plugin = lintRule<Root, Partial<Options>>(
     {origin: `${SOURCE}:${meta.id}`, url: DOCS_BASE + meta.id + '.md'},
     (tree: Root, file: VFile, raw) => {
       const options = validateOptions(meta.id, meta.defaults, raw)
       const article = getArticle(tree, file)
-      check(article, options, (span, reason, extra = {}) => {
-        const locale = resolveLocale((file.data as {attributionLint?: {locale?: string}}).attributionLint?.locale, article.lang)
-        const text = localizeReason(locale, reason, extra.messageId, extra.data)
-        const message = file.message(text, {place: {start: span.start, end: span.end}, cause: undefined})
+      const locale = resolveLocale((file.data as {attributionLint?: {locale?: string}}).attributionLint?.locale, article.lang)
+      check(article, options, (span, messageId, data = {}, extra = {}) => {
+        if (!meta.messages.includes(messageId)) throw new Error(`Rule \`${meta.id}\` reported \`${messageId}\`, which it does not declare`)
+        const message = file.message(renderMessage(locale, messageId, data)!, {place: {start: span.start, end: span.end}, cause: undefined})
         message.actual = extra.actual ?? article.source.slice(span.start.offset, span.end.offset)
         const fields = message as unknown as Record<string, unknown>
+        fields.messageId = messageId
+        fields.messageData = data
         if (extra.cause) fields.causePlace = extra.cause
         if (extra.fix) fields.fix = extra.fix
-        if (extra.messageId) fields.messageId = extra.messageId
-        if (extra.data) fields.messageData = extra.data
       })
     }
   ) as RulePlugin
   plugin.ruleId = meta.id
   plugin.defaults = meta.defaults
+  plugin.messages = meta.messages
   return plugin
 }

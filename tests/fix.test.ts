@@ -60,14 +60,14 @@ test('applyFixes: Arabic text and CRLF stay byte-identical outside the edit', ()
 })
 
 // A rule for these tests only: flags lines that start with "SPAM" and removes them.
-const spamRule = defineRule({id: 'test-spam', defaults: {}}, (article, _options, report) => {
+const spamRule = defineRule({id: 'test-spam', messages: ['promo-ad'], defaults: {}}, (article, _options, report) => {
   const source = article.source
   for (let start = 0; start < source.length;) {
     const newline = source.indexOf('\n', start)
     const end = newline === -1 ? source.length : newline + 1
     if (source.startsWith('SPAM', start)) {
       const last = newline === -1 ? source.length : newline
-      report({start: {...article.point(start)}, end: {...article.point(last)}}, 'Spam line', {fix: {start, end, text: ''}})
+      report({start: {...article.point(start)}, end: {...article.point(last)}}, 'promo-ad', {count: 1, kind: 'ad'}, {fix: {start, end, text: ''}})
     }
     start = end
   }
@@ -77,7 +77,7 @@ test('lint(…, {fix: true}) with a rule that declares fixes: fixed text, count,
   const processor = createProcessor({rules: Object.fromEntries(ruleIds().map((id) => [id, 'off' as const]))}).use(spamRule)
   const source = '# Title\n\nSPAM buy now\nThe story goes on.\n\nSPAM again\n'
   const plain = await lintFile(processor, source)
-  assert.equal(plain.messages.filter((m) => m.reason === 'Spam line').length, 2)
+  assert.equal(plain.messages.filter((m) => m.ruleId === 'test-spam').length, 2)
   assert.equal(String(plain.value), source, 'without fix, the value is untouched')
 
   const fixed = await lintFile(processor, new VFile({path: 'story.md', value: source}), true)
@@ -97,7 +97,7 @@ test('lint(…, {fix: true}) does not apply fixes that would leave no article', 
   const file = await lintFile(processor, source, true)
   assert.equal(String(file.value), source)
   assert.equal(file.data.fixesApplied, 0)
-  assert.deepEqual(file.messages.map((m) => [m.reason, m.line]), [['Spam line', 1], ['Spam line', 3]])
+  assert.deepEqual(file.messages.map((m) => [m.ruleId, m.line]), [['test-spam', 1], ['test-spam', 3]])
 })
 
 test('lint(…, {fix: true}) leaves a clean article as it is', async () => {

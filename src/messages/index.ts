@@ -29,7 +29,9 @@ import {fileURLToPath} from 'node:url'
 export const LOCALES = ['en', 'ar'] as const
 export type Locale = (typeof LOCALES)[number]
 export type LocaleSetting = Locale | 'auto'
-export type MessageData = Record<string, string | number>
+/** A placeholder's value; a value per locale (an outlet's name as each language's readers know it) is picked by locale. */
+export type MessageValue = string | number | Partial<Record<Locale, string>> & {en: string}
+export type MessageData = Record<string, MessageValue>
 
 type Node =
   | {type: 'text'; value: string}
@@ -216,7 +218,9 @@ export function renderMessage(locale: Locale, id: string, data: MessageData = {}
     plurals = new Intl.PluralRules(locale)
     pluralRules.set(locale, plurals)
   }
-  return renderNodes(nodes, data, locale, plurals)
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(data)) values[name] = typeof value === 'object' ? value[locale] ?? value.en : value
+  return renderNodes(nodes, values, locale, plurals)
 }
 
 /** What the preset keeps on `file.data.attributionLintArticle` for reports. */
@@ -235,18 +239,4 @@ export function articleSummary(file: {data: unknown}): ArticleSummary | undefine
 export function resolveLocale(setting: string | undefined, articleLang: string): Locale {
   if (setting === 'ar' || setting === 'en') return setting
   return articleLang === 'ar' ? 'ar' : 'en'
-}
-
-/**
- * The reason a rule's message shows: in English the rule's own text; in another locale the
- * catalog's rendering of `messageId` with `data`, falling back to the English text when the
- * id is missing or cannot be rendered (tests/messages.test.ts keeps the catalogs complete).
- */
-export function localizeReason(locale: Locale, english: string, messageId: string | undefined, data: MessageData | undefined): string {
-  if (locale === 'en' || !messageId) return english
-  try {
-    return renderMessage(locale, messageId, data) ?? english
-  } catch {
-    return english
-  }
 }

@@ -17,6 +17,8 @@ import {normalize} from './normalize.js'
 import {type BlockTopic, topicOf} from './topic.js'
 
 export type PromoKind = 'readmore' | 'related' | 'social' | 'subscribe' | 'app' | 'ad' | 'ticker' | 'nav' | 'links' | 'headline' | 'teaser'
+  /** A run of several kinds at once (a teaser and a follow footer). */
+  | 'mixed'
 
 export interface PromoBlock {
   block: ArticleBlock
