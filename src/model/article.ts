@@ -14,7 +14,7 @@ import {detectLanguage} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
 import {findQuotes, type Quote} from './quotes.js'
 import {type Sentence, splitSentences} from './sentences.js'
-import {type Token, tokenize} from './tokens.js'
+import {firstEndingAfter, type Token, tokenize} from './tokens.js'
 import {type Lexicons, loadLexicons, type LexiconExtensions} from '../lexicons/index.js'
 
 export type {Block, BlockKind, BlockRole} from './blocks.js'
@@ -117,7 +117,7 @@ export class Article {
 
   /** The sentence of a block that holds a plain-text offset. */
   sentenceAt(block: ArticleBlock, offset: number): Sentence | undefined {
-    return block.sentences.find((sentence) => offset >= sentence.start && offset < sentence.end)
+    return block.sentences[sentenceIndexAt(block, offset)]
   }
 
   /** Whether a block is story text (not title, heading, caption, byline or dateline). */
@@ -191,6 +191,12 @@ function isDateline(block: ArticleBlock): boolean {
   const digits = block.tokens.filter((token) => /^\d+$/.test(token.norm)).length
   const months = block.tokens.filter((token) => MONTH.test(token.norm) && token.norm.length >= 3).length
   return digits >= 1 && (months >= 1 || /\d{1,2}[:.]\d{2}/.test(block.text)) && block.tokens.length - digits - months <= 4
+}
+
+/** Index of the sentence of a block that holds a plain-text offset, or -1 (between sentences). */
+export function sentenceIndexAt(block: {sentences: readonly Sentence[]}, offset: number): number {
+  const index = firstEndingAfter(block.sentences, offset)
+  return index < block.sentences.length && block.sentences[index].start <= offset ? index : -1
 }
 
 const cache = new WeakMap<Root, Article>()

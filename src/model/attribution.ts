@@ -16,7 +16,7 @@ import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize, withoutProclitics} from './normalize.js'
-import {tokenAt, type Token} from './tokens.js'
+import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
 
@@ -363,17 +363,10 @@ export function findAttributions(article: Article): AttributionIndex {
   const inSentence = (block: number, sentence: number) => bySentence.get(key(block, sentence)) ?? []
   const own = (block: number, sentence: number) => inSentence(block, sentence).filter((a) => !a.quoted)
 
-  /** Sentences of a block that a range of its text overlaps. */
   /** Sentences of a block that a range of its text overlaps (binary search, so many quotes stay linear). */
   const sentencesOf = (block: ArticleBlock, from: number, to: number) => {
     const {sentences} = block
-    let lo = 0
-    let hi = sentences.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sentences[mid].end <= from) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstEndingAfter(sentences, from)
     const found: number[] = []
     for (let s = lo; s < sentences.length && sentences[s].start < Math.max(to, from + 1); s++) found.push(s)
     return found

@@ -14,6 +14,7 @@
 import type {LexiconEntry, Lexicons} from '../lexicons/index.js'
 import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Link, Quote} from './article.js'
+import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
 import {tokenAt, type Token} from './tokens.js'
 
@@ -195,7 +196,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   // A unit of time after a number makes a duration, an age or a time («27 عاما»); a definite one («الشهر الماضي») does not.
   const timeAt = (i: number, definite = false) => (kindAt(i) === 'time' && (definite || !/^[وفبل]?ال/u.test(tokens[i].norm))) || kindAt(i) === 'date'
   const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
-  const sentenceOf = (offset: number) => sentenceAt(block, offset)
+  const sentenceOf = (offset: number) => sentenceIndexAt(block, offset)
   const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
   const near = (from: number, to: number, kind: string, span = 3) => {
     for (let j = from - span; j < to + span; j++) if ((j < from || j >= to) && kindAt(j) === kind && sameSentence(from, j)) return true
@@ -403,18 +404,6 @@ function isSuperlativeClaim(tokens: readonly Token[], text: string, match: Phras
   return joined(head, next) && /\p{Script=Arabic}/u.test(next.text)
 }
 
-/** Index of the sentence of a block that holds a text offset (binary search), or -1. */
-function sentenceAt(block: ArticleBlock, offset: number): number {
-  const {sentences} = block
-  let lo = 0
-  let hi = sentences.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sentences[mid].end <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo < sentences.length && offset >= sentences[lo].start ? lo : -1
-}
 
 function inQuote(quotes: readonly Quote[], offset: number): boolean {
   return quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd)

@@ -19,6 +19,7 @@ import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references
 import {VFile} from 'vfile'
 import type {LexiconEntry, OutletEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Span} from './article.js'
+import {sentenceIndexAt} from './article.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
 import {tokenAt, tokenize, type Token} from './tokens.js'
@@ -380,7 +381,7 @@ export function findOutletMentions(article: Article): OutletMention[] {
         from--
         to++
       }
-      const sentence = sentenceAt(block, from)
+      const sentence = sentenceIndexAt(block, from)
       const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
       const cue = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
       const linked = linkedInBlock.has(m.outlet.id) || sources().has(m.outlet.id)
@@ -408,17 +409,6 @@ function linksIn(links: readonly Link[], start: number, end: number): Link[] {
   return found
 }
 
-/** Index of the sentence of a block that holds a plain-text offset (binary search), or -1. */
-function sentenceAt(block: ArticleBlock, offset: number): number {
-  let lo = 0
-  let hi = block.sentences.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (block.sentences[mid].end <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo < block.sentences.length && block.sentences[lo].start <= offset ? lo : -1
-}
 
 export interface LinkMismatch {
   link: Link

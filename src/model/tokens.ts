@@ -31,14 +31,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens
 }
 
-/** Index of the first token that ends after `offset` (binary search), or `tokens.length`. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
+/** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */
+export function firstEndingAfter(items: ReadonlyArray<{end: number}>, offset: number): number {
   let lo = 0
-  let hi = tokens.length
+  let hi = items.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (tokens[mid].end <= offset) lo = mid + 1
+    if (items[mid].end <= offset) lo = mid + 1
     else hi = mid
   }
   return lo
 }
+
+/** Index of the first token that ends after `offset`, or `tokens.length`. */
+export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstEndingAfter
