@@ -187,8 +187,44 @@ export function promoOf(article: Article): PromoRun[] {
     group.push(block)
   }
   close()
+  const teasers = trailingTeasers(article, topic, verdicts)
+  if (teasers.length) runs.push({blocks: teasers.map((block) => ({block, kind: 'teaser'})), kind: 'teaser'})
   for (const run of runs) run.kind = mainKind(run.blocks)
-  return runs
+  return runs.sort((a, b) => a.blocks[0].block.index - b.blocks[0].block.index)
+}
+
+// Arabic news paragraphs that carry a story on open with the conjunction و or ف («وقال», «وأضاف»,
+// «فيما»); a paragraph that opens without one starts a story of its own.
+const CONNECTIVE = /^[وف]/u
+const MIN_TEASERS = 3
+
+/**
+ * Other stories' ledes pasted after the story: the last paragraphs of an Arabic article that
+ * each open a story of their own (no connective, where the story's own paragraphs mostly have
+ * one), share little with the story and nothing with each other. At least three in a row, so a
+ * closing paragraph of background is never taken for one.
+ */
+function trailingTeasers(article: Article, topic: ReturnType<typeof topicOf>, verdicts: Array<Verdict | undefined>): ArticleBlock[] {
+  // Paragraphs, ended or not: a pasted teaser is often cut off mid-sentence.
+  const prose = article.blocks.filter((block) => block.role === 'body' && block.kind === 'paragraph' && block.tokens.length >= 15 && !verdicts[block.index] && block.lang === 'ar')
+  let start = prose.length
+  while (start > 0 && !CONNECTIVE.test(prose[start - 1].tokens[0].norm)) start--
+  const tail = prose.slice(start)
+  const story = prose.slice(1, start)
+  if (tail.length < MIN_TEASERS || story.length < 3) return []
+  // The story's style must be the connected one, so that a missing connective means something.
+  if (story.filter((block) => CONNECTIVE.test(block.tokens[0].norm)).length < story.length * 0.7) return []
+  // Nothing but blank lines, promo or non-prose lines may follow the tail.
+  const last = tail[tail.length - 1]
+  if (article.blocks.slice(last.index + 1).some((block) => isProse(block) && !verdicts[block.index])) return []
+  const lowCohesion = tail.every((block, i) => {
+    const own = topic.blocks[block.index]
+    const nextToIt = i > 0 ? topic.similarity(tail[i - 1].index, block.index) : 0
+    return own.coverage < topic.typicalCoverage && nextToIt < 0.1
+  })
+  // Blocks in between must be blank or promo, so the tail is one contiguous run.
+  const contiguous = tail.every((block, i) => i === 0 || article.blocks.slice(tail[i - 1].index + 1, block.index).every((b) => !b.text.trim()))
+  return lowCohesion && contiguous ? tail : []
 }
 
 /** A paragraph of story prose: body text, long, ending like a sentence. */
