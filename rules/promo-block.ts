@@ -11,7 +11,10 @@
  * How: each block is judged by its cue phrases (src/lexicons/promo.json, per language), its
  * shape (short, headline-like, link-only, network names between separators) and its topic
  * cohesion with the story (src/model/topic.ts: the share of its content words the rest of
- * the article uses). A line opened by a read-more cue is promo whatever its topic. The title,
+ * the article uses). A line opened by a read-more cue is promo whatever its topic. Other
+ * stories' ledes pasted after an Arabic story are found as a run of three or more closing
+ * paragraphs that each open a story of their own (no «و»/«ف», where the story's paragraphs
+ * carry one), unrelated to the story and to each other. The title,
  * on-topic subheadings, captions, bylines, datelines and sources sections are left alone.
  * One message per contiguous run of promo blocks, spanning it, with a fix that removes the
  * run's whole lines and nothing else.
