@@ -8,6 +8,12 @@
  * - invalid UTF-8 (checked with a fatal TextDecoder on the file's bytes);
  * - an empty or whitespace-only file;
  * - a line longer than MAX_LINE characters (checked in one linear pass);
+ * - markdown that remark-parse takes quadratic time or more on, and no article has: a line
+ *   nested more than MAX_NESTING quotes or lists deep, or indented more than MAX_INDENT
+ *   columns (4,000 nested `>` take seconds, 8,000 overflow the stack; 800 lines indented one
+ *   level more each take half a minute); a paragraph with more than MAX_BRACKETS `[` (40,000
+ *   `[a](` take minutes) or MAX_EMPHASIS_MARKS `*`, `_` and `~` (80,000 take half a minute),
+ *   or a run of more than MAX_MARK_RUN of one of them (8,000 `*` around a word: 16 s);
  * - an unreadable file (permissions, a folder where a file was named): see `unreadable()`.
  */
 import {readFileSync} from 'node:fs'
@@ -22,6 +28,16 @@ export const BAD_INPUT = 'bad-input'
 export const BAD_INPUT_URL = 'https://github.com/attribution-lint/attribution-lint#bad-input'
 /** The longest line we lint; a longer one is data, not an article. */
 export const MAX_LINE = 1_000_000
+/** The deepest nesting of block quotes and lists we lint (articles use a handful of levels). */
+export const MAX_NESTING = 100
+/** The deepest indentation we lint, in columns (tabs count 4). */
+export const MAX_INDENT = 200
+/** The most `[` in one paragraph we lint (a link has one; tens of thousands are data or an attack). */
+export const MAX_BRACKETS = 10_000
+/** The most emphasis marks (`*`, `_`, `~`) in one paragraph we lint. */
+export const MAX_EMPHASIS_MARKS = 10_000
+/** The longest run of one emphasis mark we lint (a rule of asterisks is a few dozen). */
+export const MAX_MARK_RUN = 1_000
 /** How far to look for a NUL byte, as git and grep do. */
 const BINARY_WINDOW = 8192
 
@@ -121,17 +137,94 @@ export function inspectText(text: string): InputProblem | undefined {
   if (/^\s*$/u.test(text)) return {reason: 'The file holds only whitespace: there is no article to lint; write the article, or leave the file out', line: 1, column: 1}
   let line = 1
   let start = 0
+  const paragraph: ParagraphCounts = {brackets: 0, marks: 0}
   for (;;) {
     const end = text.indexOf('\n', start)
     const length = (end === -1 ? text.length : end) - start
     if (length > MAX_LINE) {
       return {reason: `Line ${line} is ${length.toLocaleString('en')} characters long (the limit is ${MAX_LINE.toLocaleString('en')}): this is not an article in markdown; break it into paragraphs, or list the file in .attributionignore`, line, column: 1}
     }
+    const problem = inspectLine(text, start, end === -1 ? text.length : end, line, paragraph)
+    if (problem) return problem
     if (end === -1) break
     start = end + 1
     line++
   }
   return undefined
+}
+
+interface ParagraphCounts {
+  brackets: number
+  marks: number
+}
+
+const NOT_AN_ARTICLE = 'this is not an article in markdown; list the file in .attributionignore'
+
+/** Markdown on the line `text[start, end)` that remark-parse would take too long on; `paragraph` counts across lines. */
+function inspectLine(text: string, start: number, end: number, line: number, paragraph: ParagraphCounts): InputProblem | undefined {
+  const {depth, indent} = nestingAt(text, start, end)
+  if (depth > MAX_NESTING) {
+    return {reason: `Line ${line} is nested ${depth.toLocaleString('en')} block quotes or lists deep (the limit is ${MAX_NESTING}): ${NOT_AN_ARTICLE}`, line, column: 1}
+  }
+  if (indent > MAX_INDENT) {
+    return {reason: `Line ${line} is indented ${indent.toLocaleString('en')} columns (the limit is ${MAX_INDENT}): ${NOT_AN_ARTICLE}`, line, column: 1}
+  }
+  let blank = true
+  let run = 0
+  let runMark = 0
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (code !== 32 && code !== 9 && code !== 13) blank = false
+    if (code === 91 /* [ */) paragraph.brackets++
+    if (code === 42 || code === 95 || code === 126 /* * _ ~ */) {
+      paragraph.marks++
+      run = code === runMark ? run + 1 : 1
+      runMark = code
+      if (run > MAX_MARK_RUN) return {reason: `Line ${line} has a run of more than ${MAX_MARK_RUN.toLocaleString('en')} \`${String.fromCharCode(code)}\`: ${NOT_AN_ARTICLE}`, line, column: i - start + 1}
+    } else {
+      run = 0
+    }
+  }
+  if (paragraph.brackets > MAX_BRACKETS) {
+    return {reason: `The paragraph ending on line ${line} has more than ${MAX_BRACKETS.toLocaleString('en')} \`[\`: ${NOT_AN_ARTICLE}`, line, column: 1}
+  }
+  if (paragraph.marks > MAX_EMPHASIS_MARKS) {
+    return {reason: `The paragraph ending on line ${line} has more than ${MAX_EMPHASIS_MARKS.toLocaleString('en')} emphasis marks (\`*\`, \`_\`, \`~\`): ${NOT_AN_ARTICLE}`, line, column: 1}
+  }
+  // A blank line ends the paragraph: counts start again.
+  if (blank) paragraph.brackets = paragraph.marks = 0
+  return undefined
+}
+
+/** How many block quotes and list items open at the start of the line `text[start, end)`, and how far it is indented. */
+function nestingAt(text: string, start: number, end: number): {depth: number; indent: number} {
+  let depth = 0
+  let indent = 0
+  let i = start
+  while (i < end) {
+    const code = text.charCodeAt(i)
+    if (code === 32 || code === 9) {
+      indent += code === 9 ? 4 : 1
+      i++
+    } else if (code === 62 /* > */) {
+      depth++
+      i++
+    } else if ((code === 45 || code === 42 || code === 43) /* - * + */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+      depth++
+      i += 2
+    } else if (code >= 48 && code <= 57) {
+      // An ordered list marker: up to nine digits, then . or ), then a space.
+      let k = i
+      while (k < end && k - i < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++
+      const after = text.charCodeAt(k)
+      if ((after !== 46 && after !== 41) || (text.charCodeAt(k + 1) !== 32 && text.charCodeAt(k + 1) !== 9)) break
+      depth++
+      i = k + 2
+    } else {
+      break
+    }
+  }
+  return {depth, indent}
 }
 
 /** Raw bytes of a file, when we have them or (for files the CLI read) can read them again from disk. */
