@@ -113,7 +113,7 @@ function shortQuotedName(block: ArticleBlock, i: number): boolean {
   const token = block.tokens[i]
   const gap = block.text.slice(block.tokens[i - 1].end, token.index)
   if (!/^[\s"“”«»„]+$/u.test(gap)) return false
-  return block.quotes.some((q) => q.marks[0] !== '' && (q.innerStart <= token.index && q.innerEnd >= token.end || q.innerEnd <= token.index && q.innerEnd >= block.tokens[i - 1].end) && wordCount(q.text) <= 3)
+  return block.quotes.some((q) => q.marks[0] !== '' && (q.innerStart <= token.index && q.innerEnd >= token.end || q.innerEnd <= token.index && q.innerEnd >= block.tokens[i - 1].end) && quoteWords(q) <= 3)
 }
 
 /** The speaker phrase after a cue, as a token range [from, to). */
@@ -395,7 +395,7 @@ export function findAttributions(article: Article): AttributionIndex {
       if (previous && previous.role === 'body' && previous.sentences.length) {
         const lastOwn = own(previous.index, previous.sentences.length - 1)
         const introduces = /:\s*$/u.test(previous.text) ? lastOwn[lastOwn.length - 1] : undefined
-        const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && wordCount(q.text) > 3)
+        const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3)
           .map((q) => ownQuoteAttribution(previous, q)).find(Boolean)
         found = introduces ?? spoke
       }
@@ -437,6 +437,14 @@ export function findAttributions(article: Article): AttributionIndex {
 }
 
 /** Number of words in a text. */
+/** Words of a quote, counted once per quote: asked per token, recounting made unbalanced quotes cubic. */
+const quoteWordCounts = new WeakMap<object, number>()
+function quoteWords(quote: {text: string}): number {
+  let count = quoteWordCounts.get(quote)
+  if (count === undefined) quoteWordCounts.set(quote, (count = wordCount(quote.text)))
+  return count
+}
+
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0
 }
