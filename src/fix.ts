@@ -79,3 +79,6 @@ export function applyFixes<Message>(source: string, messages: Iterable<Message>)
   parts.push(source.slice(cursor))
   return {output: parts.join(''), applied, skipped}
 }
+
+/** How many times fixes are applied and the text linted again, at most, to reach text with nothing left to fix. */
+export const MAX_FIX_PASSES = 10

@@ -16,7 +16,7 @@
  */
 import {VFile, type Compatible} from 'vfile'
 import type {Config} from './config.js'
-import {applyFixes} from './fix.js'
+import {applyFixes, MAX_FIX_PASSES} from './fix.js'
 import {BAD_INPUT} from './input.js'
 import {createProcessor, lintWith, type LintProcessor} from './processor.js'
 
@@ -26,7 +26,7 @@ export {ConfigError, type Fix} from './rule.js'
 export {getArticle, Article} from './model/article.js'
 export {rules} from '../rules/index.js'
 export {createProcessor, createBaseProcessor} from './processor.js'
-export {applyFixes, type FixResult} from './fix.js'
+export {applyFixes, MAX_FIX_PASSES, type FixResult} from './fix.js'
 export {BAD_INPUT, MAX_LINE} from './input.js'
 
 export interface LintOptions extends Config {
@@ -57,25 +57,28 @@ function toVFile(input: string | VFile | Compatible): VFile {
  * used by tests that add a rule of their own.
  */
 export async function lintFile(processor: LintProcessor, input: string | VFile | Compatible, fix = false): Promise<VFile> {
-  const file = await lintWith(processor, toVFile(input))
+  let file = await lintWith(processor, toVFile(input))
   if (!fix) return file
-  const source = String(file.value)
-  const {output, applied} = applyFixes(source, file.messages)
-  if (output === source) {
-    file.data.fixesApplied = 0
-    return file
+  // Removing one run can change how the lines around it read, so fixes are applied until
+  // none is left (a few passes at most): a second --fix then finds nothing to do.
+  let applied = 0
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const source = String(file.value)
+    const result = applyFixes(source, file.messages)
+    if (result.output === source) break
+    const fixed = new VFile({path: file.path, cwd: file.cwd, value: result.output})
+    try {
+      await lintWith(processor, fixed)
+    } catch (error) {
+      // The fixes would leave text that is not an article (say, nothing at all): keep what we have.
+      if ((error as {ruleId?: string}).ruleId !== BAD_INPUT) throw error
+      break
+    }
+    applied += result.applied.length
+    file = fixed
   }
-  const fixed = new VFile({path: file.path, cwd: file.cwd, value: output})
-  try {
-    await lintWith(processor, fixed)
-  } catch (error) {
-    // The fixes would leave text that is not an article (say, nothing at all): keep the original.
-    if ((error as {ruleId?: string}).ruleId !== BAD_INPUT) throw error
-    file.data.fixesApplied = 0
-    return file
-  }
-  fixed.data.fixesApplied = applied.length
-  return fixed
+  file.data.fixesApplied = applied
+  return file
 }
 
 /** Lint one article (markdown text, bytes or a VFile); resolves to the file with its messages. */

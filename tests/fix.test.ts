@@ -146,3 +146,22 @@ test('UTF-8 checks: well-formed text passes, each kind of bad byte is found', ()
   assert.deepEqual(inspectBytes(Buffer.from([0x61, 0x0a, 0x62, 0x00])), {reason: inspectText('a\nb\0')!.reason, line: 2})
   assert.equal(inspectText('# Title\n\nText.\n'), undefined)
 })
+
+// A rule whose fix reveals more to fix: it flags only the last line, when it starts with "SPAM".
+const lastSpamRule = defineRule({id: 'test-last-spam', messages: ['promo-ad'], defaults: {}}, (article, _options, report) => {
+  const source = article.source.replace(/\n+$/, '')
+  const start = source.lastIndexOf('\n') + 1
+  if (source.startsWith('SPAM', start)) {
+    report({start: article.point(start), end: article.point(source.length)}, 'promo-ad', {count: 1, kind: 'ad'}, {fix: {start: start - 1, end: source.length, text: ''}})
+  }
+})
+
+test('lint(…, {fix: true}) fixes until nothing is left to fix, so a second fix changes nothing', async () => {
+  const processor = createProcessor({rules: Object.fromEntries(ruleIds().map((id) => [id, 'off' as const]))}).use(lastSpamRule)
+  const once = await lintFile(processor, '# Title\n\nThe story.\nSPAM one\nSPAM two\nSPAM three\n', true)
+  assert.equal(String(once), '# Title\n\nThe story.\n')
+  assert.equal(once.data.fixesApplied, 3)
+  const twice = await lintFile(processor, String(once), true)
+  assert.equal(String(twice), String(once))
+  assert.equal(twice.data.fixesApplied, 0)
+})

@@ -16,7 +16,7 @@ import {PassThrough, type Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
-import {applyFixes} from '../fix.js'
+import {applyFixes, MAX_FIX_PASSES} from '../fix.js'
 import {BAD_INPUT, BAD_INPUT_URL, setRawBytes, unreadableReason} from '../input.js'
 import {getReporter, type Message} from '../report/index.js'
 import {summaryText} from '../report/summary.js'
@@ -234,6 +234,27 @@ interface FixOutcome {
   output: string
 }
 
+/**
+ * Apply a file's fixes, lint the result in memory and apply again until nothing is left to
+ * fix (removing one run can change how the lines around it read), so that a second --fix
+ * finds nothing to do. `applied` holds the first pass's fixed messages.
+ */
+async function fixUntilStable(file: VFile, settings: RunSettings): Promise<{output: string; applied: unknown[]}> {
+  const first = applyFixes(String(file.value), file.messages)
+  let output = first.output
+  for (let pass = 1; pass < MAX_FIX_PASSES && output !== String(file.value); pass++) {
+    const again = new VFile({path: path.resolve(settings.io.cwd, label(file)), value: output})
+    setRawBytes(again, Buffer.from(output, 'utf8'))
+    cliData(again).stdin = cliData(file).stdin
+    const [linted] = await runEngine([again], settings, true)
+    if (!linted || classify(linted, settings.debug).length || cannotLint(linted)) break
+    const next = applyFixes(output, linted.messages)
+    if (next.output === output) break
+    output = next.output
+  }
+  return {output, applied: first.applied}
+}
+
 /** --fix: apply fixes, write changed files (or diff them with --dry-run), and lint the fixed text. */
 async function fixFiles(files: VFile[], settings: RunSettings): Promise<FixOutcome> {
   const {options, io} = settings
@@ -242,7 +263,7 @@ async function fixFiles(files: VFile[], settings: RunSettings): Promise<FixOutco
   for (const [index, file] of files.entries()) {
     if (cannotLint(file)) continue
     const source = String(file.value)
-    const {output: text, applied} = applyFixes(source, file.messages)
+    const {output: text, applied} = await fixUntilStable(file, settings)
     const stdin = cliData(file).stdin === true
     if (text === source) {
       if (stdin && !options.dryRun) output += source
