@@ -143,7 +143,7 @@ export function collectBlocks(tree: Root, source: string): Block[] {
       return
     }
     // Wrapped prose: line breaks inside the block read as spaces.
-    const text = piece.text.replace(/\n/g, ' ')
+    const text = piece.text.replace(/[\r\n]/g, ' ')
     if (!text.trim()) {
       if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: Int32Array.from(piece.offsets), start, end, isLine: false})
       return
