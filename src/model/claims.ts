@@ -16,7 +16,7 @@ import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
-import {tokenAt, type Token} from './tokens.js'
+import {firstStartingFrom, tokenAt, type Token} from './tokens.js'
 
 export type ClaimKind = 'figure' | 'percentage' | 'money' | 'toll' | 'count' | 'superlative' | 'record' | 'finding'
 
@@ -174,13 +174,7 @@ function namedYears(article: Article): number[] {
 
 /** Whether a link (sorted by start) overlaps the source range [from, to). */
 function linked(links: readonly Link[], from: number, to: number): boolean {
-  let lo = 0
-  let hi = links.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (links[mid].start < from) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstStartingFrom(links, from)
   // The link just before `from` may run into the range; the next one may start inside it.
   return (lo > 0 && links[lo - 1].end > from) || (lo < links.length && links[lo].start < to)
 }

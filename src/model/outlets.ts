@@ -22,7 +22,7 @@ import type {Article, ArticleBlock, Span} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
-import {tokenAt, tokenize, type Token} from './tokens.js'
+import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
 
 export interface OutletMention {
   block: ArticleBlock
@@ -397,13 +397,7 @@ export function findOutletMentions(article: Article): OutletMention[] {
 
 /** Links (sorted by start) that lie within [start, end), by binary search. */
 function linksIn(links: readonly Link[], start: number, end: number): Link[] {
-  let lo = 0
-  let hi = links.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (links[mid].start < start) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstStartingFrom(links, start)
   const found: Link[] = []
   for (let i = lo; i < links.length && links[i].start < end; i++) if (links[i].end <= end) found.push(links[i])
   return found

@@ -43,5 +43,17 @@ export function firstEndingAfter(items: ReadonlyArray<{end: number}>, offset: nu
   return lo
 }
 
+/** Index of the first item (sorted by start) that starts at or after `offset`, or `items.length`: a binary search. */
+export function firstStartingFrom(items: ReadonlyArray<{start: number}>, offset: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Index of the first token that ends after `offset`, or `tokens.length`. */
 export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstEndingAfter
