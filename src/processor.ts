@@ -1,6 +1,7 @@
 /**
  * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM, the
- * bad-input guard right behind the parser, then (for `createProcessor`) the preset.
+ * bad-input guard right behind the parser, then (for `createProcessor`) the preset. The parser
+ * is micromark's, made linear in the article's size by `linearEditMap` (see edit-map.ts).
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -9,6 +10,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import type {Config} from './config.js'
+import {linearEditMap} from './edit-map.js'
 import {inputGuard, type InputGuardOptions} from './input.js'
 import attributionLint from './preset.js'
 
@@ -17,6 +19,7 @@ import attributionLint from './preset.js'
  * options. `fromDisk`: files are read from their path (the CLI), see `inputGuard`.
  */
 export function createBaseProcessor(options: InputGuardOptions = {}) {
+  linearEditMap()
   return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 }
 
