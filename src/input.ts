@@ -13,7 +13,9 @@
  *   columns (4,000 nested `>` take seconds, 8,000 overflow the stack; 800 lines indented one
  *   level more each take half a minute); a paragraph with more than MAX_BRACKETS `[` (40,000
  *   `[a](` take minutes) or MAX_EMPHASIS_MARKS `*`, `_` and `~` (80,000 take half a minute),
- *   or a run of more than MAX_MARK_RUN of one of them (8,000 `*` around a word: 16 s);
+ *   or a run of more than MAX_MARK_RUN of one of them (8,000 `*` around a word: 16 s); a
+ *   paragraph inside a block quote, list or footnote longer than MAX_CONTAINER_PARAGRAPH_LINES
+ *   (see `containerParagraphProblem`: 10,000 lazy lines after `> a` take seconds);
  * - an unreadable file (permissions, a folder where a file was named): see `unreadable()`.
  */
 import {readFileSync} from 'node:fs'
@@ -38,6 +40,8 @@ export const MAX_BRACKETS = 10_000
 export const MAX_EMPHASIS_MARKS = 10_000
 /** The longest run of one emphasis mark we lint (a rule of asterisks is a few dozen). */
 export const MAX_MARK_RUN = 1_000
+/** The most lines of one paragraph inside a block quote, list or footnote we lint (articles: a dozen or two). */
+export const MAX_CONTAINER_PARAGRAPH_LINES = 1_000
 /** How far to look for a NUL byte, as git and grep do. */
 const BINARY_WINDOW = 8192
 
@@ -150,7 +154,7 @@ export function inspectText(text: string): InputProblem | undefined {
     start = end + 1
     line++
   }
-  return undefined
+  return containerParagraphProblem(text)
 }
 
 interface ParagraphCounts {
@@ -225,6 +229,106 @@ function nestingAt(text: string, start: number, end: number): {depth: number; in
     }
   }
   return {depth, indent}
+}
+
+/**
+ * A paragraph inside a block quote, list item or footnote longer than
+ * MAX_CONTAINER_PARAGRAPH_LINES. On each lazy line (one without the `>` or indentation of its
+ * container: `> a` then `b`), micromark scans back over the events of the whole paragraph, so a
+ * paragraph of lazy lines costs the square of its lines (10,000: seconds; 40,000: half a minute).
+ * The count is per run of non-blank lines, from the first line that opens a container (or from
+ * the first line, indented, when a container was opened before: a list item goes on after a
+ * blank line). Every line counts but a new list item, which starts a new paragraph; a blank line,
+ * or one of `>` only, ends the paragraph. So the count is never below the lazy lines of the
+ * paragraph (quoted and indented lines count too), and the scans stay within the square of the
+ * limit. Lines end at LF, CR or CRLF, as micromark's do.
+ */
+function containerParagraphProblem(text: string): InputProblem | undefined {
+  let line = 0
+  let lines = 0
+  let firstLine = 0
+  let counting = false
+  let runStart = true
+  let openerSeen = false
+  for (let start = 0; start <= text.length; ) {
+    let end = start
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++
+    line++
+    const kind = containerLineKind(text, start, end)
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)
+    if (kind === 'blank') {
+      counting = false
+      runStart = true
+      lines = firstLine = 0
+      continue
+    }
+    if (!counting) counting = kind === 'item' || kind === 'marked' || (runStart && kind === 'indented' && openerSeen)
+    if (kind === 'item' || kind === 'marked') openerSeen = true
+    runStart = false
+    if (!counting) continue
+    if (kind === 'item') {
+      lines = 0
+      firstLine = line
+      continue
+    }
+    if (firstLine === 0) firstLine = line
+    if (++lines > MAX_CONTAINER_PARAGRAPH_LINES) {
+      return {reason: `Lines ${firstLine.toLocaleString('en')} to ${line.toLocaleString('en')} are one paragraph in a block quote, list or footnote, more than ${MAX_CONTAINER_PARAGRAPH_LINES.toLocaleString('en')} lines long (lines without their \`>\` or indentation make the parser slow there): break it into paragraphs with blank lines, or list the file in .attributionignore`, line, column: 1}
+    }
+  }
+  return undefined
+}
+
+/**
+ * What the line `text[start, end)` is to `containerParagraphProblem`: blank (whitespace, or `>`
+ * and whitespace: it ends the paragraph), the first line of a list item that starts a new
+ * paragraph wherever it is (a bullet, or a `1.`, with text, at most 3 columns in; any number at
+ * the margin), marked (other lines behind `>`, list or footnote markers), indented, or plain.
+ */
+function containerLineKind(text: string, start: number, end: number): 'blank' | 'item' | 'marked' | 'indented' | 'plain' {
+  let i = start
+  let quotes = 0
+  let quotesAlign = true
+  for (;;) {
+    // Columns of white space before the next marker; after a `>`, the first is part of the marker.
+    let lead = 0
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+      lead += text.charCodeAt(i) === 9 ? 4 : 1
+      i++
+    }
+    const inset = quotes > 0 ? Math.max(lead - 1, 0) : lead
+    if (i === end) return quotes === 0 || quotesAlign ? 'blank' : 'marked'
+    const code = text.charCodeAt(i)
+    if (code === 62 /* > */) {
+      if (inset > 3) quotesAlign = false
+      quotes++
+      i++
+      continue
+    }
+    let marker = 0
+    if ((code === 45 || code === 42 || code === 43) /* - * + */ && isSpace(text.charCodeAt(i + 1))) {
+      marker = 1
+    } else if (code >= 48 && code <= 57) {
+      let k = i
+      while (k < end && k - i < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++
+      const after = text.charCodeAt(k)
+      if ((after === 46 || after === 41) /* . ) */ && isSpace(text.charCodeAt(k + 1))) marker = k + 1 - i
+    } else if (code === 91 && text.charCodeAt(i + 1) === 94 /* [^ */) {
+      return 'marked'
+    }
+    if (marker === 0) return quotes > 0 ? 'marked' : lead > 0 ? 'indented' : 'plain'
+    let content = i + marker
+    while (content < end && isSpace(text.charCodeAt(content))) content++
+    // A bullet with text, or an ordered item numbered 1, interrupts a paragraph; any item at the
+    // margin outside a quote continues no open container, so it starts a new one. Behind a `>`
+    // indented 4 columns or more, which is text and not a quote, nothing starts.
+    const interrupts = marker === 1 || (marker === 2 && code === 49) || (quotes === 0 && lead <= 1)
+    return content < end && quotesAlign && inset <= 3 && interrupts ? 'item' : 'marked'
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9
 }
 
 /** Raw bytes of a file, when we have them or (for files the CLI read) can read them again from disk. */

@@ -6,7 +6,7 @@
  * guard only, generous enough for a loaded machine: this is not a speed claim (see
  * `npm run bench`). Without the guards of src/input.ts, 100,000 nested `>` or `*`, 50,000
  * nested list items or 1,500 ever deeper indented lines run for minutes or overflow the stack
- * inside remark-parse.
+ * inside remark-parse, and 40,000 lazy lines after `> a` half a minute.
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
@@ -35,7 +35,13 @@ const inputs: Record<string, () => string> = {
   'asterisks': () => '*'.repeat(100_000) + 'x' + '*'.repeat(100_000) + '\n',
   'emphasis': () => '*a* '.repeat(50_000) + '\n',
   'angle-brackets': () => '<'.repeat(200_000) + '\n',
-  'unclosed-quotes-in-prose': () => Array.from({length: 3000}, (_, i) => `«قال مصدر ${i} “He said "it ‘was`).join(' ') + '\n'
+  'unclosed-quotes-in-prose': () => Array.from({length: 3000}, (_, i) => `«قال مصدر ${i} “He said "it ‘was`).join(' ') + '\n',
+  // One paragraph of lazy lines (without the `>` or indentation of their container).
+  'lazy-quote': () => '> a\n' + 'b\n'.repeat(40_000),
+  'lazy-list-item': () => '- a\n' + 'b\n'.repeat(40_000),
+  'lazy-nested': () => '> - a\n' + '> b\nc\n'.repeat(20_000),
+  'lazy-footnote': () => '[^1]: a\n' + 'b\n'.repeat(40_000),
+  'lazy-quote-cr': () => '> a\r' + 'b\r'.repeat(40_000)
 }
 
 interface Report {
@@ -58,10 +64,11 @@ for (const [name, make] of Object.entries(inputs)) {
     const [report] = JSON.parse(result.stdout) as Report[]
     assert.ok(!report.messages.some((message) => message.ruleId === 'internal-error'), `${name}: internal error: ${result.stdout.slice(0, 500)}`)
     const refused = report.messages.filter((message) => message.ruleId === 'bad-input')
+    if (name.startsWith('lazy-')) assert.equal(refused.length, 1, `${name}: a paragraph of lazy lines is refused`)
     if (refused.length) {
       assert.equal(report.messages.length, 1, `${name}: a refused file has one message`)
       assert.equal(result.code, 2)
-      assert.match(refused[0].reason, /not an article|characters long/)
+      assert.match(refused[0].reason, /not an article|characters long|one paragraph in a block quote/)
     } else {
       assert.notEqual(result.code, 2, `${name}: exit 2 without a bad-input message: ${result.stderr}`)
     }
@@ -71,7 +78,7 @@ for (const [name, make] of Object.entries(inputs)) {
 test('adversarial files in one run: each refused on its own, the article beside them still linted', () => {
   const article = path.join(temp, 'article.md')
   writeFileSync(article, '# Talks\n\nA senior official said the talks had failed.\n')
-  const bad = ['nested-blockquotes', 'nested-lists', 'asterisks', 'brackets-1mb'].map((name) => {
+  const bad = ['nested-blockquotes', 'nested-lists', 'asterisks', 'brackets-1mb', 'lazy-quote'].map((name) => {
     const file = path.join(temp, `run-${name}.md`)
     writeFileSync(file, inputs[name]())
     return file
