@@ -21,7 +21,6 @@
 import path from 'node:path'
 import type {Plugin} from 'unified'
 import {Configuration, type Options as EngineOptions, type Preset} from 'unified-engine'
-import YAML from 'yaml'
 import {type Config, validateConfig} from '../config.js'
 import attributionLint from '../preset.js'
 import {ConfigError} from '../rule.js'
@@ -56,8 +55,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function parseYaml(text: string): unknown {
+/** YAML is imported only when a config file is YAML: most runs have none. */
+async function parseYaml(text: string): Promise<unknown> {
   try {
+    const YAML = (await import('yaml')).default
     return YAML.parse(text)
   } catch (error) {
     throw new ConfigError(`invalid YAML: ${String((error as Error).message).split('\n')[0].replace(/:$/, '')}`)
@@ -93,9 +94,9 @@ export function installConfigLoader(): void {
         return await original.call(this, buf, filePath)
       }
       let data: unknown
-      if (base === RC_NAME || !extension) data = /^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : parseYaml(text)
+      if (base === RC_NAME || !extension) data = /^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : await parseYaml(text)
       else if (extension === '.json') data = parseJson(text)
-      else if (extension === '.yaml' || extension === '.yml') data = parseYaml(text)
+      else if (extension === '.yaml' || extension === '.yml') data = await parseYaml(text)
       else return await original.call(this, buf, filePath) // .js, .cjs, .mjs: imported by unified-engine
       return await original.call(this, Buffer.from(JSON.stringify(data ?? null)), filePath)
     } catch (error) {

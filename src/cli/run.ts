@@ -18,13 +18,11 @@ import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import {applyFixes, MAX_FIX_PASSES} from '../fix.js'
 import {BAD_INPUT, BAD_INPUT_URL, setRawBytes, unreadableReason} from '../input.js'
-import {getReporter, type Message} from '../report/index.js'
-import {summaryText} from '../report/summary.js'
+import {loadReporter, type Message} from '../report/index.js'
 import {SOURCE} from '../rule.js'
 import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
-import {changedSince, ChangedError, type ChangedFiles, keepChanged, selectChanged} from './changed.js'
+import type {ChangedFiles} from './changed.js'
 import {engineConfig, findConfigError} from './config.js'
-import {explain} from './explain.js'
 import {delegatedConfig, delegatingProcessor, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -317,18 +315,19 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
     return 2
   }
   if (settings.changed) {
+    const {keepChanged} = await import('./changed.js')
     keepChanged(files, settings.changed, io.cwd)
     if (!files.length) await write(io.stderr, `attribution-lint: no changed articles since ${options.changedSince} (merge base ${settings.changed.base.slice(0, 12)})\n`)
   } else if (!files.length && !silentlyIgnore) await write(io.stderr, 'attribution-lint: no files to lint (nothing matched, or everything is ignored)\n')
   const fixed = options.fix ? await fixFiles(files, settings) : {output: ''}
-  const reporter = getReporter(options.report)!
+  const reporter = (await loadReporter(options.report))!
   const stdinFix = options.fix && files.some((file) => cliData(file).stdin)
   // With --fix on stdin or --dry-run, stdout holds the article or the diff; the report goes to stderr.
   const stream = reporter.stream === 'stdout' && (options.dryRun || stdinFix) ? io.stderr : io[reporter.stream]
   const color = options.color ?? (stream === io.stderr && Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !('NO_COLOR' in io.env))
   await write(io.stdout, fixed.output)
   await write(stream, reporter.format(files, {color, quiet: options.quiet, silent: options.silent, verbose: options.verbose, cwd: io.cwd}))
-  if (options.summary) await write(io.stderr, summaryText(files, options))
+  if (options.summary) await write(io.stderr, (await import('../report/summary.js')).summaryText(files, options))
   return exitCode(files, options.frail)
 }
 
@@ -355,6 +354,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0
   }
   if (options.explain !== undefined) {
+    const {explain} = await import('./explain.js')
     const explained = explain(options.explain)
     await write(io.stdout, explained.stdout)
     await write(io.stderr, explained.stderr)
@@ -371,6 +371,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (options.changedSince !== undefined) {
     // Only the changed files, read from disk (never stdin); with no path, those under the working folder.
     if (options.stdinFilename !== undefined) return usage(io, '--changed-since lints the files git says changed, not stdin')
+    const {changedSince, ChangedError, selectChanged} = await import('./changed.js')
     try {
       settings.changed = changedSince(options.changedSince, io.cwd)
     } catch (error) {
