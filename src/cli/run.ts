@@ -194,6 +194,7 @@ function runEngine(inputs: Array<string | VFile>, {options, io}: RunSettings, si
         color: false
       },
       (error, _code, context) => {
+        pool.attach(context?.files ?? [])
         if (error) reject(error)
         else resolve((context?.files ?? []).filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored))
       }
