@@ -24,10 +24,9 @@ import {Configuration, type Options as EngineOptions, type Preset} from 'unified
 import {type Config, validateConfig} from '../config.js'
 import attributionLint from '../preset.js'
 import {ConfigError} from '../rule.js'
+import {IGNORE_NAME, PACKAGE_FIELD, RC_NAME} from './config-files.js'
 
-export const RC_NAME = '.attributionrc'
-export const PACKAGE_FIELD = 'attribution-lint'
-export const IGNORE_NAME = '.attributionignore'
+export {IGNORE_NAME, PACKAGE_FIELD, RC_NAME, findConfigError} from './config-files.js'
 
 type Create = (this: Configuration, buf: Uint8Array | undefined, filePath: string | undefined) => Promise<unknown>
 
@@ -129,12 +128,4 @@ export function engineConfig(cwd: string, overrides: Config = {}): Pick<EngineOp
     },
     defaultConfig: presetOf({...overrides})
   }
-}
-
-/** The ConfigError behind an engine failure, if a config file is what failed. */
-export function findConfigError(error: unknown): ConfigError | undefined {
-  for (let cause = error, depth = 0; cause && depth < 8; cause = (cause as {cause?: unknown}).cause, depth++) {
-    if (cause instanceof ConfigError) return cause
-  }
-  return undefined
 }

@@ -223,18 +223,24 @@ interface FileSetLike {
 function delegateTo(pool: LintPool) {
   return function delegate(this: Processor, options: {config?: Config} | undefined, fileSet?: FileSetLike) {
     const files = fileSet ? fileSet.valueOf().length : 1
-    return async (_tree: Root, file: VFile) => {
-      const raw = (file.data as Record<string, unknown>)[RAW]
-      const task: LintTask = {path: file.path, cwd: file.cwd, value: String(file.value ?? ''), raw: raw instanceof Uint8Array ? raw : undefined, config: options?.config}
-      const result = await pool.lint(task, files)
-      Object.assign(file.data, result.data)
-      if (!pool.settings.keepText) file.value = ''
-      if (!result.thrown) return pool.hold(file, result.messages)
-      const messages = result.messages.map(reviveMessage)
-      file.messages.push(...messages)
-      throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
-    }
+    return (_tree: Root, file: VFile) => lintFile(pool, file, options?.config, files)
   }
+}
+
+/**
+ * Lint `file` (its text in `file.value`) with `pool`. Its messages are held by the pool
+ * (`attach` puts them on it); what linting threw is thrown, with its messages on the file.
+ */
+export async function lintFile(pool: LintPool, file: VFile, config: Config | undefined, files: number): Promise<void> {
+  const raw = (file.data as Record<string, unknown>)[RAW]
+  const task: LintTask = {path: file.path, cwd: file.cwd, value: String(file.value ?? ''), raw: raw instanceof Uint8Array ? raw : undefined, config}
+  const result = await pool.lint(task, files)
+  Object.assign(file.data, result.data)
+  if (!pool.settings.keepText) file.value = ''
+  if (!result.thrown) return pool.hold(file, result.messages)
+  const messages = result.messages.map(reviveMessage)
+  file.messages.push(...messages)
+  throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
 }
 
 type ConfigOptions = Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'>
