@@ -21,14 +21,12 @@
 import path from 'node:path'
 import type {Plugin} from 'unified'
 import {Configuration, type Options as EngineOptions, type Preset} from 'unified-engine'
-import YAML from 'yaml'
 import {type Config, validateConfig} from '../config.js'
 import attributionLint from '../preset.js'
 import {ConfigError} from '../rule.js'
+import {IGNORE_NAME, PACKAGE_FIELD, RC_NAME} from './config-files.js'
 
-export const RC_NAME = '.attributionrc'
-export const PACKAGE_FIELD = 'attribution-lint'
-export const IGNORE_NAME = '.attributionignore'
+export {IGNORE_NAME, PACKAGE_FIELD, RC_NAME, findConfigError} from './config-files.js'
 
 type Create = (this: Configuration, buf: Uint8Array | undefined, filePath: string | undefined) => Promise<unknown>
 
@@ -56,8 +54,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function parseYaml(text: string): unknown {
+/** YAML is imported only when a config file is YAML: most runs have none. */
+async function parseYaml(text: string): Promise<unknown> {
   try {
+    const YAML = (await import('yaml')).default
     return YAML.parse(text)
   } catch (error) {
     throw new ConfigError(`invalid YAML: ${String((error as Error).message).split('\n')[0].replace(/:$/, '')}`)
@@ -93,9 +93,9 @@ export function installConfigLoader(): void {
         return await original.call(this, buf, filePath)
       }
       let data: unknown
-      if (base === RC_NAME || !extension) data = /^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : parseYaml(text)
+      if (base === RC_NAME || !extension) data = /^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : await parseYaml(text)
       else if (extension === '.json') data = parseJson(text)
-      else if (extension === '.yaml' || extension === '.yml') data = parseYaml(text)
+      else if (extension === '.yaml' || extension === '.yml') data = await parseYaml(text)
       else return await original.call(this, buf, filePath) // .js, .cjs, .mjs: imported by unified-engine
       return await original.call(this, Buffer.from(JSON.stringify(data ?? null)), filePath)
     } catch (error) {
@@ -128,12 +128,4 @@ export function engineConfig(cwd: string, overrides: Config = {}): Pick<EngineOp
     },
     defaultConfig: presetOf({...overrides})
   }
-}
-
-/** The ConfigError behind an engine failure, if a config file is what failed. */
-export function findConfigError(error: unknown): ConfigError | undefined {
-  for (let cause = error, depth = 0; cause && depth < 8; cause = (cause as {cause?: unknown}).cause, depth++) {
-    if (cause instanceof ConfigError) return cause
-  }
-  return undefined
 }

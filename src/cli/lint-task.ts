@@ -76,10 +76,19 @@ function leanAncestors(ancestors: Node[]): Node[] {
   })
 }
 
+/**
+ * Fields of a message that no report reads: `file` and `name` repeat the path and place,
+ * `messageId` and `messageData` are for the API's callers. Leaving them out of what a run
+ * holds for every message keeps its memory down (and the posting from workers cheaper).
+ */
+const UNREPORTED = new Set(['file', 'name', 'messageId', 'messageData'])
+
 function leanMessage(message: object): LeanMessage {
   const lean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(message)) {
-    if (value === undefined) continue
+    if (value === undefined || UNREPORTED.has(key)) continue
+    // `message` is `reason` unless something changed one of them: one string to post and keep.
+    if (key === 'message' && value === (message as {reason?: unknown}).reason) continue
     lean[key] = key === 'cause' ? serializeError(value) : key === 'ancestors' ? leanAncestors(value as Node[]) : value
   }
   // `stack` is an own property of an Error but not enumerable.

@@ -7,12 +7,7 @@
  * (GitHub Actions annotations) and `editor` (the pre-publish report for one article).
  */
 import type {VFile} from 'vfile'
-import {editor} from './editor.js'
-import {github} from './github.js'
-import {json} from './json.js'
 import type {ReporterOptions} from './messages.js'
-import {sarif} from './sarif.js'
-import {stylish} from './stylish.js'
 
 export {type Message, type ReporterOptions, severity, visibleFiles, visibleMessages} from './messages.js'
 
@@ -28,20 +23,33 @@ export interface Reporter {
 
 const registry = new Map<string, Reporter>()
 
+/**
+ * The built-in reporters, each imported only when chosen: a run loads one, not the SARIF
+ * builder and vfile-reporter and the rest (start-up time of a one-article run).
+ */
+const builtins = new Map<string, () => Promise<Reporter>>([
+  ['stylish', async () => (await import('./stylish.js')).stylish],
+  ['json', async () => (await import('./json.js')).json],
+  ['sarif', async () => (await import('./sarif.js')).sarif],
+  ['github', async () => (await import('./github.js')).github],
+  ['editor', async () => (await import('./editor.js')).editor]
+])
+
 export function registerReporter(reporter: Reporter): void {
   registry.set(reporter.name, reporter)
 }
 
-export function getReporter(name: string): Reporter | undefined {
-  return registry.get(name)
+/** The reporter named `name`, loading it if it is a built-in one. */
+export async function loadReporter(name: string): Promise<Reporter | undefined> {
+  const registered = registry.get(name)
+  if (registered) return registered
+  const load = builtins.get(name)
+  if (!load) return undefined
+  const reporter = await load()
+  registerReporter(reporter)
+  return reporter
 }
 
 export function reporterNames(): string[] {
-  return [...registry.keys()]
+  return [...new Set([...builtins.keys(), ...registry.keys()])]
 }
-
-registerReporter(stylish)
-registerReporter(json)
-registerReporter(sarif)
-registerReporter(github)
-registerReporter(editor)
