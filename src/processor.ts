@@ -1,6 +1,7 @@
 /**
- * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM, the
- * bad-input guard right behind the parser, then (for `createProcessor`) the preset.
+ * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM (with
+ * the fixes of ./gfm.ts), the bad-input guard right behind the parser, then (for
+ * `createProcessor`) the preset.
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -10,6 +11,7 @@ import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import type {Config} from './config.js'
 import {inputGuard, type InputGuardOptions} from './input.js'
+import {linearAutolinkLiterals, restorePositions} from './gfm.js'
 import attributionLint from './preset.js'
 
 /**
@@ -17,7 +19,7 @@ import attributionLint from './preset.js'
  * options. `fromDisk`: files are read from their path (the CLI), see `inputGuard`.
  */
 export function createBaseProcessor(options: InputGuardOptions = {}) {
-  return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(linearAutolinkLiterals).use(restorePositions)
 }
 
 /** The processor with the preset: markdown with frontmatter and GFM, then every rule. */

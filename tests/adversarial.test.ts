@@ -6,11 +6,12 @@
  * guard only, generous enough for a loaded machine: this is not a speed claim (see
  * `npm run bench`). Without the guards of src/input.ts, 100,000 nested `>` or `*`, 50,000
  * nested list items or 1,500 ever deeper indented lines run for minutes or overflow the stack
- * inside remark-parse.
+ * inside remark-parse; without src/gfm.ts, 200,000 words after a `[` that never closes run for
+ * minutes inside remark-gfm.
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
@@ -35,7 +36,10 @@ const inputs: Record<string, () => string> = {
   'asterisks': () => '*'.repeat(100_000) + 'x' + '*'.repeat(100_000) + '\n',
   'emphasis': () => '*a* '.repeat(50_000) + '\n',
   'angle-brackets': () => '<'.repeat(200_000) + '\n',
-  'unclosed-quotes-in-prose': () => Array.from({length: 3000}, (_, i) => `«قال مصدر ${i} “He said "it ‘was`).join(' ') + '\n'
+  'unclosed-quotes-in-prose': () => Array.from({length: 3000}, (_, i) => `«قال مصدر ${i} “He said "it ‘was`).join(' ') + '\n',
+  // remark-gfm's autolink literals walked back to a `[` that never closes at every word.
+  'unclosed-bracket-then-words': () => '[' + Array.from({length: 200}, () => 'word '.repeat(1000)).join('\n') + '\n',
+  'fuzz-case-gfm-autolink-quadratic': () => (JSON.parse(readFileSync(new URL('../../tests/fuzz/cases/gfm-autolink-quadratic.json', import.meta.url), 'utf8')) as {text: string}).text
 }
 
 interface Report {
