@@ -7,7 +7,7 @@
  * `npm run bench`). Without the guards of src/input.ts, 100,000 nested `>` or `*`, 50,000
  * nested list items or 1,500 ever deeper indented lines run for minutes or overflow the stack
  * inside remark-parse; without src/gfm.ts, 200,000 words after a `[` that never closes run for
- * minutes inside remark-gfm.
+ * minutes inside remark-gfm, and so did two end-anchored regular expressions of the model.
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
@@ -39,6 +39,10 @@ const inputs: Record<string, () => string> = {
   'unclosed-quotes-in-prose': () => Array.from({length: 3000}, (_, i) => `«قال مصدر ${i} “He said "it ‘was`).join(' ') + '\n',
   // remark-gfm's autolink literals walked back to a `[` that never closes at every word.
   'unclosed-bracket-then-words': () => '[' + Array.from({length: 200}, () => 'word '.repeat(1000)).join('\n') + '\n',
+  // End-anchored regular expressions that were quadratic: /\s+$/ on the text before a promo at
+  // the end of the file, and the photo-credit pattern on a `(` followed by a run of `/`.
+  'space-run-before-a-final-promo': () => '# Talks\n\nThe talks failed.\n\nword' + ' '.repeat(900_000) + 'word\n\nFollow us on Twitter and Facebook',
+  'slashes-in-a-parenthesis': () => '# Talks\n\nThe talks failed.\n\n(' + '/'.repeat(900_000) + ' word\n',
   'fuzz-case-gfm-autolink-quadratic': () => (JSON.parse(readFileSync(new URL('../../tests/fuzz/cases/gfm-autolink-quadratic.json', import.meta.url), 'utf8')) as {text: string}).text
 }
 
