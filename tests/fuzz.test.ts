@@ -42,7 +42,8 @@ test('fuzz properties catch what they claim to catch', async () => {
 // Found by `npm run fuzz` (tests/fuzz/cases/*.json, each with a note on its cause): a promo run
 // that only shows once another is removed (fixes now reach a fixpoint); a CRLF file where
 // anonymous-source spanned only the \n of a \r\n (made-up positions after a literal
-// autolink); a paragraph remark-gfm's autolink literals were quadratic on.
+// autolink); a paragraph remark-gfm's autolink literals were quadratic on; a file with a byte
+// order mark, where every span was one character early.
 test('fuzz cases found by npm run fuzz keep passing', async () => {
   const folder = new URL('../../tests/fuzz/cases/', import.meta.url)
   const names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort()
@@ -104,4 +105,14 @@ test('the same article with LF and with CRLF line endings: the same findings at 
   // After a hard break and a literal autolink remark-gfm finds late (the `[` never closes).
   const column = article.split('\n')[7].indexOf('Reuters') + 1
   assert.ok(places(lf).includes(`dangling-outlet 8:${column}-8:${column + 7}`), places(lf).join('\n'))
+})
+
+test('a byte order mark at the start: the same findings at the same lines and columns, one offset later', async () => {
+  const article = '# Talks\n\nA senior official said the talks had failed.\n\nOfficials say it was the largest protest ever, Reuters reported.\n\nFollow us on Twitter and Facebook\n'
+  const plain = await lint(article)
+  const withBom = await lint('\uFEFF' + article)
+  assert.ok(plain.messages.length >= 4, places(plain).join('\n'))
+  assert.deepEqual(places(withBom), places(plain))
+  const offsets = (file: VFile) => file.messages.map((message) => (message.place as {start: {offset: number}}).start.offset)
+  assert.deepEqual(offsets(withBom), offsets(plain).map((offset) => offset + 1))
 })
