@@ -1,18 +1,41 @@
 /**
- * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM, the
- * bad-input guard right behind the parser, then (for `createProcessor`) the preset. The parser
- * is micromark's, made linear in the article's size by `linearEditMap` (see edit-map.ts).
+ * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM (with
+ * the fixes of ./gfm.ts), the bad-input guard right behind the parser, positions counted in
+ * the file's text, then (for `createProcessor`) the preset.
+ * The parser is micromark's, made linear in the article's size by `linearEditMap` (see
+ * edit-map.ts).
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Config} from './config.js'
 import {linearEditMap} from './edit-map.js'
 import {inputGuard, type InputGuardOptions} from './input.js'
+import {linearAutolinkLiterals, restorePositions} from './gfm.js'
 import attributionLint from './preset.js'
+
+/**
+ * micromark skips a byte order mark at the start of a file and counts positions without it;
+ * the article model, the messages and the fix count in the file's text, with it.
+ */
+export function positionsAfterBom() {
+  return (tree: Root, file: VFile) => {
+    if (String(file.value ?? '').charCodeAt(0) !== 0xfeff) return
+    const moved = new Set<object>()
+    visit(tree, (node) => {
+      for (const point of node.position ? [node.position.start, node.position.end] : []) {
+        if (moved.has(point)) continue
+        moved.add(point)
+        if (point.offset !== undefined) point.offset++
+        if (point.line === 1) point.column++
+      }
+    })
+  }
+}
 
 /**
  * Parser only (no rules): what unified-engine configures per file with the preset and its
@@ -20,7 +43,7 @@ import attributionLint from './preset.js'
  */
 export function createBaseProcessor(options: InputGuardOptions = {}) {
   linearEditMap()
-  return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(linearAutolinkLiterals).use(positionsAfterBom).use(restorePositions)
 }
 
 /** The processor with the preset: markdown with frontmatter and GFM, then every rule. */

@@ -6,11 +6,12 @@
  * guard only, generous enough for a loaded machine: this is not a speed claim (see
  * `npm run bench`). Without the guards of src/input.ts, 100,000 nested `>` or `*`, 50,000
  * nested list items or 1,500 ever deeper indented lines run for minutes or overflow the stack
- * inside remark-parse, and 40,000 lazy lines after `> a` half a minute.
+ * inside remark-parse, and 40,000 lazy lines after `> a` half a minute; without src/gfm.ts, 200,000 words after a `[` that never closes run for
+ * minutes inside remark-gfm, and so did two end-anchored regular expressions of the model.
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
@@ -41,7 +42,14 @@ const inputs: Record<string, () => string> = {
   'lazy-list-item': () => '- a\n' + 'b\n'.repeat(40_000),
   'lazy-nested': () => '> - a\n' + '> b\nc\n'.repeat(20_000),
   'lazy-footnote': () => '[^1]: a\n' + 'b\n'.repeat(40_000),
-  'lazy-quote-cr': () => '> a\r' + 'b\r'.repeat(40_000)
+  'lazy-quote-cr': () => '> a\r' + 'b\r'.repeat(40_000),
+  // remark-gfm's autolink literals walked back to a `[` that never closes at every word.
+  'unclosed-bracket-then-words': () => '[' + Array.from({length: 200}, () => 'word '.repeat(1000)).join('\n') + '\n',
+  // End-anchored regular expressions that were quadratic: /\s+$/ on the text before a promo at
+  // the end of the file, and the photo-credit pattern on a `(` followed by a run of `/`.
+  'space-run-before-a-final-promo': () => '# Talks\n\nThe talks failed.\n\nword' + ' '.repeat(900_000) + 'word\n\nFollow us on Twitter and Facebook',
+  'slashes-in-a-parenthesis': () => '# Talks\n\nThe talks failed.\n\n(' + '/'.repeat(900_000) + ' word\n',
+  'fuzz-case-gfm-autolink-quadratic': () => (JSON.parse(readFileSync(new URL('../../tests/fuzz/cases/gfm-autolink-quadratic.json', import.meta.url), 'utf8')) as {text: string}).text
 }
 
 interface Report {

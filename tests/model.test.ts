@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
+import fc from 'fast-check'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {Article} from '../src/model/article.js'
+import {Article, endsWithCredit} from '../src/model/article.js'
 import {normalize, normalizeWithMap, withoutProclitics} from '../src/model/normalize.js'
 import {findQuotes} from '../src/model/quotes.js'
 import {splitSentences} from '../src/model/sentences.js'
@@ -213,4 +214,19 @@ test('quotes: hostile runs of marks are paired without swallowing or blowing up'
   assert.ok(quotes.every((q) => q.unbalanced || q.depth < 8))
   // Every quote stays inside the text.
   assert.ok(quotes.every((q) => q.open >= 0 && q.innerEnd <= marks.length))
+})
+
+test('endsWithCredit: what the photo-credit pattern matches, in one pass', () => {
+  const pattern = /[(（][^()]*(?:\/|getty|reuters|afp|ap photo|epa|istock|shutterstock|photo|فرانس برس|رويترز|أرشيف)[^()]*[)）]\s*$/iu
+  const pieces = ['(', ')', '（', '）', '/', 'getty', 'Reuters', 'AP Photo', 'ap', ' photo', 'رويترز', 'أرشيف', 'x', ' ', '\n', '\u00a0', 'EPA', 'a']
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 14}), (parts) => {
+      const text = parts.join('')
+      assert.equal(endsWithCredit(text), pattern.test(text), JSON.stringify(text))
+    }),
+    {seed: 20261128, numRuns: 20_000}
+  )
+  assert.equal(endsWithCredit('Rescuers at the site (Photo: AFP/Getty Images) '), true)
+  assert.equal(endsWithCredit('فرق الإنقاذ في الموقع (أرشيف)'), true)
+  assert.equal(endsWithCredit('(Photo) and then the story goes on'), false)
 })

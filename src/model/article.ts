@@ -145,7 +145,22 @@ function readFrontmatter(tree: Root, file: VFile): Frontmatter {
 const TERMINAL = /[.!:;،؛,]\s*$/u
 const BYLINE = /^(?:by|von|par|por|di|door|بقلم|كتب|كتبت|إعداد|اعداد|تقرير|تحرير)[\s:]+\S/iu
 const CAPTION = /^(?:photo|image|picture|caption|file photo|pictured|foto|bild|صورة|الصورة|صور)\b[\s:]/iu
-const CREDIT = /[(（][^()]*(?:\/|getty|reuters|afp|ap photo|epa|istock|shutterstock|photo|فرانس برس|رويترز|أرشيف)[^()]*[)）]\s*$/iu
+const CREDIT_WORD = /\/|getty|reuters|afp|ap photo|epa|istock|shutterstock|photo|فرانس برس|رويترز|أرشيف/iu
+
+/**
+ * Whether the text ends in a photo credit in parentheses, "(Photo: AFP/Getty)", «(أرشيف)»:
+ * what `/[(（][^()]*(?:CREDIT_WORD)[^()]*[)）]\s*$/iu` matches, found from the end in one
+ * pass (that regex is quadratic on a long run of `/` after a `(`).
+ */
+export function endsWithCredit(text: string): boolean {
+  const trimmed = text.trimEnd()
+  const close = trimmed.length - 1
+  if (close < 1 || (trimmed[close] !== ')' && trimmed[close] !== '）')) return false
+  // The credit opens at the last ASCII `(` before it, or at the first `（` after its last ASCII parenthesis.
+  const paren = Math.max(trimmed.lastIndexOf('(', close - 1), trimmed.lastIndexOf(')', close - 1))
+  const open = paren !== -1 && trimmed[paren] === '(' ? paren : trimmed.indexOf('（', paren + 1)
+  return open !== -1 && open < close && CREDIT_WORD.test(trimmed.slice(open + 1, close))
+}
 const MONTH = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)/iu
 
 /**
@@ -176,7 +191,7 @@ function assignRoles(blocks: ArticleBlock[], frontmatter: Frontmatter): string {
     if (words === 0) continue
     if (words <= 12 && BYLINE.test(text) && !/[.!?؟]\s*$/u.test(text)) block.role = 'byline'
     else if ((block.hasImage || blocks[i - 1]?.hasImage && !blocks[i - 1].text.trim()) && words <= 40) block.role = 'caption'
-    else if (words <= 40 && (CAPTION.test(text) || CREDIT.test(text))) block.role = 'caption'
+    else if (words <= 40 && (CAPTION.test(text) || endsWithCredit(text))) block.role = 'caption'
     else if (words <= 10 && isDateline(block)) block.role = 'dateline'
     else if (block.isLine && words <= 12 && !TERMINAL.test(text) && !block.quotes.some((q) => !q.unbalanced && q.text.split(/\s+/).length > 3)) {
       // A short line without sentence punctuation in a one-paragraph-per-line article reads as a subheading.

@@ -287,7 +287,7 @@ export function wholeLines(source: string, from: number, to: number): {start: nu
   const lineBreak = source.indexOf('\n', Math.max(from, to - 1))
   if (lineBreak === -1 || !source.slice(lineBreak + 1).trim()) {
     // Last line of the file: take the line break (and blank lines) before the run instead.
-    const before = source.slice(0, start).replace(/\s+$/u, '')
+    const before = source.slice(0, start).trimEnd()
     const keep = before.length && lineBreak !== -1 ? before.length + source.slice(before.length, start).indexOf('\n') + 1 : before.length
     return {start: lineBreak === -1 ? before.length : keep, end: lineBreak === -1 ? source.length : lineBreak + 1}
   }
