@@ -36,6 +36,16 @@ function isApostrophe(text: string, i: number): boolean {
   return LETTER.test(before) && (LETTER.test(after) || /[\s.,;:!?)]|$/u.test(after) && /s$/iu.test(before))
 }
 
+/** Whether a code unit is one of “”„«»‹›‘’‚"' . */
+function isQuoteMark(code: number): boolean {
+  switch (code) {
+    case 0x22: case 0x27: case 0xab: case 0xbb: case 0x2018: case 0x2019: case 0x201a: case 0x201c: case 0x201d: case 0x201e: case 0x2039: case 0x203a:
+      return true
+    default:
+      return false
+  }
+}
+
 interface Open {mark: string; at: number}
 
 // Real prose nests quotations two or three deep; a mark past this depth cannot open one. The
@@ -53,8 +63,9 @@ export function findQuotes(text: string): Quote[] {
     })
   }
   for (let i = 0; i < text.length; i++) {
+    // Tested on the code unit: reading `text[i]` makes a string of every Arabic letter.
+    if (!isQuoteMark(text.charCodeAt(i))) continue
     const ch = text[i]
-    if (!'“”„«»‹›‘’‚"\''.includes(ch)) continue
     const top = stack[stack.length - 1]
     // A single quote closes an open single quote when no letter follows; otherwise it may be an apostrophe.
     const closesSingle = (ch === "'" || ch === '’') && top && (top.mark === "'" || top.mark === '‘') && !LETTER.test(text[i + 1] ?? '')
