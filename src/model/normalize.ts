@@ -104,17 +104,20 @@ export const CHAR_LETTER = 2
 export const CHAR_ARABIC = 4
 /** `\p{Script=Latin}` */
 export const CHAR_LATIN = 8
+/** `\p{N}` */
+export const CHAR_NUMBER = 16
+const NUMBER = /\p{N}/u
 const unitClasses = new Uint8Array(0x10000)
 
 /**
- * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN), as the regular
+ * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER), as the regular
  * expressions read it on its own. A surrogate of a pair has none: callers read pairs whole.
  */
 export function unitClass(code: number): number {
   let flags = unitClasses[code]
   if (!flags) {
     const ch = String.fromCharCode(code)
-    flags = KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0)
+    flags = KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
     unitClasses[code] = flags
   }
   return flags
@@ -122,7 +125,7 @@ export function unitClass(code: number): number {
 
 /** The classes of a character beyond the BMP (a surrogate pair, as a string). */
 export function astralClass(ch: string): number {
-  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0)
+  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
 }
 
 /** Whether a (normalised) word is written in Arabic script. */
