@@ -127,7 +127,7 @@ export function collectBlocks(tree: Root, source: string): Block[] {
     const lines = piece.text.split('\n')
     const hardBreak = (node.children as PhrasingContent[]).some((child) => child.type === 'break')
     if (kind === 'paragraph' && lines.length > 1 && isOneBlockPerLine(lines, hardBreak)) {
-      const all = Int32Array.from(piece.offsets)
+      const all = new Int32Array(piece.offsets)
       let from = 0
       for (const raw of lines) {
         const to = from + raw.length
@@ -146,10 +146,10 @@ export function collectBlocks(tree: Root, source: string): Block[] {
     // Wrapped prose: line breaks inside the block read as spaces.
     const text = piece.text.replace(/[\r\n]/g, ' ')
     if (!text.trim()) {
-      if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: Int32Array.from(piece.offsets), start, end, isLine: false})
+      if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
       return
     }
-    blocks.push({...base, index: blocks.length, text, offsets: Int32Array.from(piece.offsets), start, end, isLine: false})
+    blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
   }
   const walk = (nodes: readonly RootContent[], container: BlockKind, inBlockquote: boolean) => {
     for (const node of nodes) {
