@@ -84,18 +84,24 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly Token[], at: number): PhraseMatch<T> | undefined {
     const first = tokens[at]
     if (!first) return undefined
-    let best: PhraseMatch<T> | undefined
-    for (const head of [first.norm, ...withoutProclitics(first.norm)]) {
-      let node = this.root.next.get(head)
+    // The longest phrase from the word as written, then from each of its stems (longest first).
+    let bestNode: TrieNode<T> | undefined
+    let bestTo = 0
+    const stems = withoutProclitics(first.norm)
+    for (let h = -1; h < stems.length; h++) {
+      let node = this.root.next.get(h < 0 ? first.norm : stems[h])
       let i = at + 1
       while (node) {
-        if (node.values.length && (!best || i > best.to)) best = {value: node.values[0].value, form: node.values[0].form, from: at, to: i}
+        if (node.values.length && (!bestNode || i > bestTo)) {
+          bestNode = node
+          bestTo = i
+        }
         if (i >= tokens.length) break
         node = node.next.get(tokens[i].norm)
         i++
       }
     }
-    return best
+    return bestNode && {value: bestNode.values[0].value, form: bestNode.values[0].form, from: at, to: bestTo}
   }
 
   /** Every match in a run of tokens, leftmost-longest, not overlapping. */

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import YAML from 'yaml'
 import {type Block, collectBlocks} from './blocks.js'
-import {detectLanguage} from './language.js'
+import {detectLanguage, letterCounts, type LetterCounts} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
 import {findQuotes, type Quote} from './quotes.js'
 import {type Sentence, splitSentences} from './sentences.js'
@@ -74,13 +74,22 @@ export class Article {
     this.frontmatter = readFrontmatter(tree, file)
     this.lexicons = loadLexicons(settings.lexicons)
     const raw = collectBlocks(tree, this.source)
-    const allTokens = raw.flatMap((block) => tokenize(block.text))
+    // Each block's words and letters are read once, for the article's language and for the block's own.
+    const blockTokens = raw.map((block) => tokenize(block.text))
+    const blockLetters = raw.map((block) => letterCounts(block.text))
+    const allTokens = blockTokens.flat()
+    const allLetters: LetterCounts = {letters: 0, arabic: 0, latin: 0}
+    for (const counts of blockLetters) {
+      allLetters.letters += counts.letters
+      allLetters.arabic += counts.arabic
+      allLetters.latin += counts.latin
+    }
     const declared = typeof this.frontmatter.lang === 'string' ? this.frontmatter.lang.toLowerCase().split(/[-_]/)[0] : undefined
-    const detected = detectLanguage(raw.map((block) => block.text).join('\n'), allTokens)
+    const detected = detectLanguage(allLetters, allTokens)
     this.lang = declared ?? (detected !== 'und' ? detected : settings.lang ?? 'und')
-    this.blocks = raw.map((block) => {
-      const tokens = tokenize(block.text)
-      const own = tokens.length >= 8 ? detectLanguage(block.text, tokens) : 'und'
+    this.blocks = raw.map((block, index) => {
+      const tokens = blockTokens[index]
+      const own = tokens.length >= 8 ? detectLanguage(blockLetters[index], tokens) : 'und'
       const lang = own === 'und' || (own !== 'ar' && this.lang === 'ar' && tokens.length < 20) ? this.lang : own
       return {...block, lang, tokens, sentences: splitSentences(block.text, lang), quotes: findQuotes(block.text)}
     })

@@ -81,7 +81,7 @@ function appendValue(value: string, start: number | undefined, end: number | und
     piece.text += value
     return
   }
-  if (source.slice(start, end) === value) {
+  if (end - start === value.length && source.startsWith(value, start)) {
     for (let i = 0; i < value.length; i++) piece.offsets.push(start + i)
   } else {
     let cursor = start
@@ -127,13 +127,14 @@ export function collectBlocks(tree: Root, source: string): Block[] {
     const lines = piece.text.split('\n')
     const hardBreak = (node.children as PhrasingContent[]).some((child) => child.type === 'break')
     if (kind === 'paragraph' && lines.length > 1 && isOneBlockPerLine(lines, hardBreak)) {
+      const all = new Int32Array(piece.offsets)
       let from = 0
       for (const raw of lines) {
         const to = from + raw.length
         // In a CRLF file the \r belongs to the line ending, not to the line.
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
         if (line.trim()) {
-          const offsets = Int32Array.from(piece.offsets.slice(from, from + line.length + 1))
+          const offsets = all.slice(from, from + line.length + 1)
           // The line ends where its last character ends, not at the next line's start.
           offsets[line.length] = line.length ? piece.offsets[from + line.length - 1] + 1 : piece.offsets[from]
           blocks.push({...base, index: blocks.length, text: line, offsets, start: offsets[0], end: offsets[line.length], isLine: true})
@@ -145,10 +146,10 @@ export function collectBlocks(tree: Root, source: string): Block[] {
     // Wrapped prose: line breaks inside the block read as spaces.
     const text = piece.text.replace(/[\r\n]/g, ' ')
     if (!text.trim()) {
-      if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: Int32Array.from(piece.offsets), start, end, isLine: false})
+      if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
       return
     }
-    blocks.push({...base, index: blocks.length, text, offsets: Int32Array.from(piece.offsets), start, end, isLine: false})
+    blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
   }
   const walk = (nodes: readonly RootContent[], container: BlockKind, inBlockquote: boolean) => {
     for (const node of nodes) {

@@ -5,6 +5,7 @@
  * language. The share of Arabic letters decides Arabic; for Latin-script text a few very
  * common function words tell English from the other languages the dev sets hold.
  */
+import {astralClass, CHAR_ARABIC, CHAR_LATIN, CHAR_LETTER, unitClass} from './normalize.js'
 import type {Token} from './tokens.js'
 
 const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
@@ -21,37 +22,69 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
   pl: new Set(['i', 'w', 'na', 'z', 'się', 'nie', 'do', 'to', 'że', 'jest', 'o', 'jak', 'po', 'co', 'ale', 'od', 'za', 'przez', 'dla', 'są', 'był', 'jego', 'tym', 'czy', 'jej']),
   tr: new Set(['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'olarak', 'çok', 'daha', 'gibi', 'olan', 'en', 'ama', 'sonra', 'kadar', 'değil', 'ne', 'her'])
 }
-const LATIN = /\p{Script=Latin}/u
+/** Letters of a text, and how many of them are in Arabic script and in Latin script. */
+export interface LetterCounts {letters: number; arabic: number; latin: number}
 
-/** Share of letters in Arabic script and in Latin script. */
-export function scriptShares(text: string): {arabic: number; latin: number} {
+/** Count the letters of a text by script (a table per code unit: this reads every character of the article). */
+export function letterCounts(text: string): LetterCounts {
   let arabic = 0
   let latin = 0
   let letters = 0
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let flags: number
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      flags = astralClass(text.slice(i, i + 2))
+      i++
+    } else {
+      flags = unitClass(code)
+    }
+    if (flags & CHAR_LETTER) {
       letters++
-      if (/\p{Script=Arabic}/u.test(ch)) arabic++
-      else if (LATIN.test(ch)) latin++
+      if (flags & CHAR_ARABIC) arabic++
+      else if (flags & CHAR_LATIN) latin++
     }
   }
+  return {letters, arabic, latin}
+}
+
+/** Share of letters in Arabic script and in Latin script. */
+export function scriptShares(text: string): {arabic: number; latin: number} {
+  return sharesOf(letterCounts(text))
+}
+
+function sharesOf({letters, arabic, latin}: LetterCounts): {arabic: number; latin: number} {
   return letters ? {arabic: arabic / letters, latin: latin / letters} : {arabic: 0, latin: 0}
 }
 
+// Each function word with the languages it belongs to (indexes into LANGUAGES), so a text's words are read once.
+const LANGUAGES = Object.keys(FUNCTION_WORDS)
+const LANGUAGES_OF = new Map<string, number[]>()
+for (const [n, lang] of LANGUAGES.entries()) {
+  for (const word of FUNCTION_WORDS[lang]) {
+    const langs = LANGUAGES_OF.get(word) ?? []
+    if (!langs.length) LANGUAGES_OF.set(word, langs)
+    langs.push(n)
+  }
+}
+
 /** Best guess at the language of some text: 'ar', 'en', 'de', 'fr', 'es' or 'und'. */
-export function detectLanguage(text: string, tokens: readonly Token[]): string {
+export function detectLanguage(text: string | LetterCounts, tokens: readonly Token[]): string {
   if (!tokens.length) return 'und'
-  const shares = scriptShares(text)
+  const shares = sharesOf(typeof text === 'string' ? letterCounts(text) : text)
   if (shares.arabic > 0.4) return 'ar'
   // Cyrillic, Hebrew, CJK …: no lexicon, so no guess is needed beyond "not one we read".
   if (shares.latin < 0.5) return 'und'
+  const hitsOf = new Array<number>(LANGUAGES.length).fill(0)
+  for (const token of tokens) {
+    const langs = LANGUAGES_OF.get(token.norm)
+    if (langs) for (const n of langs) hitsOf[n]++
+  }
   let best = 'und'
   let bestScore = 0
   let second = 0
-  for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
-    let hits = 0
-    for (const token of tokens) if (words.has(token.norm)) hits++
-    const score = hits / tokens.length
+  for (const [n, lang] of LANGUAGES.entries()) {
+    const score = hitsOf[n] / tokens.length
     if (score > bestScore) {
       second = bestScore
       best = lang

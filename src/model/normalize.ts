@@ -34,10 +34,39 @@ function foldChar(ch: string): string {
   return FOLD[ch] ?? ch.toLowerCase()
 }
 
+// foldChar of each UTF-16 code unit, filled on first use: normalising runs over every word of
+// every file, and a table read allocates nothing where a regex test per character did.
+const foldedUnits: Array<string | undefined> = []
+
+function foldUnit(code: number): string {
+  let folded = foldedUnits[code]
+  if (folded === undefined) folded = foldedUnits[code] = foldChar(String.fromCharCode(code))
+  return folded
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
+
 /** Normalise a word (or phrase) for matching: lower case, marks stripped, letters folded. */
 export function normalize(text: string): string {
-  let out = ''
-  for (const ch of text) out += foldChar(ch)
+  // Most words are already normal (lower-case English, unmarked Arabic): return them as they are.
+  let i = 0
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isHighSurrogate(code) || foldUnit(code) !== text[i]) break
+  }
+  if (i === text.length) return text
+  let out = text.slice(0, i)
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      // A character beyond the BMP: rare, folded as a whole.
+      out += foldChar(text.slice(i, i + 2))
+      i++
+    } else {
+      out += foldUnit(code)
+    }
+  }
   return out
 }
 
@@ -64,10 +93,50 @@ export function normalizeWithMap(source: string): NormalizedText {
 }
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u
+const LETTER = /\p{L}/u
+const LATIN_LETTER = /\p{Script=Latin}/u
+
+// Classes of each UTF-16 code unit (bit flags), filled on first use, for loops over every character of a text.
+const KNOWN = 1
+/** `\p{L}` */
+export const CHAR_LETTER = 2
+/** `\p{Script=Arabic}` */
+export const CHAR_ARABIC = 4
+/** `\p{Script=Latin}` */
+export const CHAR_LATIN = 8
+/** `\p{N}` */
+export const CHAR_NUMBER = 16
+const NUMBER = /\p{N}/u
+const unitClasses = new Uint8Array(0x10000)
+
+/**
+ * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER), as the regular
+ * expressions read it on its own. A surrogate of a pair has none: callers read pairs whole.
+ */
+export function unitClass(code: number): number {
+  let flags = unitClasses[code]
+  if (!flags) {
+    const ch = String.fromCharCode(code)
+    flags = KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+    unitClasses[code] = flags
+  }
+  return flags
+}
+
+/** The classes of a character beyond the BMP (a surrogate pair, as a string). */
+export function astralClass(ch: string): number {
+  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+}
 
 /** Whether a (normalised) word is written in Arabic script. */
 export function isArabicWord(word: string): boolean {
-  return ARABIC_LETTER.test(word)
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    // Arabic letters beyond the BMP (mathematical symbols) are left to the regular expression.
+    if (isHighSurrogate(code)) return ARABIC_LETTER.test(word)
+    if (unitClass(code) & CHAR_ARABIC) return true
+  }
+  return false
 }
 
 // Proclitics that attach to the first word of a phrase: conjunctions و ف, prepositions ب ل ك,
@@ -78,9 +147,24 @@ const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'وب', 
  * The forms of a normalised Arabic word with its proclitics removed, longest stem first.
  * «وبحسب» → [«بحسب», «حسب»]. Only stems of at least two letters are returned.
  */
-export function withoutProclitics(word: string): string[] {
+export function withoutProclitics(word: string): readonly string[] {
+  let stems = procliticStems.get(word)
+  if (!stems) {
+    stems = strippedForms(word)
+    // Bounded: a file of endless distinct words must not grow the cache without end.
+    if (procliticStems.size >= 50_000) procliticStems.clear()
+    procliticStems.set(word, stems)
+  }
+  return stems
+}
+
+// The stems of each word, kept across files: lexicon matching asks for them at every token.
+const procliticStems = new Map<string, readonly string[]>()
+const NO_STEMS: readonly string[] = Object.freeze([])
+
+function strippedForms(word: string): readonly string[] {
+  if (!isArabicWord(word)) return NO_STEMS
   const stems: string[] = []
-  if (!isArabicWord(word)) return stems
   for (const clitic of PROCLITICS) {
     if (word.length - clitic.length >= 2 && word.startsWith(clitic)) {
       const stem = word.slice(clitic.length)
@@ -88,7 +172,7 @@ export function withoutProclitics(word: string): string[] {
       if (!stems.includes(stem)) stems.push(stem)
     }
   }
-  return stems.sort((a, b) => b.length - a.length)
+  return Object.freeze(stems.sort((a, b) => b.length - a.length))
 }
 
 /** Whether a normalised word carries the definite article (possibly after a proclitic). */

@@ -89,7 +89,12 @@ function phraseAt(tokens: readonly Token[], at: number, phrases: Set<string>): n
   const first = tokens[at]
   if (!first) return 0
   let best = 0
-  for (const head of [first.norm, ...withoutProclitics(first.norm)]) {
+  const heads = firstWordsOf(phrases)
+  const stems = withoutProclitics(first.norm)
+  for (let h = -1; h < stems.length; h++) {
+    const head = h < 0 ? first.norm : stems[h]
+    // Most words open no phrase: those are told without building the phrases.
+    if (!heads.has(head)) continue
     let phrase = head
     for (let n = 1; n <= 3 && at + n <= tokens.length; n++) {
       if (n > 1) phrase += ' ' + tokens[at + n - 1].norm
@@ -97,6 +102,17 @@ function phraseAt(tokens: readonly Token[], at: number, phrases: Set<string>): n
     }
   }
   return best
+}
+
+const firstWords = new WeakMap<Set<string>, Set<string>>()
+/** The first words of a set of phrases. */
+function firstWordsOf(phrases: Set<string>): Set<string> {
+  let heads = firstWords.get(phrases)
+  if (!heads) {
+    heads = new Set([...phrases].map((phrase) => phrase.split(' ')[0]))
+    firstWords.set(phrases, heads)
+  }
+  return heads
 }
 
 /** A head word (وكالة, صحيفة, …) also behind Arabic proclitics (لوكالة, والصحيفة). */
@@ -298,23 +314,47 @@ function linkTarget(article: Article, link: Link): LinkTarget {
 /** The gazetteer outlet a host belongs to (the host or a parent domain is one of its domains). */
 function outletOfHost(article: Article, host: string): OutletEntry | undefined {
   if (!host) return undefined
-  let byDomain = domainIndex.get(article.lexicons.outlets)
-  if (!byDomain) {
-    byDomain = new Map()
+  let index = hostIndexes.get(article.lexicons.outlets)
+  if (!index) {
+    index = {byDomain: new Map(), sections: [], hosts: new Map()}
     for (const outlet of article.lexicons.outlets) {
-      for (const domain of outlet.domains) if (!domain.includes('/') && !byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), outlet)
+      for (const domain of outlet.domains) {
+        if (!domain.includes('/')) {
+          if (!index.byDomain.has(domain.toLowerCase())) index.byDomain.set(domain.toLowerCase(), outlet)
+        } else {
+          index.sections.push({site: domain.split('/')[0], outlet})
+        }
+      }
     }
-    domainIndex.set(article.lexicons.outlets, byDomain)
+    hostIndexes.set(article.lexicons.outlets, index)
   }
+  // Articles link the same few hosts over and over: each host is looked up once per process (bounded).
+  let outlet = index.hosts.get(host)
+  if (outlet === undefined) {
+    outlet = findOutletOfHost(index, host) ?? null
+    if (index.hosts.size >= 10_000) index.hosts.clear()
+    index.hosts.set(host, outlet)
+  }
+  return outlet ?? undefined
+}
+
+interface HostIndex {
+  byDomain: Map<string, OutletEntry>
+  /** Domains that are a section of a site (bbc.com/arabic), in gazetteer order, with their site. */
+  sections: Array<{site: string; outlet: OutletEntry}>
+  hosts: Map<string, OutletEntry | null>
+}
+const hostIndexes = new WeakMap<OutletEntry[], HostIndex>()
+
+function findOutletOfHost(index: HostIndex, host: string): OutletEntry | undefined {
   const labels = host.split('.')
   for (let i = 0; i < labels.length - 1; i++) {
-    const outlet = byDomain.get(labels.slice(i).join('.'))
+    const outlet = index.byDomain.get(labels.slice(i).join('.'))
     if (outlet) return outlet
   }
   // Outlets known only by a section of another site (bbc.com/arabic) are found by their site.
-  return article.lexicons.outlets.find((outlet) => outlet.domains.some((domain) => domain.includes('/') && hostMatches(host, domain.split('/')[0])))
+  return index.sections.find((section) => hostMatches(host, section.site))?.outlet
 }
-const domainIndex = new WeakMap<OutletEntry[], Map<string, OutletEntry>>()
 
 /** The gazetteer outlets a short text names (a link's text, a byline, frontmatter `publisher`). */
 export function outletsIn(article: Article, text: string): OutletEntry[] {
@@ -439,6 +479,8 @@ export interface UndefinedReference {
  * reading of the brackets finds them). Run through the package, on a scratch file.
  */
 export function findUndefinedReferences(article: Article): UndefinedReference[] {
+  // Only a text with «[^» or «] [» can hold what is kept below: other files skip the package's walk of the whole tree.
+  if (!article.source.includes('[^') && !/\]\s*\[/u.test(article.source)) return []
   const scratch = new VFile({value: article.source, path: article.file.path})
   const transformer = (remarkLintNoUndefinedReferences as unknown as (options?: unknown) => (tree: Root, file: VFile, next: () => void) => void)()
   transformer(article.tree, scratch, () => {})

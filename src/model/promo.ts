@@ -13,7 +13,7 @@
  */
 import type {LexiconEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
-import {normalize} from './normalize.js'
+import {CHAR_LETTER, CHAR_NUMBER, normalize, unitClass} from './normalize.js'
 import {type BlockTopic, topicOf} from './topic.js'
 
 export type PromoKind = 'readmore' | 'related' | 'social' | 'subscribe' | 'app' | 'ad' | 'ticker' | 'nav' | 'links' | 'headline' | 'teaser'
@@ -35,7 +35,6 @@ export interface PromoRun {
 const SENTENCE_END = /[.!:;،؛…。！：；]["'»”)\]」』]*\s*$/u
 const SEPARATORS = /[|•·]/gu
 const MAX_HEADLINE_WORDS = 16
-const LETTER = /[\p{L}\p{N}]/u
 
 interface LinkSignals {
   /** Share of the block's letters inside a link. */
@@ -65,7 +64,8 @@ function linkSignals(article: Article): LinkSignals {
     let others = 0
     let seen = -1
     for (let i = 0; i < block.text.length; i++) {
-      if (!LETTER.test(block.text[i])) continue
+      // Per code unit, as `LETTER.test(block.text[i])` read it, from a table.
+      if (!(unitClass(block.text.charCodeAt(i)) & (CHAR_LETTER | CHAR_NUMBER))) continue
       letters++
       const offset = block.offsets[i]
       while (j < links.length && links[j].end <= offset) j++

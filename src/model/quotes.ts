@@ -29,11 +29,29 @@ const PAIRS: Record<string, string> = {
 }
 const LETTER = /[\p{L}\p{N}]/u
 
+/**
+ * `text[i]`, or `outside` when `i` is out of the text. Reading past either end costs V8 a slow
+ * lookup (and, read at -1 in this hot loop, repeated deoptimisation), so it is never done.
+ */
+function charAt(text: string, i: number, outside: string): string {
+  return i >= 0 && i < text.length ? text[i] : outside
+}
+
 /** Whether `text[i]`, a straight or curly single quote, is an apostrophe inside or after a word. */
 function isApostrophe(text: string, i: number): boolean {
-  const before = text[i - 1] ?? ''
-  const after = text[i + 1] ?? ''
+  const before = charAt(text, i - 1, '')
+  const after = charAt(text, i + 1, '')
   return LETTER.test(before) && (LETTER.test(after) || /[\s.,;:!?)]|$/u.test(after) && /s$/iu.test(before))
+}
+
+/** Whether a code unit is one of “”„«»‹›‘’‚"' . */
+function isQuoteMark(code: number): boolean {
+  switch (code) {
+    case 0x22: case 0x27: case 0xab: case 0xbb: case 0x2018: case 0x2019: case 0x201a: case 0x201c: case 0x201d: case 0x201e: case 0x2039: case 0x203a:
+      return true
+    default:
+      return false
+  }
 }
 
 interface Open {mark: string; at: number}
@@ -53,22 +71,25 @@ export function findQuotes(text: string): Quote[] {
     })
   }
   for (let i = 0; i < text.length; i++) {
+    // Tested on the code unit: reading `text[i]` makes a string of every Arabic letter.
+    if (!isQuoteMark(text.charCodeAt(i))) continue
     const ch = text[i]
-    if (!'“”„«»‹›‘’‚"\''.includes(ch)) continue
-    const top = stack[stack.length - 1]
+    const top = stack.length ? stack[stack.length - 1] : undefined
     // A single quote closes an open single quote when no letter follows; otherwise it may be an apostrophe.
-    const closesSingle = (ch === "'" || ch === '’') && top && (top.mark === "'" || top.mark === '‘') && !LETTER.test(text[i + 1] ?? '')
+    const closesSingle = (ch === "'" || ch === '’') && top && (top.mark === "'" || top.mark === '‘') && !LETTER.test(charAt(text, i + 1, ''))
     if ((ch === "'" || ch === '’') && !closesSingle && isApostrophe(text, i)) continue
     const closesTop = top && (PAIRS[top.mark] ?? top.mark).includes(ch) &&
       // A straight quote before a letter, after a space, opens rather than closes.
-      !(ch === '"' && /\s/u.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? ''))
+      !(ch === '"' && /\s/u.test(charAt(text, i - 1, ' ')) && LETTER.test(charAt(text, i + 1, '')))
     if (closesTop) {
       stack.pop()
       close(top, i, ch)
       continue
     }
     // Closing marks of an outer quote close any inner ones left open (“… ‘… ”).
-    const outer = stack.findIndex((o) => (PAIRS[o.mark] ?? o.mark).includes(ch) && ch !== "'" && ch !== '"')
+    // A plain loop: a closure here allocated far more than the pairing itself.
+    let outer = -1
+    for (let k = 0; k < stack.length && outer < 0; k++) if ((PAIRS[stack[k].mark] ?? stack[k].mark).includes(ch) && ch !== "'" && ch !== '"') outer = k
     if (outer >= 0 && ch !== '“' && ch !== '«') {
       while (stack.length - 1 > outer) {
         const inner = stack.pop()!
@@ -79,7 +100,7 @@ export function findQuotes(text: string): Quote[] {
       continue
     }
     const opens = ch in PAIRS && ch !== '»' && ch !== '”' && ch !== '’' && ch !== '›'
-    if (stack.length < MAX_DEPTH && (opens || ((ch === '»' || ch === '”') && LETTER.test(text[i + 1] ?? '') && !LETTER.test(text[i - 1] ?? '')))) {
+    if (stack.length < MAX_DEPTH && (opens || ((ch === '»' || ch === '”') && LETTER.test(charAt(text, i + 1, '')) && !LETTER.test(charAt(text, i - 1, ''))))) {
       stack.push({mark: ch, at: i})
     } else {
       // A stray closer: it encloses nothing it can prove.

@@ -35,12 +35,23 @@ function segmenter(lang: string): Intl.Segmenter {
 
 /** Whether a segment ends in an abbreviation or an initial ("J.") rather than a full stop. */
 function endsInAbbreviation(segment: string): boolean {
+  // Most segments do not end in a period: those are told without running the expression.
+  let last = segment.length - 1
+  while (last >= 0 && isSpace(segment.charCodeAt(last))) last--
+  if (last < 0 || segment.charCodeAt(last) !== 0x2e) return false
   const match = /(?:^|[\s(«“"'])([\p{L}.]+)\.\s*$/u.exec(segment)
   if (!match) return false
   const word = match[1]
   if (ABBREVIATIONS.has(word.toLowerCase())) return true
   // A single capital letter is an initial: "Donald J. Trump".
   return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it (WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 // ICU's sentence iterator, as V8 runs it, slows down sharply on long strings (a 200 KB
@@ -93,7 +104,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
 }
 
 function pushTrimmed(sentences: Sentence[], text: string, start: number, end: number): void {
-  while (end > start && /\s/u.test(text[end - 1])) end--
-  while (start < end && /\s/u.test(text[start])) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+  while (start < end && isSpace(text.charCodeAt(start))) start++
   if (end > start) sentences.push({start, end, text: text.slice(start, end)})
 }

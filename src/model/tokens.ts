@@ -26,9 +26,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let match: RegExpExecArray | null
   while ((match = WORD.exec(text)) && match.index < to) {
     const word = match[0]
-    tokens.push({text: word, norm: normalize(word), index: match.index, end: match.index + word.length})
+    tokens.push({text: word, norm: normalized(word), index: match.index, end: match.index + word.length})
   }
   return tokens
+}
+
+// The normal form of each word met, kept across files: every repeat of a word then shares one
+// string, so the many lexicon and stopword lookups of its token hash it once, not per lookup.
+const normalForms = new Map<string, string>()
+
+function normalized(word: string): string {
+  let norm = normalForms.get(word)
+  if (norm === undefined) {
+    norm = normalize(word)
+    // Bounded: a file of endless distinct words must not grow the cache without end.
+    if (normalForms.size >= 50_000) normalForms.clear()
+    normalForms.set(word, norm)
+  }
+  return norm
 }
 
 /** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */

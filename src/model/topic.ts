@@ -58,6 +58,22 @@ const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu
  * word with its marks stripped, and its result is normalised afterwards.
  */
 export function topicStem(token: Token, lang: string): string | undefined {
+  // Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
+  let stems = stemCache.get(lang)
+  if (!stems) stemCache.set(lang, (stems = new Map()))
+  let stem = stems.get(token.text)
+  if (stem === undefined) {
+    stem = stemOf(token, lang) ?? null
+    // Bounded: a file of endless distinct words must not grow the cache without end.
+    if (stems.size >= 50_000) stems.clear()
+    stems.set(token.text, stem)
+  }
+  return stem ?? undefined
+}
+
+const stemCache = new Map<string, Map<string, string | null>>()
+
+function stemOf(token: Token, lang: string): string | undefined {
   const norm = token.norm
   if (norm.length < 2 || /^\d$/.test(norm)) return undefined
   if (stopwordsOf(lang).has(norm)) return undefined
