@@ -199,7 +199,8 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
   // An inverted speaker ends the sentence or its clause ("…, said a source."); "said the convoy was hit" is the complement.
-  const inverted = range[1] === end || range[1] < end && breaksBetween(text, tokens[range[1] - 1], tokens[range[1]])
+  // (An empty range at the block's first token ends nothing: "has denied it, its spokesman said" after a cut line.)
+  const inverted = range[1] === end || range[1] < end && range[1] > 0 && breaksBetween(text, tokens[range[1] - 1], tokens[range[1]])
   if (opensClause && range[1] > range[0] && (!startsNounPhrase(tokens[range[0]], article) || /ing$/u.test(tokens[cueTo - 1].norm) || !inverted)) range = [range[0], range[0]]
   if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cueTo, end, false)
   // "Smith, a spokesman for the ministry, said", "An official, who asked not to be named, said": the subject sits before a comma.
