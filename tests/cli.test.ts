@@ -11,6 +11,7 @@ import {after, test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {classify, exitCode} from '../src/cli/run.js'
+import type {JsonFile, JsonMessage} from '../src/report/json.js'
 import {ruleIds} from '../src/config.js'
 import {ConfigError} from '../src/rule.js'
 import {lint} from '../src/index.js'
@@ -54,19 +55,7 @@ function run(cwd: string, args: string[], input?: string | Uint8Array, env: Node
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
-interface JsonMessage {
-  ruleId: string | null
-  source: string | null
-  reason: string
-  line: number | null
-  column: number | null
-  endLine: number | null
-  endColumn: number | null
-  severity: string
-  actual: string | null
-  url: string | null
-}
-type JsonReport = Array<{path: string; messages: JsonMessage[]}>
+type JsonReport = JsonFile[]
 
 function json(result: Run): JsonReport {
   try {

@@ -5,6 +5,7 @@
  * «أكّد» and «اكد» must match the same lexicon form. Matching therefore runs over a
  * normalised copy of each word; positions always come from the source word.
  */
+import {BoundedCache} from './bounded-cache.js'
 
 // Harakat (fathatan … sukun, maddah, hamza above/below), superscript alef, Quranic marks.
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/u
@@ -151,15 +152,13 @@ export function withoutProclitics(word: string): readonly string[] {
   let stems = procliticStems.get(word)
   if (!stems) {
     stems = strippedForms(word)
-    // Bounded: a file of endless distinct words must not grow the cache without end.
-    if (procliticStems.size >= 50_000) procliticStems.clear()
     procliticStems.set(word, stems)
   }
   return stems
 }
 
 // The stems of each word, kept across files: lexicon matching asks for them at every token.
-const procliticStems = new Map<string, readonly string[]>()
+const procliticStems = new BoundedCache<string, readonly string[]>()
 const NO_STEMS: readonly string[] = Object.freeze([])
 
 function strippedForms(word: string): readonly string[] {

@@ -20,6 +20,7 @@ import {VFile} from 'vfile'
 import type {LexiconEntry, OutletEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Span} from './article.js'
 import {sentenceIndexAt} from './article.js'
+import {BoundedCache} from './bounded-cache.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
 import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
@@ -316,7 +317,7 @@ function outletOfHost(article: Article, host: string): OutletEntry | undefined {
   if (!host) return undefined
   let index = hostIndexes.get(article.lexicons.outlets)
   if (!index) {
-    index = {byDomain: new Map(), sections: [], hosts: new Map()}
+    index = {byDomain: new Map(), sections: [], hosts: new BoundedCache(10_000)}
     for (const outlet of article.lexicons.outlets) {
       for (const domain of outlet.domains) {
         if (!domain.includes('/')) {
@@ -332,7 +333,6 @@ function outletOfHost(article: Article, host: string): OutletEntry | undefined {
   let outlet = index.hosts.get(host)
   if (outlet === undefined) {
     outlet = findOutletOfHost(index, host) ?? null
-    if (index.hosts.size >= 10_000) index.hosts.clear()
     index.hosts.set(host, outlet)
   }
   return outlet ?? undefined
@@ -342,7 +342,7 @@ interface HostIndex {
   byDomain: Map<string, OutletEntry>
   /** Domains that are a section of a site (bbc.com/arabic), in gazetteer order, with their site. */
   sections: Array<{site: string; outlet: OutletEntry}>
-  hosts: Map<string, OutletEntry | null>
+  hosts: BoundedCache<string, OutletEntry | null>
 }
 const hostIndexes = new WeakMap<OutletEntry[], HostIndex>()
 

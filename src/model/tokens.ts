@@ -4,6 +4,7 @@
  * `\b` in JavaScript only knows ASCII word characters, so it never matches beside Arabic
  * letters; words are runs of letters, marks and digits instead.
  */
+import {BoundedCache} from './bounded-cache.js'
 import {normalize} from './normalize.js'
 
 export interface Token {
@@ -33,14 +34,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 // The normal form of each word met, kept across files: every repeat of a word then shares one
 // string, so the many lexicon and stopword lookups of its token hash it once, not per lookup.
-const normalForms = new Map<string, string>()
+const normalForms = new BoundedCache<string, string>()
 
 function normalized(word: string): string {
   let norm = normalForms.get(word)
   if (norm === undefined) {
     norm = normalize(word)
-    // Bounded: a file of endless distinct words must not grow the cache without end.
-    if (normalForms.size >= 50_000) normalForms.clear()
     normalForms.set(word, norm)
   }
   return norm

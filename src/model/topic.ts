@@ -29,6 +29,7 @@ import {stemmer as swedish} from '@orama/stemmers/swedish'
 import {stemmer as turkish} from '@orama/stemmers/turkish'
 import {createRequire} from 'node:module'
 import type {Article, ArticleBlock} from './article.js'
+import {BoundedCache} from './bounded-cache.js'
 import {isArabicWord, normalize} from './normalize.js'
 import {tokenize, type Token} from './tokens.js'
 
@@ -60,18 +61,16 @@ const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu
 export function topicStem(token: Token, lang: string): string | undefined {
   // Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
   let stems = stemCache.get(lang)
-  if (!stems) stemCache.set(lang, (stems = new Map()))
+  if (!stems) stemCache.set(lang, (stems = new BoundedCache()))
   let stem = stems.get(token.text)
   if (stem === undefined) {
     stem = stemOf(token, lang) ?? null
-    // Bounded: a file of endless distinct words must not grow the cache without end.
-    if (stems.size >= 50_000) stems.clear()
     stems.set(token.text, stem)
   }
   return stem ?? undefined
 }
 
-const stemCache = new Map<string, Map<string, string | null>>()
+const stemCache = new Map<string, BoundedCache<string, string | null>>()
 
 function stemOf(token: Token, lang: string): string | undefined {
   const norm = token.norm
