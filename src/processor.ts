@@ -3,7 +3,7 @@
  * the fixes of ./gfm.ts), the bad-input guard right behind the parser, positions counted in
  * the file's text, then (for `createProcessor`) the preset.
  * The parser is micromark's, made linear in the article's size by `linearEditMap` (see
- * edit-map.ts).
+ * edit-map.ts), with only the GFM constructs each file can hold (see gfm-by-content.ts).
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -16,6 +16,7 @@ import type {Config} from './config.js'
 import {linearEditMap} from './edit-map.js'
 import {inputGuard, type InputGuardOptions} from './input.js'
 import {linearAutolinkLiterals, restorePositions} from './gfm.js'
+import {autolinkLiteralsWhereTheyCanBe, gfmConstructsByContent} from './gfm-by-content.js'
 import attributionLint from './preset.js'
 
 /**
@@ -43,7 +44,16 @@ export function positionsAfterBom() {
  */
 export function createBaseProcessor(options: InputGuardOptions = {}) {
   linearEditMap()
-  return unified().use(remarkParse).use(inputGuard, options).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(linearAutolinkLiterals).use(positionsAfterBom).use(restorePositions)
+  return unified()
+    .use(remarkParse)
+    .use(gfmConstructsByContent)
+    .use(inputGuard, options)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(linearAutolinkLiterals)
+    .use(autolinkLiteralsWhereTheyCanBe)
+    .use(positionsAfterBom)
+    .use(restorePositions)
 }
 
 /** The processor with the preset: markdown with frontmatter and GFM, then every rule. */
