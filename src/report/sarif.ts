@@ -134,14 +134,17 @@ const INVALID = 'SARIF_BUILDER_INVALID'
 const RESULTS = '@@attribution-lint-results@@'
 const ARTIFACTS = '@@attribution-lint-artifacts@@'
 
-/** A JSON array, as `JSON.stringify(…, null, 2)` prints it at the indent of `closing`, from items already indented. */
-async function printArray(out: Chunker, items: AsyncIterable<string> | Iterable<string>, closing: string): Promise<void> {
-  let first = true
-  for await (const item of items) {
-    await out.push((first ? '[\n' : ',\n') + item)
-    first = false
+/**
+ * A JSON array as `JSON.stringify(…, null, 2)` prints it with its `]` at the indent `closing`,
+ * from its items, already indented, each after `[` or `,` and a newline.
+ */
+async function printArray(out: Chunker, items: Iterable<string>, closing: string): Promise<void> {
+  let empty = true
+  for (const item of items) {
+    await out.push(item)
+    empty = false
   }
-  await out.push(first ? '[]' : '\n' + closing + ']')
+  await out.push(empty ? '[]' : '\n' + closing + ']')
 }
 
 function indent(text: string, prefix: string): string {
@@ -153,8 +156,8 @@ function openSarif(options: ReporterOptions) {
   const others: string[] = []
   const ruleIndex = new Map(known.map((id, index) => [id, index]))
   const artifacts = new Map<string, number>()
+  // The results, each after `[` or `,` and a newline, as printed.
   const spool = new Spool()
-  const results: Array<{start: number; end: number}> = []
   // Results sit at this depth of the log: runs[0].results[i] (checked against the frame at the end).
   const itemIndent = ' '.repeat(8)
   return {
@@ -178,7 +181,7 @@ function openSarif(options: ReporterOptions) {
         sarifResult.ruleIndex = ruleIndex.get(id)
         const text = JSON.stringify(sarifResult, null, 2)
         if (text.includes(INVALID)) throw new Error('Your SARIF log is invalid, please solve SARIF_BUILDER_INVALID messages')
-        results.push(spool.append(indent(text, itemIndent)))
+        spool.append((spool.size ? ',\n' : '[\n') + indent(text, itemIndent))
       }
       return ''
     },
@@ -198,17 +201,17 @@ function openSarif(options: ReporterOptions) {
         if (closing(resultsAt) + '  ' !== itemIndent) throw new Error('SARIF: results are not where the streaming report puts them')
         const out = new Chunker(write)
         await out.push(frame.slice(0, resultsAt))
-        await printArray(out, (function* () {
-          for (const {start, end} of results) yield spool.read(start, end)
-        })(), closing(resultsAt))
+        await printArray(out, spool.chunks(), closing(resultsAt))
         await out.push(frame.slice(resultsAt + JSON.stringify(RESULTS).length, artifactsAt))
         const artifactIndent = closing(artifactsAt) + '  '
         await printArray(out, (function* () {
+          let first = true
           for (const uri of artifacts.keys()) {
             const lastDot = uri.lastIndexOf('.')
             const extension = lastDot === -1 ? '' : uri.slice(lastDot + 1)
             const language = (EXTENSIONS_LANGUAGES as Record<string, string>)[extension] || 'unknown'
-            yield indent(JSON.stringify({sourceLanguage: language, location: {uri}}, null, 2), artifactIndent)
+            yield (first ? '[\n' : ',\n') + indent(JSON.stringify({sourceLanguage: language, location: {uri}}, null, 2), artifactIndent)
+            first = false
           }
         })(), closing(artifactsAt))
         await out.push(frame.slice(artifactsAt + JSON.stringify(ARTIFACTS).length) + '\n')

@@ -7,6 +7,7 @@
 import {closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {StringDecoder} from 'node:string_decoder'
 
 const open = new Set<Spool>()
 process.once('exit', () => {
@@ -45,6 +46,20 @@ export class Spool {
       done += count
     }
     return bytes.toString('utf8', 0, done)
+  }
+
+  /** All the text written, in pieces of about `size` bytes. */
+  *chunks(size = 1 << 16): Generator<string> {
+    const decoder = new StringDecoder('utf8')
+    const bytes = Buffer.allocUnsafe(size)
+    for (let at = 0; at < this.size; ) {
+      const count = readSync(this.fd, bytes, 0, Math.min(size, this.size - at), at)
+      if (count === 0) break
+      at += count
+      yield decoder.write(bytes.subarray(0, count))
+    }
+    const rest = decoder.end()
+    if (rest) yield rest
   }
 
   /** Delete the file. */
