@@ -52,7 +52,8 @@ function io(cwd: string, stdout: Writable, stderr: Writable = recorder().stream)
 const names = (count: number) => Array.from({length: count}, (_, i) => `story-${String(i).padStart(3, '0')}.md`)
 
 test('each file is printed before later files are read: the last file, changed once the first is printed, is linted as changed', async () => {
-  const files = names(40)
+  // More files than a run holds, and more report than it gathers before writing (16 KB).
+  const files = names(80)
   const root = fixture('streams', Object.fromEntries(files.map((name) => [name, SEED_RAW])))
   const last = path.join(root, files.at(-1)!)
   for (const report of ['json', 'github', 'editor']) {
