@@ -152,25 +152,9 @@ function reviveError(serialized: SerializedError): Error {
   return error
 }
 
-/**
- * One copy of each string that many messages repeat (rule ids, sources, URLs, reasons): a
- * worker's strings arrive as fresh copies, message by message.
- */
-const interned = new Map<string, string>()
-const INTERNED_FIELDS = ['reason', 'message', 'ruleId', 'source', 'url'] as const
-
-function intern(value: unknown): unknown {
-  if (typeof value !== 'string') return value
-  const known = interned.get(value)
-  if (known !== undefined) return known
-  interned.set(value, value)
-  return value
-}
-
 function reviveMessage(lean: LeanMessage): VFileMessage {
-  const message = new VFileMessage(intern(lean.reason) as string)
+  const message = new VFileMessage(lean.reason)
   const {cause, ...fields} = lean as Record<string, unknown> & {cause?: SerializedError}
-  for (const field of INTERNED_FIELDS) if (field in fields) fields[field] = intern(fields[field])
   Object.assign(message, fields)
   if (cause) message.cause = reviveError(cause)
   return message
