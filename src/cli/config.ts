@@ -19,9 +19,7 @@ import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import {type Config, validateConfig} from '../config.js'
 import {ConfigError} from '../rule.js'
-import {IGNORE_NAME, PACKAGE_FIELD, RC_NAME} from './config-files.js'
-
-export {IGNORE_NAME, PACKAGE_FIELD, RC_NAME, findConfigError} from './config-files.js'
+import {PACKAGE_FIELD, RC_NAME} from './config-files.js'
 
 /** The path of a config file as the user knows it: relative to the working folder. */
 function display(cwd: string, filePath: string): string {
