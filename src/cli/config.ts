@@ -1,34 +1,25 @@
 /**
- * How configuration files reach the preset, through unified-engine.
+ * Configuration files: which one applies to a file, read and validated.
  *
- * unified-engine looks, from each linted file's folder upwards, for `.attributionrc`,
- * `.attributionrc.{json,cjs,mjs,js,yaml,yml}` and the `attribution-lint` field of
- * `package.json` (`rcName`, `packageField`), or loads the one file `--rc-path` names. Our
- * config format is not unified's (`{plugins, settings}`), so `configTransform` validates the
- * object (src/config.ts) and turns it into one plugin entry: `[attributionLint, config]`.
- * With no config file, `defaultConfig` is the same entry with no options, so the preset runs
- * with its defaults. No other plugin is ever given, so the preset appears exactly once
- * per file and unified-engine never has to merge two sets of its options.
- *
- * Two things unified-engine does not do are added by wrapping `Configuration#create`, the
- * one place that sees a config file's bytes and path:
- * - `.attributionrc` (or an `--rc-path` file) without extension may be JSON or YAML
- *   (unified-engine reads it as JSON);
+ * From each linted file's folder upwards, the first folder with `.attributionrc`,
+ * `.attributionrc.{json,cjs,mjs,js,yaml,yml}` (looked for in that order) or a `package.json`
+ * with an `attribution-lint` field gives the file's configuration; `--rc-path` names the one
+ * file to use instead, `--no-config` looks for none. These are unified-engine's names, order
+ * and rules (the CLI was a front on it), with two additions:
+ * - `.attributionrc` (or an `--rc-path` file) without extension may be JSON or YAML;
  * - every problem (invalid JSON or YAML, a JS file that fails to load, an unknown key, rule id
- *   or option) becomes one ConfigError whose message starts with the config file's path, so
- *   the CLI can print it once and exit 2.
+ *   or option) is one ConfigError whose message starts with the config file's path, so the
+ *   CLI can print it once and exit 2.
+ *
+ * Lookups are cached per folder: a run of many files in few folders reads each config once.
+ * Command-line flags such as `--locale` (`overrides`) win over every config file.
  */
 import path from 'node:path'
-import type {Plugin} from 'unified'
-import {Configuration, type Options as EngineOptions, type Preset} from 'unified-engine'
+import {readFileSync} from 'node:fs'
+import {pathToFileURL} from 'node:url'
 import {type Config, validateConfig} from '../config.js'
-import attributionLint from '../preset.js'
 import {ConfigError} from '../rule.js'
-import {IGNORE_NAME, PACKAGE_FIELD, RC_NAME} from './config-files.js'
-
-export {IGNORE_NAME, PACKAGE_FIELD, RC_NAME, findConfigError} from './config-files.js'
-
-type Create = (this: Configuration, buf: Uint8Array | undefined, filePath: string | undefined) => Promise<unknown>
+import {PACKAGE_FIELD, RC_NAME} from './config-files.js'
 
 /** The path of a config file as the user knows it: relative to the working folder. */
 function display(cwd: string, filePath: string): string {
@@ -73,59 +64,114 @@ function describe(error: unknown): string {
   return parts.join(': ')
 }
 
-let installed = false
+/** The names looked for in each folder, in order (unified-engine's `rcName` with its loaders' extensions, then `package.json`). */
+const NAMES = [RC_NAME, ...['.json', '.cjs', '.mjs', '.js', '.yaml', '.yml'].map((extension) => RC_NAME + extension), 'package.json']
 
-/** Wrap `Configuration#create` (see the module comment); once per process, only for our engine. */
-export function installConfigLoader(): void {
-  if (installed) return
-  installed = true
-  const prototype = Configuration.prototype as unknown as {create: Create}
-  const original = prototype.create
-  prototype.create = async function (this: Configuration, buf, filePath) {
-    if (!buf || !filePath || this.packageField !== PACKAGE_FIELD) return original.call(this, buf, filePath)
-    const name = display(this.cwd, filePath)
+/** What applies to a file: its configuration, or a config file that is broken, or a failure to read one. */
+export type ConfigOutcome = {config: Config} | {configError: ConfigError} | {error: Error}
+
+export interface ConfigOptions {
+  cwd: string
+  /** Look for config files (`--no-config` turns it off). */
+  detect: boolean
+  rcPath?: string
+  overrides?: Config
+}
+
+/** A JS config file's default export (undefined: the defaults). */
+async function importDefault(file: string): Promise<unknown> {
+  const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>
+  if (!('default' in module)) throw new Error('Expected a plugin or preset exported as the default export')
+  return module.default
+}
+
+/** Data as JSON holds it (what the engine got when it re-read our parse as JSON). */
+function asJson(data: unknown): unknown {
+  return JSON.parse(JSON.stringify(data ?? null)) as unknown
+}
+
+export class ConfigFinder {
+  private readonly byFolder = new Map<string, Promise<ConfigOutcome | undefined>>()
+  private given: Promise<ConfigOutcome> | undefined
+  private readonly defaults: ConfigOutcome
+
+  constructor(private readonly options: ConfigOptions) {
+    this.defaults = {config: {...options.overrides}}
+  }
+
+  /** The configuration of the file at `filePath` (relative to the working folder; undefined: stdin). */
+  forFile(filePath: string | undefined): Promise<ConfigOutcome> {
+    const {cwd, rcPath, detect} = this.options
+    if (rcPath !== undefined) return (this.given ??= this.loadGiven(path.resolve(cwd, rcPath)))
+    if (!detect) return Promise.resolve(this.defaults)
+    const folder = path.dirname(path.resolve(cwd, filePath || 'stdin.js'))
+    return this.lookUp(folder).then((found) => found ?? this.defaults)
+  }
+
+  private async loadGiven(file: string): Promise<ConfigOutcome> {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(file)
+    } catch (cause) {
+      return {error: Object.assign(new Error('Cannot read given file `' + path.relative(this.options.cwd, file) + '`', {cause}), {code: 'ENOENT', syscall: (cause as NodeJS.ErrnoException).syscall})}
+    }
+    return (await this.load(bytes, file)) ?? this.defaults
+  }
+
+  private lookUp(folder: string): Promise<ConfigOutcome | undefined> {
+    let found = this.byFolder.get(folder)
+    if (!found) {
+      found = this.search(folder)
+      this.byFolder.set(folder, found)
+    }
+    return found
+  }
+
+  private async search(folder: string): Promise<ConfigOutcome | undefined> {
+    for (const name of NAMES) {
+      const file = path.join(folder, name)
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        return {error: new Error('Cannot read file `' + path.relative(this.options.cwd, file) + '`', {cause: error})}
+      }
+      const outcome = await this.load(bytes, file)
+      if (outcome) return outcome
+    }
+    const parent = path.dirname(folder)
+    return parent === folder ? undefined : this.lookUp(parent)
+  }
+
+  /** A config file's configuration; undefined for a `package.json` without our field (look further up). */
+  private async load(bytes: Uint8Array, filePath: string): Promise<ConfigOutcome | undefined> {
+    const {cwd, overrides} = this.options
+    const name = display(cwd, filePath)
     const base = path.basename(filePath)
     const extension = path.extname(filePath)
     try {
-      const text = Buffer.from(buf).toString('utf8')
-      if (base === 'package.json') {
-        parseJson(text)
-        return await original.call(this, buf, filePath)
-      }
+      const text = Buffer.from(bytes).toString('utf8')
       let data: unknown
-      if (base === RC_NAME || !extension) data = /^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : await parseYaml(text)
-      else if (extension === '.json') data = parseJson(text)
-      else if (extension === '.yaml' || extension === '.yml') data = await parseYaml(text)
-      else return await original.call(this, buf, filePath) // .js, .cjs, .mjs: imported by unified-engine
-      return await original.call(this, Buffer.from(JSON.stringify(data ?? null)), filePath)
+      if (base === 'package.json') {
+        data = (parseJson(text) as Record<string, unknown>)[PACKAGE_FIELD]
+        if (data === undefined) return undefined
+      } else if (base === RC_NAME || !extension) data = asJson(/^\s*[{[]/.test(text) || !text.trim() ? parseJson(text.trim() ? text : '{}') : await parseYaml(text))
+      else if (extension === '.yaml' || extension === '.yml') data = asJson(await parseYaml(text))
+      else if (extension === '.js' || extension === '.cjs' || extension === '.mjs') {
+        try {
+          data = await importDefault(filePath)
+        } catch (cause) {
+          throw new Error('Cannot import `' + path.relative(cwd, filePath) + '`', {cause})
+        }
+        if (data === undefined) return this.defaults
+      } else data = asJson(parseJson(text))
+      const where = base === 'package.json' ? `${name} (field "${PACKAGE_FIELD}")` : name
+      return {config: {...validateConfig(data, where), ...overrides}}
     } catch (error) {
-      if (error instanceof ConfigError && error.message.startsWith(name)) throw error
+      if (error instanceof ConfigError && error.message.startsWith(name)) return {configError: error}
       const problem = error instanceof ConfigError ? error.message : `cannot load it: ${describe((error as {cause?: unknown}).cause ?? error)}`
-      throw new ConfigError(`${name}: ${problem}`)
+      return {configError: new ConfigError(`${name}: ${problem}`)}
     }
-  }
-}
-
-/** The unified-engine preset for one configuration: the preset plugin with it as options. */
-function presetOf(config: Config): Preset {
-  return {plugins: [[attributionLint as Plugin<[Config?]>, config]]} as Preset
-}
-
-/**
- * unified-engine options that make config files reach the preset. `overrides` (command-line
- * flags such as `--locale`) win over every config file.
- */
-export function engineConfig(cwd: string, overrides: Config = {}): Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'> {
-  installConfigLoader()
-  return {
-    rcName: RC_NAME,
-    packageField: PACKAGE_FIELD,
-    ignoreName: IGNORE_NAME,
-    configTransform(raw: unknown, filePath: string) {
-      const name = display(cwd, filePath)
-      const where = path.basename(filePath) === 'package.json' ? `${name} (field "${PACKAGE_FIELD}")` : name
-      return presetOf({...validateConfig(raw, where), ...overrides})
-    },
-    defaultConfig: presetOf({...overrides})
   }
 }

@@ -1,28 +1,23 @@
 /**
  * `--jobs N`: lint the files of a run on N worker threads.
  *
- * unified-engine still finds the files, reads them and resolves each one's configuration, in
- * this thread; the processor it runs per file only hands the text and the configuration to a
- * `LintPool` (the `delegate` plugin) and puts the messages that come back on the file. The
- * engine keeps its files in the order it found them, so the report is the same whichever
- * worker finished first: `--jobs 4` prints what `--jobs 1` prints, byte for byte.
+ * The runner (src/cli/run.ts) finds the files, reads them and resolves each one's
+ * configuration, in this thread, and hands the text and the configuration to a `LintPool`,
+ * which gives back the messages. The runner prints files in the order it found them, so the
+ * report is the same whichever worker finished first: `--jobs 4` prints what `--jobs 1`
+ * prints, byte for byte.
  *
  * When workers run, this thread lints nothing: it only feeds them. A file linted here keeps
  * the event loop busy from start to end, and, its chain of promises never yielding, let this
  * thread take the next file before it saw a worker's answer, so that one worker linted two
- * files of 200 (measured); the engine's own work then also waited on linting.
+ * files of 200 (measured); reading and printing then also waited on linting.
  *
  * With `--jobs 1`, or a handful of files, no worker starts: this thread lints every file, on
- * the same path, so there is one way to lint a file in the CLI. Either way the syntax tree and the article
- * model of a file are dropped as soon as its messages are out (src/cli/lint-task.ts):
- * unified-engine holds every file until the whole run is done, so it must hold no more
- * than the text and the messages.
+ * the same path, so there is one way to lint a file in the CLI. Either way the syntax tree and
+ * the article model of a file are dropped as soon as its messages are out (src/cli/lint-task.ts).
  */
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
-import type {Root} from 'mdast'
-import {unified, type Processor} from 'unified'
-import type {Options as EngineOptions, Preset} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Config} from '../config.js'
@@ -51,12 +46,6 @@ interface Slot {
 }
 
 export class LintPool {
-  /**
-   * The messages of each linted file, kept off the file until the run is done:
-   * unified-engine's queue looks at the messages of every file each time one file is done,
-   * which costs the number of files times the number of messages (seconds at 2,000 files).
-   */
-  private readonly held = new Map<VFile, LeanMessage[]>()
   private readonly slots: Slot[] = []
   private readonly queue: Pending[] = []
   private nextId = 0
@@ -84,21 +73,6 @@ export class LintPool {
       while (!this.closed && this.slots.length < workers) this.spawn()
       this.dispatch()
     })
-  }
-
-  /** Keep a file's messages until `attach`. */
-  hold(file: VFile, messages: LeanMessage[]): void {
-    this.held.set(file, messages)
-  }
-
-  /** Put the messages held for each of `files` on it, after whatever the engine put there. */
-  attach(files: readonly VFile[]): void {
-    for (const file of files) {
-      const messages = this.held.get(file)
-      if (!messages) continue
-      this.held.delete(file)
-      file.messages.push(...messages.map(reviveMessage))
-    }
   }
 
   /** Stop the workers (they would keep the process alive). */
@@ -178,25 +152,9 @@ function reviveError(serialized: SerializedError): Error {
   return error
 }
 
-/**
- * One copy of each string that many messages repeat (rule ids, sources, URLs, reasons): a
- * worker's strings arrive as fresh copies, message by message.
- */
-const interned = new Map<string, string>()
-const INTERNED_FIELDS = ['reason', 'message', 'ruleId', 'source', 'url'] as const
-
-function intern(value: unknown): unknown {
-  if (typeof value !== 'string') return value
-  const known = interned.get(value)
-  if (known !== undefined) return known
-  interned.set(value, value)
-  return value
-}
-
 function reviveMessage(lean: LeanMessage): VFileMessage {
-  const message = new VFileMessage(intern(lean.reason) as string)
+  const message = new VFileMessage(lean.reason)
   const {cause, ...fields} = lean as Record<string, unknown> & {cause?: SerializedError}
-  for (const field of INTERNED_FIELDS) if (field in fields) fields[field] = intern(fields[field])
   Object.assign(message, fields)
   if (cause) message.cause = reviveError(cause)
   return message
@@ -205,31 +163,9 @@ function reviveMessage(lean: LeanMessage): VFileMessage {
 /** Where the CLI keeps raw bytes on a file (see src/input.ts `setRawBytes`). */
 const RAW = 'attributionLintRaw'
 
-/** unified plugin for the engine's processor: the text is parsed where it is linted. */
-function emptyParser(this: Processor) {
-  this.parser = () => ({type: 'root', children: []}) as Root
-}
-
-/** The engine's processor: no parsing here; the `delegate` plugin lints each file. */
-export function delegatingProcessor() {
-  return unified().use(emptyParser)
-}
-
-interface FileSetLike {
-  valueOf(): unknown[]
-}
-
-/** unified plugin standing for the preset: lint the file with the pool, put its messages on it. */
-function delegateTo(pool: LintPool) {
-  return function delegate(this: Processor, options: {config?: Config} | undefined, fileSet?: FileSetLike) {
-    const files = fileSet ? fileSet.valueOf().length : 1
-    return (_tree: Root, file: VFile) => lintFile(pool, file, options?.config, files)
-  }
-}
-
 /**
- * Lint `file` (its text in `file.value`) with `pool`. Its messages are held by the pool
- * (`attach` puts them on it); what linting threw is thrown, with its messages on the file.
+ * Lint `file` (its text in `file.value`) with `pool`, and put its messages on it. `files` is
+ * how many files the run has. What linting threw is thrown, with its messages on the file.
  */
 export async function lintFile(pool: LintPool, file: VFile, config: Config | undefined, files: number): Promise<void> {
   const raw = (file.data as Record<string, unknown>)[RAW]
@@ -237,30 +173,7 @@ export async function lintFile(pool: LintPool, file: VFile, config: Config | und
   const result = await pool.lint(task, files)
   Object.assign(file.data, result.data)
   if (!pool.settings.keepText) file.value = ''
-  if (!result.thrown) return pool.hold(file, result.messages)
   const messages = result.messages.map(reviveMessage)
   file.messages.push(...messages)
-  throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
-}
-
-type ConfigOptions = Pick<EngineOptions, 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig'>
-
-/** Swap the preset in each plugin entry of a configuration for the delegate, with the same options. */
-function swap(preset: Preset, delegate: ReturnType<typeof delegateTo>): Preset {
-  const plugins = (preset.plugins ?? []) as unknown as Array<[unknown, Config | undefined]>
-  return {...preset, plugins: plugins.map(([, config]) => [delegate, {config}])} as unknown as Preset
-}
-
-/**
- * The engine's configuration options (src/cli/config.ts `engineConfig`) with the preset swapped
- * for the delegate of `pool`: the configuration is still found, validated and reported as before.
- */
-export function delegatedConfig(options: ConfigOptions, pool: LintPool): ConfigOptions {
-  const delegate = delegateTo(pool)
-  const transform = options.configTransform
-  return {
-    ...options,
-    configTransform: transform ? (raw: unknown, filePath: string) => swap(transform(raw, filePath) as Preset, delegate) : undefined,
-    defaultConfig: options.defaultConfig ? swap(options.defaultConfig, delegate) : undefined
-  }
+  if (result.thrown) throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
 }

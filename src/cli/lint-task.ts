@@ -16,7 +16,7 @@ import attributionLint from '../preset.js'
 export interface LintTask {
   path?: string
   cwd: string
-  /** The text as unified-engine read it. */
+  /** The text as the runner read it (UTF-8). */
   value: string
   /** The raw bytes, when the CLI read them itself (stdin, fixed text), for the UTF-8 check. */
   raw?: Uint8Array
@@ -40,7 +40,7 @@ export interface LintResult {
   data: Record<string, unknown>
   /**
    * What linting threw: the index of a message of the file (bad input, as the parser throws
-   * it), or another error (a crash), to be thrown again where unified-engine will see it.
+   * it), or another error (a crash), to be thrown again where the runner will see it.
    */
   thrown?: {message: number} | {error: SerializedError}
 }

@@ -1,9 +1,12 @@
 /**
- * The CLI: a thin front on unified-engine, as remark-cli is on unified-args. unified-engine
- * finds the files (folders, globs, extensions, `.attributionignore`), finds each file's
- * configuration (src/cli/config.ts) and runs the processor; this module reads stdin itself,
- * turns the engine's failures into clear messages, applies fixes, prints the report and
- * decides the exit code:
+ * The CLI, which streams files: it finds the files (src/cli/find.ts: folders, globs,
+ * extensions, `.attributionignore`, with unified-engine's semantics, as the CLI was a front on
+ * it), resolves each one's configuration (src/cli/config.ts), then reads, lints (on worker
+ * threads, src/cli/jobs.ts), fixes and prints them one after another in that order, a bounded
+ * number at a time: each file's part of the report is printed as soon as it and every file
+ * before it are done, and then the file is dropped, so memory does not grow with the number of
+ * files. This module also reads stdin, turns failures into clear messages and decides the exit
+ * code:
  *
  *   0  clean
  *   1  findings: an error-severity message, or a warning with --frail
@@ -11,19 +14,20 @@
  *      internal error
  */
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {PassThrough, type Writable} from 'node:stream'
+import type {Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {applyFixes, MAX_FIX_PASSES} from '../fix.js'
 import {BAD_INPUT, BAD_INPUT_URL, setRawBytes, unreadableReason} from '../input.js'
-import {loadReporter, type Message} from '../report/index.js'
+import {loadReporter, type Message, openReport} from '../report/index.js'
 import {SOURCE} from '../rule.js'
 import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
 import type {ChangedFiles} from './changed.js'
-import {configOrIgnoreAbove, findConfigError} from './config-files.js'
-import {delegatedConfig, delegatingProcessor, lintFile, LintPool} from './jobs.js'
+import {findConfigError} from './config-files.js'
+import {ConfigFinder, type ConfigOutcome} from './config.js'
+import {findFiles, type FoundFile} from './find.js'
+import {lintFile, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
 export const IGNORED_FILE = 'ignored-file'
@@ -50,6 +54,33 @@ function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve) => {
     stream.write(text, () => resolve())
   })
+}
+
+/**
+ * Writes gathered into pieces of about 16 KB: a write per file would cost a system call per
+ * file. Text for one stream keeps its order; a stream's text is written before another's starts.
+ */
+class Output {
+  private stream: Writable | undefined
+  private parts: string[] = []
+  private length = 0
+
+  async write(stream: Writable, text: string): Promise<void> {
+    if (!text) return
+    if (stream !== this.stream) await this.flush()
+    this.stream = stream
+    this.parts.push(text)
+    this.length += text.length
+    if (this.length >= 1 << 14) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (!this.stream || !this.length) return
+    const text = this.parts.join('')
+    this.parts = []
+    this.length = 0
+    await write(this.stream, text)
+  }
 }
 
 function isGlob(value: string): boolean {
@@ -101,7 +132,7 @@ function isVFileMessage(value: unknown): boolean {
 }
 
 /**
- * Turn what unified-engine and crashing rules leave on a file into our messages: unreadable
+ * Turn what reading and crashing rules leave on a file into our messages: unreadable
  * files become `bad-input`, a given but ignored file an `ignored-file` warning, anything else
  * unexpected an `internal-error` (its stack only with DEBUG=attribution-lint). Returns the
  * configuration errors met, which stop the run.
@@ -163,108 +194,6 @@ interface RunSettings {
   changed?: ChangedFiles
 }
 
-/**
- * The one file of a run that needs nothing of unified-engine, made as the engine makes it:
- * one article, named or piped, with the default flags and no configuration or ignore file
- * above it (src/cli/config-files.ts). Else undefined, and the engine runs. Loading the engine
- * and its dependencies is about a third of the start-up of a one-article run.
- */
-async function directFile(inputs: Array<string | VFile>, {options, io}: RunSettings): Promise<VFile | undefined> {
-  const defaults = options.config && options.ignore && options.rcPath === undefined && options.ignorePath === undefined && !options.ignorePatterns.length
-  if (inputs.length !== 1 || !defaults || options.fix || options.watch) return undefined
-  const [input] = inputs
-  const given = typeof input === 'string' ? (isGlob(input) ? undefined : path.resolve(io.cwd, input)) : input.messages.length ? undefined : input.path
-  if (!given || configOrIgnoreAbove(path.dirname(given))) return undefined
-  const relative = path.relative(io.cwd, given) || '.'
-  let file: VFile
-  if (typeof input === 'string') {
-    try {
-      if (!statSync(given).isFile()) return undefined
-      file = new VFile({path: relative, value: await readFile(given, 'utf8')})
-    } catch {
-      return undefined
-    }
-  } else {
-    file = input
-    file.path = relative
-    file.history = [relative]
-  }
-  file.cwd = io.cwd
-  file.data.unifiedEngineGiven = true
-  return file
-}
-
-/** Lint the file `directFile` gave; what it throws ends on it as unified-engine puts it there. */
-async function lintDirect(file: VFile, {options}: RunSettings, pool: LintPool): Promise<VFile[]> {
-  try {
-    await lintFile(pool, file, options.locale ? {locale: options.locale} : {}, 1)
-  } catch (error) {
-    const index = file.messages.indexOf(error as never)
-    if (index === -1) file.message('Cannot process file', {cause: error as Error}).fatal = true
-    else file.messages[index].fatal = true
-  }
-  pool.attach([file])
-  return [file]
-}
-
-/** Run unified-engine over files (paths, globs, or VFiles that carry their text). */
-async function runEngine(inputs: Array<string | VFile>, settings: RunSettings, silentlyIgnore = settings.options.silentlyIgnore): Promise<VFile[]> {
-  const {options, io} = settings
-  // Files are linted by a pool (src/cli/jobs.ts): on worker threads with --jobs, never holding a syntax tree.
-  const pool = new LintPool(options.jobs, {keepText: options.fix})
-  try {
-    const direct = await directFile(inputs, settings)
-    if (direct) return await lintDirect(direct, settings, pool)
-    const [{engine}, {engineConfig}] = await Promise.all([import('unified-engine'), import('./config.js')])
-    return await runEngineWith(engine, engineConfig, inputs, settings, pool, silentlyIgnore)
-  } finally {
-    await pool.close()
-  }
-}
-
-function runEngineWith(
-  engine: typeof import('unified-engine').engine,
-  engineConfig: typeof import('./config.js').engineConfig,
-  inputs: Array<string | VFile>,
-  {options, io}: RunSettings,
-  pool: LintPool,
-  silentlyIgnore: boolean
-): Promise<VFile[]> {
-  const sink = new PassThrough()
-  sink.resume()
-  return new Promise<VFile[]>((resolve, reject) => {
-    engine(
-      {
-        processor: delegatingProcessor(),
-        cwd: io.cwd,
-        files: inputs,
-        extensions: options.extensions,
-        ...delegatedConfig(engineConfig(io.cwd, options.locale ? {locale: options.locale} : {}), pool),
-        detectConfig: options.config,
-        rcPath: options.rcPath,
-        detectIgnore: options.ignore,
-        ignorePath: options.ignorePath,
-        ignorePathResolveFrom: options.ignorePathResolveFrom,
-        ignorePatterns: options.ignorePatterns,
-        silentlyIgnore,
-        out: false,
-        output: false,
-        streamIn: new PassThrough(),
-        streamOut: sink,
-        streamError: sink,
-        // We print the report ourselves, after fixes, on the stream the format owns.
-        reporter: () => '',
-        color: false
-      },
-      (error, _code, context) => {
-        pool.attach(context?.files ?? [])
-        if (error) reject(error)
-        else resolve((context?.files ?? []).filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored))
-      }
-    )
-  })
-}
-
 /** A path given by name that is a folder named like an article: refuse it, do not walk into it. */
 function namedFolder(arg: string, {options, io}: RunSettings): VFile | undefined {
   if (isGlob(arg) || /[\\/]$/.test(arg) || !options.extensions.includes(path.extname(arg).slice(1))) return undefined
@@ -287,13 +216,104 @@ function stdinFile(bytes: Buffer, {options, io}: RunSettings): VFile {
   return file
 }
 
-function label(file: VFile): string {
-  return file.path ?? '<stdin>'
+/** The most files a run holds at once: read ahead, being linted, or waiting for the files before them to be printed. */
+function heldLimit(jobs: number): number {
+  return Math.max(8, jobs * 4)
 }
 
-interface FixOutcome {
-  /** Text for stdout: diffs (--dry-run), or the fixed article read from stdin. */
-  output: string
+/** What a run saw, for tests: the most files it held at once. */
+export const runStats = {maxHeld: 0}
+
+function fail(file: VFile, error: unknown): void {
+  const index = file.messages.indexOf(error as never)
+  if (index === -1) file.message('Cannot process file', {cause: error as Error}).fatal = true
+  else file.messages[index].fatal = true
+}
+
+function fatal(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}
+
+/** The file for a found path, with what finding it said (ignored, missing), as unified-engine made it. */
+function fileOf(found: FoundFile, cwd: string): VFile {
+  const file = found.given ?? new VFile({path: found.path})
+  file.cwd = cwd
+  if (found.ignored) file.message('Cannot process specified file: it’s ignored').fatal = true
+  const error = found.error
+  if (error?.code === 'ENOENT') file.message(error.syscall === 'stat' ? 'No such file or folder' : 'Cannot find file', {cause: error}).fatal = true
+  else if (error?.code === 'EREADDIR') file.message('Cannot read folder').fatal = true
+  return file
+}
+
+interface Run {
+  settings: RunSettings
+  pool: LintPool
+  configs: ConfigFinder
+  /** How many files the run has (the pool starts workers only for enough of them). */
+  count: number
+}
+
+/** Lint a file whose configuration is known: its text read from disk unless given. Failures end on the file as messages. */
+async function lintWithConfig(file: VFile, outcome: ConfigOutcome, run: Run): Promise<void> {
+  if ('error' in outcome) return fail(file, outcome.error)
+  if ('configError' in outcome) return fail(file, outcome.configError)
+  if (file.value === undefined || file.value === null) {
+    try {
+      // Read synchronously: an article takes microseconds, and fs/promises' readFile costs several times the CPU.
+      file.value = readFileSync(path.resolve(run.settings.io.cwd, file.path), 'utf8')
+    } catch (error) {
+      file.value = ''
+      return fail(file, error)
+    }
+  }
+  try {
+    await lintFile(run.pool, file, outcome.config, run.count)
+  } catch (error) {
+    fail(file, error)
+  }
+}
+
+/** Read, configure and lint one found file; classified (src/cli/run.ts `classify`). */
+async function lintFound(found: FoundFile, run: Run): Promise<{file: VFile; config?: ConfigOutcome}> {
+  const file = fileOf(found, run.settings.io.cwd)
+  let config: ConfigOutcome | undefined
+  if (!fatal(file)) {
+    config = await run.configs.forFile(file.path)
+    await lintWithConfig(file, config, run)
+  }
+  classify(file, run.settings.debug)
+  return {file, config}
+}
+
+/**
+ * Lint `files` in order, a bounded number at a time, and hand each to `each` as soon as it and
+ * every file before it are done; the run then lets go of it.
+ */
+async function lintInOrder(files: readonly FoundFile[], run: Run, each: (file: VFile, config: ConfigOutcome | undefined) => Promise<void>): Promise<void> {
+  const limit = heldLimit(run.settings.options.jobs)
+  const inFlight: Array<Promise<{file: VFile; config?: ConfigOutcome}>> = []
+  let next = 0
+  const fill = () => {
+    while (inFlight.length < limit && next < files.length) {
+      const done = lintFound(files[next++], run)
+      // Awaited in order below; a failure here must not go unhandled meanwhile.
+      done.catch(() => {})
+      inFlight.push(done)
+    }
+    runStats.maxHeld = Math.max(runStats.maxHeld, inFlight.length)
+  }
+  fill()
+  while (inFlight.length) {
+    const {file, config} = await inFlight.shift()!
+    // This file is still held while it is printed; one fewer may be read ahead meanwhile.
+    fill()
+    runStats.maxHeld = Math.max(runStats.maxHeld, inFlight.length + 1)
+    await each(file, config)
+  }
+}
+
+function label(file: VFile): string {
+  return file.path ?? '<stdin>'
 }
 
 /**
@@ -301,15 +321,12 @@ interface FixOutcome {
  * fix (removing one run can change how the lines around it read), so that a second --fix
  * finds nothing to do. `applied` holds the first pass's fixed messages.
  */
-async function fixUntilStable(file: VFile, settings: RunSettings): Promise<{output: string; applied: unknown[]}> {
+async function fixUntilStable(file: VFile, config: ConfigOutcome, run: Run): Promise<{output: string; applied: unknown[]}> {
   const first = applyFixes(String(file.value), file.messages)
   let output = first.output
   for (let pass = 1; pass < MAX_FIX_PASSES && output !== String(file.value); pass++) {
-    const again = new VFile({path: path.resolve(settings.io.cwd, label(file)), value: output})
-    setRawBytes(again, Buffer.from(output, 'utf8'))
-    cliData(again).stdin = cliData(file).stdin
-    const [linted] = await runEngine([again], settings, true)
-    if (!linted || classify(linted, settings.debug).length || cannotLint(linted)) break
+    const linted = await lintText(file, output, config, run)
+    if (cannotLint(linted)) break
     const next = applyFixes(output, linted.messages)
     if (next.output === output) break
     output = next.output
@@ -317,82 +334,111 @@ async function fixUntilStable(file: VFile, settings: RunSettings): Promise<{outp
   return {output, applied: first.applied}
 }
 
-/** --fix: apply fixes, write changed files (or diff them with --dry-run), and lint the fixed text. */
-async function fixFiles(files: VFile[], settings: RunSettings): Promise<FixOutcome> {
-  const {options, io} = settings
-  let output = ''
-  const pending: Array<{index: number; text: string}> = []
-  for (const [index, file] of files.entries()) {
-    if (cannotLint(file)) continue
-    const source = String(file.value)
-    const {output: text, applied} = await fixUntilStable(file, settings)
-    const stdin = cliData(file).stdin === true
-    if (text === source) {
-      if (stdin && !options.dryRun) output += source
-      continue
-    }
-    if (options.dryRun) {
-      const {createTwoFilesPatch} = await import('diff')
-      output += createTwoFilesPatch('a/' + label(file), 'b/' + label(file), source, text)
-      file.messages = file.messages.filter((message) => !applied.includes(message))
-    } else {
-      pending.push({index, text})
-    }
-  }
-  if (!pending.length) return {output}
-  const fixedInputs = pending.map(({index, text}) => {
-    const original = files[index]
-    const fixed = new VFile({path: path.resolve(io.cwd, label(original)), value: text})
-    setRawBytes(fixed, Buffer.from(text, 'utf8'))
-    cliData(fixed).stdin = cliData(original).stdin
-    return fixed
-  })
-  const relinted = await runEngine(fixedInputs, settings, true)
-  for (const [k, {index, text}] of pending.entries()) {
-    const original = files[index]
-    const fixed = relinted.find((file) => file.path === original.path) ?? relinted[k]
-    const configErrors = fixed ? classify(fixed, settings.debug) : []
-    // Never write text the linter would refuse (say, a fix that left the file empty).
-    if (!fixed || configErrors.length || cannotLint(fixed)) continue
-    if (cliData(original).stdin) output += text
-    else writeFileSync(path.resolve(io.cwd, original.path), text)
-    files[index] = fixed
-  }
-  return {output}
+/** Lint `text` as the content of `file` (same path, same configuration). */
+async function lintText(file: VFile, text: string, config: ConfigOutcome, run: Run): Promise<VFile> {
+  const again = new VFile({path: label(file), value: text})
+  again.cwd = run.settings.io.cwd
+  setRawBytes(again, Buffer.from(text, 'utf8'))
+  cliData(again).stdin = cliData(file).stdin
+  await lintWithConfig(again, config, run)
+  classify(again, run.settings.debug)
+  return again
 }
 
-/** Lint once: engine, classification, fixes, report. Resolves to the exit code. */
-export async function runOnce(inputs: Array<string | VFile>, settings: RunSettings, silentlyIgnore?: boolean): Promise<number> {
+/**
+ * --fix on one file: apply its fixes, write it (or diff it with --dry-run), and lint the fixed
+ * text, which is what the report shows. Returns the file to report and the text for stdout.
+ */
+async function fixFile(file: VFile, config: ConfigOutcome | undefined, run: Run): Promise<{file: VFile; output: string}> {
+  const {options, io} = run.settings
+  if (!config || cannotLint(file)) return {file, output: ''}
+  const source = String(file.value)
+  const {output: text, applied} = await fixUntilStable(file, config, run)
+  const stdin = cliData(file).stdin === true
+  if (text === source) return {file, output: stdin && !options.dryRun ? source : ''}
+  if (options.dryRun) {
+    const {createTwoFilesPatch} = await import('diff')
+    file.messages = file.messages.filter((message) => !applied.includes(message))
+    return {file, output: createTwoFilesPatch('a/' + label(file), 'b/' + label(file), source, text)}
+  }
+  const fixed = await lintText(file, text, config, run)
+  // Never write text the linter would refuse (say, a fix that left the file empty).
+  if (cannotLint(fixed)) return {file, output: ''}
+  if (stdin) return {file: fixed, output: text}
+  writeFileSync(path.resolve(io.cwd, file.path), text)
+  return {file: fixed, output: ''}
+}
+
+/** Lint once: find, configure, lint, fix and report file by file. Resolves to the exit code. */
+export async function runOnce(inputs: Array<string | VFile>, settings: RunSettings, silentlyIgnore = settings.options.silentlyIgnore): Promise<number> {
   const {options, io} = settings
-  let files: VFile[]
+  let files: FoundFile[]
+  const configs = new ConfigFinder({cwd: io.cwd, detect: options.config, rcPath: options.rcPath, overrides: options.locale ? {locale: options.locale} : {}})
+  const configErrors = new Set<string>()
   try {
-    // --changed-since with nothing changed: no engine run, an empty report (CI still gets its JSON or SARIF).
-    files = settings.changed && !inputs.length ? [] : await runEngine(inputs, settings, silentlyIgnore)
+    // --changed-since with nothing changed: nothing to find, an empty report (CI still gets its JSON or SARIF).
+    files = settings.changed && !inputs.length ? [] : await findFiles(inputs, {
+      cwd: io.cwd,
+      extensions: options.extensions,
+      detectIgnore: options.ignore,
+      ignorePath: options.ignorePath,
+      ignorePathResolveFrom: options.ignorePathResolveFrom,
+      ignorePatterns: options.ignorePatterns,
+      silentlyIgnore
+    })
+    // Every file's configuration before any file is linted: a broken config stops the run
+    // before it prints anything. One lookup per folder, cached for the run.
+    for (const found of files) {
+      if (found.ignored || found.error?.code === 'ENOENT' || found.error?.code === 'EREADDIR' || (found.given && fatal(found.given))) continue
+      const outcome = await configs.forFile(found.path)
+      if ('configError' in outcome) configErrors.add(outcome.configError.message)
+    }
   } catch (error) {
     const configError = findConfigError(error)
     await write(io.stderr, `attribution-lint: ${configError ? configError.message : describe(error)}\n`)
     return 2
   }
-  const configErrors = [...new Set(files.flatMap((file) => classify(file, settings.debug)))].sort()
-  if (configErrors.length) {
-    await write(io.stderr, configErrors.map((message) => `attribution-lint: ${message}\n`).join(''))
+  if (configErrors.size) {
+    await write(io.stderr, [...configErrors].sort().map((message) => `attribution-lint: ${message}\n`).join(''))
     return 2
   }
   if (settings.changed) {
-    const {keepChanged} = await import('./changed.js')
-    keepChanged(files, settings.changed, io.cwd)
     if (!files.length) await write(io.stderr, `attribution-lint: no changed articles since ${options.changedSince} (merge base ${settings.changed.base.slice(0, 12)})\n`)
   } else if (!files.length && !silentlyIgnore) await write(io.stderr, 'attribution-lint: no files to lint (nothing matched, or everything is ignored)\n')
-  const fixed = options.fix ? await fixFiles(files, settings) : {output: ''}
   const reporter = (await loadReporter(options.report))!
-  const stdinFix = options.fix && files.some((file) => cliData(file).stdin)
+  const stdinFix = options.fix && files.some((found) => found.given && cliData(found.given).stdin)
   // With --fix on stdin or --dry-run, stdout holds the article or the diff; the report goes to stderr.
   const stream = reporter.stream === 'stdout' && (options.dryRun || stdinFix) ? io.stderr : io[reporter.stream]
   const color = options.color ?? (stream === io.stderr && Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !('NO_COLOR' in io.env))
-  await write(io.stdout, fixed.output)
-  await write(stream, reporter.format(files, {color, quiet: options.quiet, silent: options.silent, verbose: options.verbose, cwd: io.cwd}))
-  if (options.summary) await write(io.stderr, (await import('../report/summary.js')).summaryText(files, options))
-  return exitCode(files, options.frail)
+  const writer = openReport(reporter, {color, quiet: options.quiet, silent: options.silent, verbose: options.verbose, cwd: io.cwd})
+  const summary = options.summary ? new (await import('../report/summary.js')).SummaryCounts(options) : undefined
+  const keepChanged = settings.changed ? (await import('./changed.js')).keepChanged : undefined
+  await writer.ready
+  // Files are linted by a pool (src/cli/jobs.ts): on worker threads with --jobs, never holding a syntax tree.
+  const pool = new LintPool(options.jobs, {keepText: options.fix})
+  const run: Run = {settings, pool, configs, count: files.length}
+  const out = new Output()
+  let code = 0
+  try {
+    await lintInOrder(files, run, async (linted, config) => {
+      let file = linted
+      if (keepChanged) keepChanged([file], settings.changed!, io.cwd)
+      if (options.fix) {
+        const fixed = await fixFile(file, config, run)
+        file = fixed.file
+        await out.write(io.stdout, fixed.output)
+      }
+      await out.write(stream, writer.file(file))
+      summary?.add(file)
+      code = Math.max(code, exitCode([file], options.frail))
+    })
+  } finally {
+    await pool.close()
+  }
+  await writer.end((text) => out.write(stream, text))
+  await out.flush()
+  if (summary) await write(io.stderr, summary.text())
+  return code
 }
 
 async function usage(io: Io, message: string): Promise<number> {

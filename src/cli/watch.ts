@@ -4,7 +4,7 @@
  * watcher and exits with 0.
  *
  * chokidar ≥ 4 does not expand globs, so a glob is watched from its static base folder and a
- * changed file is linted if it has a markdown extension (unified-engine then applies
+ * changed file is linted if it has a markdown extension (the runner, src/cli/find.ts, then applies
  * `.attributionignore` as usual).
  */
 import path from 'node:path'

@@ -155,5 +155,17 @@ export const editor: Reporter = {
   description: 'a pre-publish report for editors: findings grouped by rule, with excerpts and fixes, on stdout',
   // On stdout, so that it can be saved or sent on (`> review.txt`): it is the whole output.
   stream: 'stdout',
-  format: editorReport
+  format: editorReport,
+  open(options) {
+    let first = true
+    return {
+      file(file) {
+        if (!visibleFiles([file], options).length) return ''
+        const text = (first ? '' : '\n') + fileReport(file, options)
+        first = false
+        return text
+      },
+      end: async () => {}
+    }
+  }
 }

@@ -42,12 +42,14 @@ export function githubCommand(message: Message, file: string | undefined): strin
   return `::${COMMAND[severity(message)]} ${list}::${escapeData(message.reason)}`
 }
 
+function fileCommands(file: Parameters<typeof visibleMessages>[0], options: ReporterOptions): string[] {
+  const relative = repositoryPath(file.path, options.cwd)
+  return visibleMessages(file, options).map((message) => githubCommand(message, relative))
+}
+
 export function githubReport(files: Parameters<Reporter['format']>[0], options: ReporterOptions): string {
   const lines: string[] = []
-  for (const file of visibleFiles(files, options)) {
-    const relative = repositoryPath(file.path, options.cwd)
-    for (const message of visibleMessages(file, options)) lines.push(githubCommand(message, relative))
-  }
+  for (const file of visibleFiles(files, options)) lines.push(...fileCommands(file, options))
   return lines.length ? lines.join('\n') + '\n' : ''
 }
 
@@ -55,5 +57,11 @@ export const github: Reporter = {
   name: 'github',
   description: 'GitHub Actions annotations (::warning file=…,line=…::…) on stdout',
   stream: 'stdout',
-  format: githubReport
+  format: githubReport,
+  open(options) {
+    return {
+      file: (file) => fileCommands(file, options).map((line) => line + '\n').join(''),
+      end: async () => {}
+    }
+  }
 }

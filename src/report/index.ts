@@ -1,6 +1,8 @@
 /**
  * Reporters: how the CLI prints the files it linted. A reporter is a name, the stream it
- * writes to, and a function from files to text; `--report <name>` picks one.
+ * writes to, and a function from files to text; `--report <name>` picks one. The built-in
+ * ones also have a streaming form (`open`): the CLI gives them one file at a time, in order,
+ * and drops the file once its part is printed, so a run holds no report of all its files.
  *
  * `stylish` (default, for people, on stderr as remark-cli does), `json` (for machines, on
  * stdout, the only thing there), `sarif` (SARIF 2.1.0, for code scanning), `github`
@@ -19,6 +21,33 @@ export interface Reporter {
   stream: 'stdout' | 'stderr'
   /** The report, ending in a newline, or '' for nothing. */
   format(files: readonly VFile[], options: ReporterOptions): string
+  /** The same report, one file at a time; without it the CLI keeps every file for `format`. */
+  open?(options: ReporterOptions): ReportWriter
+}
+
+/** A report being written: what `format` gives for the files passed, in the same bytes. */
+export interface ReportWriter {
+  /** Resolves when the writer can take files without holding them (it loads what it needs). */
+  ready?: Promise<void>
+  /** The report's text for one more file, in run order ('' for nothing yet). */
+  file(file: VFile): string
+  /** The rest of the report, printed piece by piece with `write`. */
+  end(write: (text: string) => Promise<void>): Promise<void>
+}
+
+/** A reporter's streaming form, or, for one without, a writer that keeps the files for `format`. */
+export function openReport(reporter: Reporter, options: ReporterOptions): ReportWriter {
+  if (reporter.open) return reporter.open(options)
+  const files: VFile[] = []
+  return {
+    file(file) {
+      files.push(file)
+      return ''
+    },
+    async end(write) {
+      await write(reporter.format(files, options))
+    }
+  }
 }
 
 const registry = new Map<string, Reporter>()

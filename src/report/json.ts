@@ -50,11 +50,12 @@ export function jsonMessage(message: Message): JsonMessage {
   }
 }
 
+function jsonFile(file: VFile, options: Pick<ReporterOptions, 'silent'>): JsonFile {
+  return {path: file.path ?? '<stdin>', messages: visibleMessages(file, options).map(jsonMessage)}
+}
+
 export function jsonReport(files: readonly VFile[], options: Pick<ReporterOptions, 'quiet' | 'silent'>): JsonFile[] {
-  return visibleFiles(files, options).map((file) => ({
-    path: file.path ?? '<stdin>',
-    messages: visibleMessages(file, options).map(jsonMessage)
-  }))
+  return visibleFiles(files, options).map((file) => jsonFile(file, options))
 }
 
 export const json: Reporter = {
@@ -63,5 +64,20 @@ export const json: Reporter = {
   stream: 'stdout',
   format(files, options) {
     return JSON.stringify(jsonReport(files, options)) + '\n'
+  },
+  // The array, an entry at a time: `JSON.stringify` of the whole array, byte for byte.
+  open(options) {
+    let first = true
+    return {
+      file(file) {
+        if (!visibleFiles([file], options).length) return ''
+        const text = (first ? '[' : ',') + JSON.stringify(jsonFile(file, options))
+        first = false
+        return text
+      },
+      async end(write) {
+        await write((first ? '[' : '') + ']\n')
+      }
+    }
   }
 }

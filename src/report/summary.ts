@@ -23,31 +23,51 @@ export interface Summary {
   perRule: Array<[ruleId: string, count: number]>
 }
 
-export function summarize(files: readonly VFile[], options: Pick<ReporterOptions, 'silent'>): Summary {
-  const counts = new Map<string, number>()
-  const summary: Summary = {files: files.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0, perRule: []}
-  for (const file of files) {
-    const messages = visibleMessages(file, options)
-    if (messages.length) summary.filesWithFindings++
+/** Counts for `--summary`, a file at a time: a run need not keep its files for it. */
+export class SummaryCounts {
+  private readonly counts = new Map<string, number>()
+  private readonly summary: Summary = {files: 0, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0, perRule: []}
+
+  constructor(private readonly options: Pick<ReporterOptions, 'silent'>) {}
+
+  add(file: VFile): void {
+    const messages = visibleMessages(file, this.options)
+    this.summary.files++
+    if (messages.length) this.summary.filesWithFindings++
     for (const message of messages) {
       const id = message.ruleId ?? 'attribution-lint'
-      counts.set(id, (counts.get(id) ?? 0) + 1)
+      this.counts.set(id, (this.counts.get(id) ?? 0) + 1)
       const level = severity(message)
-      if (level === 'error') summary.errors++
-      else if (level === 'warning') summary.warnings++
-      else summary.infos++
+      if (level === 'error') this.summary.errors++
+      else if (level === 'warning') this.summary.warnings++
+      else this.summary.infos++
     }
   }
-  const order = ruleIds()
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length)
-  summary.perRule = [...counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-  return summary
+
+  result(): Summary {
+    const order = ruleIds()
+    const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length)
+    return {...this.summary, perRule: [...this.counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))}
+  }
+
+  text(): string {
+    return summaryOf(this.result())
+  }
+}
+
+export function summarize(files: readonly VFile[], options: Pick<ReporterOptions, 'silent'>): Summary {
+  const counts = new SummaryCounts(options)
+  for (const file of files) counts.add(file)
+  return counts.result()
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
 
 export function summaryText(files: readonly VFile[], options: Pick<ReporterOptions, 'silent'>): string {
-  const summary = summarize(files, options)
+  return summaryOf(summarize(files, options))
+}
+
+function summaryOf(summary: Summary): string {
   const total = summary.errors + summary.warnings + summary.infos
   const kinds = [plural(summary.errors, 'error', 'errors'), plural(summary.warnings, 'warning', 'warnings')]
   if (summary.infos) kinds.push(plural(summary.infos, 'info', 'infos'))
