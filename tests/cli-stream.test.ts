@@ -177,3 +177,16 @@ test('every reporter\'s streaming form prints what its format prints, byte for b
     }
   }
 })
+
+test('stylish and SARIF print the same report when no temporary file can be made (their parts are then held in memory)', () => {
+  const cwd = fixture('no-temp', {'a.md': SEED_RAW, 'b.md': GOOD, 'c.md': SEED_RAW})
+  const noTemp = {TMPDIR: path.join(temp, 'no-such-folder', 'tmp')}
+  for (const report of ['stylish', 'sarif']) {
+    const usual = runCli(['--report', report, '--jobs', '1', '.'], cwd)
+    const held = runCli(['--report', report, '--jobs', '1', '.'], cwd, noTemp)
+    assert.equal(held.code, usual.code, report)
+    assert.equal(held.stdout, usual.stdout, report)
+    assert.equal(held.stderr, usual.stderr, report)
+    assert.ok((report === 'stylish' ? usual.stderr : usual.stdout).includes('anonymous-source'), `${report}: the report has the seed's findings`)
+  }
+})

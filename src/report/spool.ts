@@ -15,14 +15,29 @@ process.once('exit', () => {
 })
 
 export class Spool {
-  private readonly folder: string
+  private readonly folder: string | undefined
   private readonly fd: number
+  /**
+   * The parts in memory, when no temporary file could be made (a read-only or full temp
+   * folder): the report is still printed, at the cost of holding it.
+   */
+  private readonly memory: Buffer[] | undefined
   /** Bytes written so far. */
   size = 0
 
   constructor() {
-    this.folder = mkdtempSync(path.join(os.tmpdir(), 'attribution-lint-report-'))
-    this.fd = openSync(path.join(this.folder, 'spool'), 'w+')
+    let folder: string | undefined
+    let fd = -1
+    try {
+      folder = mkdtempSync(path.join(os.tmpdir(), 'attribution-lint-report-'))
+      fd = openSync(path.join(folder, 'spool'), 'w+')
+    } catch {
+      if (folder) rmSync(folder, {recursive: true, force: true})
+      folder = undefined
+    }
+    this.folder = folder
+    this.fd = fd
+    this.memory = folder ? undefined : []
     open.add(this)
   }
 
@@ -30,6 +45,11 @@ export class Spool {
   append(text: string): {start: number; end: number} {
     const bytes = Buffer.from(text, 'utf8')
     const start = this.size
+    if (this.memory) {
+      this.memory.push(bytes)
+      this.size += bytes.length
+      return {start, end: this.size}
+    }
     let written = 0
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, start + written)
     this.size += bytes.length
@@ -38,6 +58,7 @@ export class Spool {
 
   /** The text between two offsets that `append` gave. */
   read(start: number, end: number): string {
+    if (this.memory) return this.inMemory().toString('utf8', start, end)
     const bytes = Buffer.allocUnsafe(end - start)
     let done = 0
     while (done < bytes.length) {
@@ -51,6 +72,13 @@ export class Spool {
   /** All the text written, in pieces of about `size` bytes. */
   *chunks(size = 1 << 16): Generator<string> {
     const decoder = new StringDecoder('utf8')
+    if (this.memory) {
+      const bytes = this.inMemory()
+      for (let at = 0; at < bytes.length; at += size) yield decoder.write(bytes.subarray(at, at + size))
+      const rest = decoder.end()
+      if (rest) yield rest
+      return
+    }
     const bytes = Buffer.allocUnsafe(size)
     for (let at = 0; at < this.size; ) {
       const count = readSync(this.fd, bytes, 0, Math.min(size, this.size - at), at)
@@ -64,9 +92,16 @@ export class Spool {
 
   /** Delete the file. */
   close(): void {
-    if (!open.delete(this)) return
+    if (!open.delete(this) || !this.folder) return
     closeSync(this.fd)
     rmSync(this.folder, {recursive: true, force: true})
+  }
+
+  /** The in-memory parts as one buffer (joined once, then kept joined). */
+  private inMemory(): Buffer {
+    const memory = this.memory!
+    if (memory.length > 1) memory.splice(0, memory.length, Buffer.concat(memory))
+    return memory[0] ?? Buffer.alloc(0)
   }
 }
 
