@@ -2,7 +2,8 @@
  * The CLI streams files: each file's part of the report is printed before later files are
  * even read, the run holds a bounded number of files, the order of files is unified-engine's
  * (the CLI was a front on it), and each reporter's streaming form prints what its `format`
- * prints, byte for byte (for SARIF: what node-sarif-builder prints; for stylish: vfile-reporter).
+ * prints, byte for byte (for SARIF: what node-sarif-builder prints), and stylish is vfile-reporter's
+ * report file by file.
  */
 import assert from 'node:assert/strict'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -155,7 +156,7 @@ async function sampleFiles(): Promise<VFile[]> {
   return files
 }
 
-test('every reporter\'s streaming form prints what its format prints, byte for byte (SARIF: node-sarif-builder; stylish: vfile-reporter)', async () => {
+test('every reporter\'s streaming form prints what its format prints, byte for byte (SARIF: node-sarif-builder)', async () => {
   const files = await sampleFiles()
   const cwd = fileURLToPath(new URL('../../', import.meta.url))
   const variants: Array<Partial<ReporterOptions>> = [{}, {quiet: true}, {silent: true}, {verbose: true, color: true}]
@@ -175,6 +176,22 @@ test('every reporter\'s streaming form prints what its format prints, byte for b
         assert.equal(text, reporter.format(set, options), `${name} ${JSON.stringify(variant)} over ${set.length} files`)
       }
     }
+  }
+})
+
+test('stylish is vfile-reporter\'s report file by file: the same rows and totals, columns aligned within each file', async () => {
+  const files = await sampleFiles()
+  const stylish = (await loadReporter('stylish'))!
+  const {reporter: vfileReporter} = await import('vfile-reporter')
+  const withNewline = (text: string) => (text && !text.endsWith('\n') ? text + '\n' : text)
+  const squeeze = (text: string) => text.replace(/ +/g, ' ')
+  // vfile-reporter orders files by path; stylish prints them in the order they were linted.
+  const sorted = [...files].sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
+  for (const variant of [{}, {quiet: true}, {silent: true}, {verbose: true, color: true}]) {
+    const options: ReporterOptions = {color: false, quiet: false, silent: false, verbose: false, cwd: process.cwd(), ...variant}
+    const settings = {color: options.color, quiet: options.quiet, silent: options.silent, verbose: options.verbose}
+    for (const file of files) assert.equal(stylish.format([file], options), withNewline(vfileReporter([file], settings)), `${file.path} ${JSON.stringify(variant)}`)
+    assert.equal(squeeze(stylish.format(sorted, options)), squeeze(withNewline(vfileReporter(sorted, settings))), JSON.stringify(variant))
   }
 })
 
