@@ -107,26 +107,34 @@ export const CHAR_ARABIC = 4
 export const CHAR_LATIN = 8
 /** `\p{N}` */
 export const CHAR_NUMBER = 16
+/** `\p{M}` */
+export const CHAR_MARK = 32
 const NUMBER = /\p{N}/u
+const MARK = /\p{M}/u
 const unitClasses = new Uint8Array(0x10000)
 
 /**
- * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER), as the regular
+ * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER, CHAR_MARK), as the regular
  * expressions read it on its own. A surrogate of a pair has none: callers read pairs whole.
  */
 export function unitClass(code: number): number {
   let flags = unitClasses[code]
   if (!flags) {
     const ch = String.fromCharCode(code)
-    flags = KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+    flags = classOf(ch)
     unitClasses[code] = flags
   }
   return flags
 }
 
+function classOf(ch: string): number {
+  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) |
+    (NUMBER.test(ch) ? CHAR_NUMBER : 0) | (MARK.test(ch) ? CHAR_MARK : 0)
+}
+
 /** The classes of a character beyond the BMP (a surrogate pair, as a string). */
 export function astralClass(ch: string): number {
-  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+  return classOf(ch)
 }
 
 /** Whether a (normalised) word is written in Arabic script. */
