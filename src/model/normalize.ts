@@ -45,6 +45,11 @@ function foldUnit(code: number): string {
   return folded
 }
 
+/** Whether normalising drops the code unit `code` (an Arabic mark or the tatweel). */
+export function isDroppedUnit(code: number): boolean {
+  return foldUnit(code) === ''
+}
+
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
 
