@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
-import {normalize, withoutProclitics} from '../model/normalize.js'
+import {normalize} from '../model/normalize.js'
 import type {Token} from '../model/tokens.js'
 
 /** One concept of a lexicon, with its forms in each language. */
@@ -80,14 +80,14 @@ export class PhraseMatcher<T> {
     this.size++
   }
 
-  /** The longest phrase starting at token `at`, or undefined. */
-  matchAt(tokens: readonly Token[], at: number): PhraseMatch<T> | undefined {
+  /** The longest phrase starting at token `at` and ending by token `limit`, or undefined. */
+  matchAt(tokens: readonly Token[], at: number, limit = tokens.length): PhraseMatch<T> | undefined {
     const first = tokens[at]
-    if (!first) return undefined
+    if (!first || at >= limit) return undefined
     // The longest phrase from the word as written, then from each of its stems (longest first).
     let bestNode: TrieNode<T> | undefined
     let bestTo = 0
-    const stems = withoutProclitics(first.norm)
+    const stems = first.stems
     for (let h = -1; h < stems.length; h++) {
       let node = this.root.next.get(h < 0 ? first.norm : stems[h])
       let i = at + 1
@@ -96,12 +96,25 @@ export class PhraseMatcher<T> {
           bestNode = node
           bestTo = i
         }
-        if (i >= tokens.length) break
+        if (i >= limit) break
         node = node.next.get(tokens[i].norm)
         i++
       }
     }
     return bestNode && {value: bestNode.values[0].value, form: bestNode.values[0].form, from: at, to: bestTo}
+  }
+
+  /** Every match inside tokens [from, to), leftmost-longest, not overlapping: the matches of that run read on its own. */
+  findWithin(tokens: readonly Token[], from: number, to: number): Array<PhraseMatch<T>> {
+    const found: Array<PhraseMatch<T>> = []
+    for (let i = from; i < to; i++) {
+      const match = this.matchAt(tokens, i, to)
+      if (match) {
+        found.push(match)
+        i = match.to - 1
+      }
+    }
+    return found
   }
 
   /** Every match in a run of tokens, leftmost-longest, not overlapping. */

@@ -296,10 +296,8 @@ export function findAttributions(article: Article): AttributionIndex {
       const end = tokenAt(tokens, sentence.end)
       const found: Attribution[] = []
       // Matched within the sentence's own words, so that no phrase runs on into the next sentence ("wrote. In …").
-      const words = tokens.slice(start, end)
-      const within = <T>(found: Array<PhraseMatch<T>>) => found.map((m) => ({...m, from: m.from + start, to: m.to + start}))
-      const cues = within(match.cues.findAll(words))
-      const vague = within(match.vague.findAll(words))
+      const cues = match.cues.findWithin(tokens, start, end)
+      const vague = match.vague.findWithin(tokens, start, end)
       for (const cue of cues) {
         const entry = cue.value
         const kind = cueKind(entry)

@@ -5,13 +5,15 @@
  * letters; words are runs of letters, marks and digits instead.
  */
 import {BoundedCache} from './bounded-cache.js'
-import {astralClass, CHAR_LETTER, CHAR_MARK, CHAR_NUMBER, normalize, unitClass} from './normalize.js'
+import {astralClass, CHAR_LETTER, CHAR_MARK, CHAR_NUMBER, normalize, unitClass, withoutProclitics} from './normalize.js'
 
 export interface Token {
   /** The word as written. */
   text: string
   /** The word normalised for matching (see normalize.ts). */
   norm: string
+  /** `withoutProclitics(norm)`: the forms of an Arabic word without its proclitics, longest first (none for other words). */
+  stems: readonly string[]
   /** Offset of the word in the text it was read from (a block's plain text). */
   index: number
   /** Offset just past the word in that text. */
@@ -43,7 +45,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       for (let units = unitsOf(text, i, CHAR_LETTER); units; units = unitsOf(text, i, CHAR_LETTER)) i += units
     }
     const word = text.slice(start, i)
-    tokens.push({text: word, norm: normalized(word), index: start, end: i})
+    const forms = formsOf(word)
+    tokens.push({text: word, norm: forms.norm, stems: forms.stems, index: start, end: i})
   }
   return tokens
 }
@@ -61,17 +64,19 @@ function unitsOf(text: string, i: number, wanted: number): number {
   return unitClass(code) & wanted ? 1 : 0
 }
 
-// The normal form of each word met, kept across files: every repeat of a word then shares one
-// string, so the many lexicon and stopword lookups of its token hash it once, not per lookup.
-const normalForms = new BoundedCache<string, string>()
+// The normal form and the stems of each word met, kept across files: every repeat of a word then
+// shares one string, so the many lexicon and stopword lookups of its token hash it once, and
+// lexicon matching reads its stems from the token.
+const wordForms = new BoundedCache<string, {norm: string; stems: readonly string[]}>()
 
-function normalized(word: string): string {
-  let norm = normalForms.get(word)
-  if (norm === undefined) {
-    norm = normalize(word)
-    normalForms.set(word, norm)
+function formsOf(word: string): {norm: string; stems: readonly string[]} {
+  let forms = wordForms.get(word)
+  if (forms === undefined) {
+    const norm = normalize(word)
+    forms = {norm, stems: withoutProclitics(norm)}
+    wordForms.set(word, forms)
   }
-  return norm
+  return forms
 }
 
 /** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */
