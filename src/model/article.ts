@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import YAML from 'yaml'
 import {type Block, collectBlocks} from './blocks.js'
-import {detectLanguage, letterCounts, type LetterCounts} from './language.js'
+import {detectLanguage, functionWordHits, letterCounts, type LetterCounts} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
 import {findQuotes, type Quote} from './quotes.js'
 import {type Sentence, splitSentences} from './sentences.js'
@@ -77,19 +77,28 @@ export class Article {
     // Each block's words and letters are read once, for the article's language and for the block's own.
     const blockTokens = raw.map((block) => tokenize(block.text))
     const blockLetters = raw.map((block) => letterCounts(block.text))
-    const allTokens = blockTokens.flat()
     const allLetters: LetterCounts = {letters: 0, arabic: 0, latin: 0}
-    for (const counts of blockLetters) {
+    let allWords = 0
+    for (const [index, counts] of blockLetters.entries()) {
       allLetters.letters += counts.letters
       allLetters.arabic += counts.arabic
       allLetters.latin += counts.latin
+      allWords += blockTokens[index].length
+    }
+    // Function words are counted only where the letters leave the language open, once per block.
+    const blockHits: Array<number[] | undefined> = []
+    const hitsOf = (index: number) => (blockHits[index] ??= functionWordHits(blockTokens[index]))
+    const allHits = () => {
+      const sum = functionWordHits([])
+      for (let index = 0; index < raw.length; index++) hitsOf(index).forEach((hits, n) => (sum[n] += hits))
+      return sum
     }
     const declared = typeof this.frontmatter.lang === 'string' ? this.frontmatter.lang.toLowerCase().split(/[-_]/)[0] : undefined
-    const detected = detectLanguage(allLetters, allTokens)
+    const detected = detectLanguage(allLetters, allWords, allHits)
     this.lang = declared ?? (detected !== 'und' ? detected : settings.lang ?? 'und')
     this.blocks = raw.map((block, index) => {
       const tokens = blockTokens[index]
-      const own = tokens.length >= 8 ? detectLanguage(blockLetters[index], tokens) : 'und'
+      const own = tokens.length >= 8 ? detectLanguage(blockLetters[index], tokens.length, () => hitsOf(index)) : 'und'
       const lang = own === 'und' || (own !== 'ar' && this.lang === 'ar' && tokens.length < 20) ? this.lang : own
       return {...block, lang, tokens, sentences: splitSentences(block.text, lang), quotes: findQuotes(block.text)}
     })
