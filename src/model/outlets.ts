@@ -146,7 +146,9 @@ function nameQuote(block: ArticleBlock, from: number, to: number) {
 
 /** Tokens with English possessives folded ("CNN's" → cnn), so names match before them. */
 function matchTokens(tokens: readonly Token[]): Token[] {
-  return tokens.map((token) => (/['’]s$/u.test(token.text) && !isArabicWord(token.norm) ? {...token, norm: token.norm.replace(/'s$/u, '')} : token))
+  return tokens.map((token) => (/['’]s$/u.test(token.text) && !isArabicWord(token.norm)
+    ? {text: token.text, norm: token.norm.replace(/'s$/u, ''), stems: token.stems, index: token.index, end: token.end}
+    : token))
 }
 
 /** Whether a Latin-script match keeps the capitals of its alias, and is not the head of a longer name. */
