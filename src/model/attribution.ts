@@ -15,7 +15,7 @@
 import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
-import {isArabicWord, isDefiniteArabic, normalize, withoutProclitics} from './normalize.js'
+import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -228,7 +228,7 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   const after = tokens.slice(b, b + 6)
   const affiliated = tokens.slice(a, b).some((t, i) => i > 0 && AFFILIATION.has(t.norm)) || ROLE_AFTER_NAME.test(text.slice(tokens[b - 1].end, tokens[b - 1].end + 6)) && after.some((t) => AFFILIATION.has(t.norm))
   const headWords = (head: {from: number; to: number} | undefined) => head &&
-    tokens.slice(head.from, head.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+    tokens.slice(head.from, head.to).map((t) => t.stems[0] ?? t.norm).join(' ')
   attribution.speaker = {
     from: tokens[a].index, to: tokens[b - 1].end, text: text.slice(tokens[a].index, tokens[b - 1].end),
     kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite, bare: speakerClass.bare, affiliated,
@@ -338,7 +338,7 @@ export function findAttributions(article: Article): AttributionIndex {
           block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
           speaker: {
             from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false, bare: false, affiliated: false,
-            head: tokens.slice(phrase.from, phrase.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+            head: tokens.slice(phrase.from, phrase.to).map((t) => t.stems[0] ?? t.norm).join(' ')
           }
         })
       }
