@@ -16,6 +16,7 @@ import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
+import {PerSentence} from './sentences.js'
 import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -273,8 +274,7 @@ const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreove
 export function findAttributions(article: Article): AttributionIndex {
   const {match} = article.lexicons
   const all: Attribution[] = []
-  const bySentence = new Map<string, Attribution[]>()
-  const key = (block: number, sentence: number) => `${block}:${sentence}`
+  const bySentence = new PerSentence<Attribution[]>()
   let last: Attribution | undefined
   for (const block of article.blocks) {
     const tokens = block.tokens
@@ -353,13 +353,13 @@ export function findAttributions(article: Article): AttributionIndex {
         if (!attribution.quoted && attribution.speaker && attribution.speaker.kind !== 'pronoun') last = attribution
       }
       all.push(...found)
-      bySentence.set(key(block.index, s), found)
+      bySentence.set(block.index, s, found)
     })
     // A pronoun opening the next paragraph («وأشار إلى أن …», "He added …") continues this speaker; a heading ends it.
     if (!article.isStoryText(block)) last = undefined
   }
 
-  const inSentence = (block: number, sentence: number) => bySentence.get(key(block, sentence)) ?? []
+  const inSentence = (block: number, sentence: number) => bySentence.get(block, sentence) ?? []
   const own = (block: number, sentence: number) => inSentence(block, sentence).filter((a) => !a.quoted)
 
   /** Sentences of a block that a range of its text overlaps (binary search, so many quotes stay linear). */
@@ -419,18 +419,18 @@ export function findAttributions(article: Article): AttributionIndex {
   }
 
   // Sentences inside an attributed quotation are reported speech too.
-  const covered = new Set<string>()
+  const covered = new PerSentence<true>()
   for (const block of article.blocks) {
     for (const quote of block.quotes) {
       if (quote.depth !== 0 || quote.marks[0] === '' || !quoteAttribution(block.index, quote)) continue
-      for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.add(key(block.index, s))
+      for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.set(block.index, s, true)
     }
   }
 
   return {
     all,
     inSentence,
-    isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(key(block, sentence)),
+    isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(block, sentence),
     quoteAttribution
   }
 }

@@ -141,3 +141,20 @@ function pushTrimmed(sentences: Sentence[], text: string, start: number, end: nu
   while (start < end && isSpace(text.charCodeAt(start))) start++
   if (end > start) sentences.push({start, end, text: text.slice(start, end)})
 }
+
+/** Values kept per sentence of an article, by block index and sentence index (no key strings to build and hash). */
+export class PerSentence<T> {
+  private readonly blocks: Array<Array<T | undefined> | undefined> = []
+
+  get(block: number, sentence: number): T | undefined {
+    return sentence >= 0 ? this.blocks[block]?.[sentence] : undefined
+  }
+
+  set(block: number, sentence: number, value: T): void {
+    ;(this.blocks[block] ??= [])[sentence] = value
+  }
+
+  has(block: number, sentence: number): boolean {
+    return this.get(block, sentence) !== undefined
+  }
+}
