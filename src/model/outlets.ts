@@ -144,11 +144,19 @@ function nameQuote(block: ArticleBlock, from: number, to: number) {
   return undefined
 }
 
-/** Tokens with English possessives folded ("CNN's" → cnn), so names match before them. */
-function matchTokens(tokens: readonly Token[]): Token[] {
-  return tokens.map((token) => (/['’]s$/u.test(token.text) && !isArabicWord(token.norm)
+/** Tokens with English possessives folded ("CNN's" → cnn), so names match before them (the tokens themselves when none has one). */
+function matchTokens(tokens: readonly Token[]): readonly Token[] {
+  if (!tokens.some(isPossessive)) return tokens
+  return tokens.map((token) => (isPossessive(token)
     ? {text: token.text, norm: token.norm.replace(/'s$/u, ''), stems: token.stems, index: token.index, end: token.end}
     : token))
+}
+
+/** Whether a token is an English possessive: `/['’]s$/u` on its text, told by its last two characters. */
+function isPossessive(token: Token): boolean {
+  const {text} = token
+  const mark = text.charCodeAt(text.length - 2)
+  return text.charCodeAt(text.length - 1) === 0x73 && (mark === 0x27 || mark === 0x2019) && !isArabicWord(token.norm)
 }
 
 /** Whether a Latin-script match keeps the capitals of its alias, and is not the head of a longer name. */

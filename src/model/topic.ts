@@ -58,10 +58,7 @@ const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu
  * to carry a topic. The Arabic stemmer reads the unfolded letters (ة, أ), so it is given the
  * word with its marks stripped, and its result is normalised afterwards.
  */
-export function topicStem(token: Token, lang: string): string | undefined {
-  // Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
-  let stems = stemCache.get(lang)
-  if (!stems) stemCache.set(lang, (stems = new BoundedCache()))
+export function topicStem(token: Token, lang: string, stems = stemsOf(lang)): string | undefined {
   let stem = stems.get(token.text)
   if (stem === undefined) {
     stem = stemOf(token, lang) ?? null
@@ -70,7 +67,15 @@ export function topicStem(token: Token, lang: string): string | undefined {
   return stem ?? undefined
 }
 
+// Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
 const stemCache = new Map<string, BoundedCache<string, string | null>>()
+
+/** The kept stems of a language's words. */
+function stemsOf(lang: string): BoundedCache<string, string | null> {
+  let stems = stemCache.get(lang)
+  if (!stems) stemCache.set(lang, (stems = new BoundedCache()))
+  return stems
+}
 
 function stemOf(token: Token, lang: string): string | undefined {
   const norm = token.norm
@@ -114,8 +119,9 @@ type Bag = Map<string, number>
 
 function bagOf(tokens: readonly Token[], lang: string): Bag {
   const bag: Bag = new Map()
+  const stems = stemsOf(lang)
   for (const token of tokens) {
-    const stem = topicStem(token, lang)
+    const stem = topicStem(token, lang, stems)
     if (stem) bag.set(stem, (bag.get(stem) ?? 0) + 1)
   }
   return bag
