@@ -58,6 +58,7 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; form: string}>}
+const OPENER_SLOTS = 4096
 
 /**
  * A set of phrases (sequences of words) matched over normalised tokens. The first word of
@@ -65,6 +66,9 @@ interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; 
  */
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = {next: new Map(), values: []}
+  // Whether a word opens a phrase, kept per word (by `token.word`, in a table of fixed size):
+  // most words open none, and matching asks every word of every block, several lexicons over.
+  private readonly openers = {words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)}
   size = 0
 
   add(form: string, value: T): void {
@@ -83,7 +87,7 @@ export class PhraseMatcher<T> {
   /** The longest phrase starting at token `at` and ending by token `limit`, or undefined. */
   matchAt(tokens: readonly Token[], at: number, limit = tokens.length): PhraseMatch<T> | undefined {
     const first = tokens[at]
-    if (!first || at >= limit) return undefined
+    if (!first || at >= limit || !this.opens(first)) return undefined
     // The longest phrase from the word as written, then from each of its stems (longest first).
     let bestNode: TrieNode<T> | undefined
     let bestTo = 0
@@ -102,6 +106,17 @@ export class PhraseMatcher<T> {
       }
     }
     return bestNode && {value: bestNode.values[0].value, form: bestNode.values[0].form, from: at, to: bestTo}
+  }
+
+  /** Whether the word of a token, or one of its stems, opens a phrase. */
+  private opens(token: Token): boolean {
+    const slot = token.word % OPENER_SLOTS
+    const {words, opens} = this.openers
+    if (words[slot] !== token.word) {
+      words[slot] = token.word
+      opens[slot] = this.root.next.has(token.norm) || token.stems.some((stem) => this.root.next.has(stem)) ? 1 : 0
+    }
+    return opens[slot] === 1
   }
 
   /** Every match inside tokens [from, to), leftmost-longest, not overlapping: the matches of that run read on its own. */

@@ -23,7 +23,7 @@ import {sentenceIndexAt} from './article.js'
 import {BoundedCache} from './bounded-cache.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize} from './normalize.js'
-import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
+import {firstStartingFrom, tokenAt, tokenize, type Token, withNorm} from './tokens.js'
 
 export interface OutletMention {
   block: ArticleBlock
@@ -148,7 +148,7 @@ function nameQuote(block: ArticleBlock, from: number, to: number) {
 function matchTokens(tokens: readonly Token[]): readonly Token[] {
   if (!tokens.some(isPossessive)) return tokens
   return tokens.map((token) => (isPossessive(token)
-    ? {text: token.text, norm: token.norm.replace(/'s$/u, ''), stems: token.stems, index: token.index, end: token.end}
+    ? withNorm(token, token.norm.replace(/'s$/u, ''))
     : token))
 }
 

@@ -14,6 +14,11 @@ export interface Token {
   norm: string
   /** `withoutProclitics(norm)`: the forms of an Arabic word without its proclitics, longest first (none for other words). */
   stems: readonly string[]
+  /**
+   * The identity of the word's forms (`norm` and `stems`): the same for the tokens of one word as
+   * written, never the same for two different forms; lexicon matchers keep per-word answers by it.
+   */
+  word: number
   /** Offset of the word in the text it was read from (a block's plain text). */
   index: number
   /** Offset just past the word in that text. */
@@ -46,7 +51,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const word = text.slice(start, i)
     const forms = formsOf(word)
-    tokens.push({text: word, norm: forms.norm, stems: forms.stems, index: start, end: i})
+    tokens.push({text: word, norm: forms.norm, stems: forms.stems, word: forms.id, index: start, end: i})
   }
   return tokens
 }
@@ -67,16 +72,23 @@ function unitsOf(text: string, i: number, wanted: number): number {
 // The normal form and the stems of each word met, kept across files: every repeat of a word then
 // shares one string, so the many lexicon and stopword lookups of its token hash it once, and
 // lexicon matching reads its stems from the token.
-const wordForms = new BoundedCache<string, {norm: string; stems: readonly string[]}>()
+const wordForms = new BoundedCache<string, {norm: string; stems: readonly string[]; id: number}>()
+// Identities of word forms are never reused, also after the cache above was emptied.
+let nextWordId = 0
 
-function formsOf(word: string): {norm: string; stems: readonly string[]} {
+function formsOf(word: string): {norm: string; stems: readonly string[]; id: number} {
   let forms = wordForms.get(word)
   if (forms === undefined) {
     const norm = normalize(word)
-    forms = {norm, stems: withoutProclitics(norm)}
+    forms = {norm, stems: withoutProclitics(norm), id: nextWordId++}
     wordForms.set(word, forms)
   }
   return forms
+}
+
+/** A token read as another normal form (an English possessive without its 's); its stems are kept. */
+export function withNorm(token: Token, norm: string): Token {
+  return {text: token.text, norm, stems: token.stems, word: nextWordId++, index: token.index, end: token.end}
 }
 
 /** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */
