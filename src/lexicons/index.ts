@@ -66,7 +66,7 @@ const OPENER_SLOTS = 4096
  */
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = {next: new Map(), values: []}
-  // Whether a word opens a phrase, kept per word (by `token.word`, in a table of fixed size):
+  // Whether a word opens a phrase, kept per word (by `token.wordId`, in a table of fixed size):
   // most words open none, and matching asks every word of every block, several lexicons over.
   private readonly openers = {words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)}
   size = 0
@@ -110,10 +110,10 @@ export class PhraseMatcher<T> {
 
   /** Whether the word of a token, or one of its stems, opens a phrase. */
   private opens(token: Token): boolean {
-    const slot = token.word % OPENER_SLOTS
+    const slot = token.wordId % OPENER_SLOTS
     const {words, opens} = this.openers
-    if (words[slot] !== token.word) {
-      words[slot] = token.word
+    if (words[slot] !== token.wordId) {
+      words[slot] = token.wordId
       opens[slot] = this.root.next.has(token.norm) || token.stems.some((stem) => this.root.next.has(stem)) ? 1 : 0
     }
     return opens[slot] === 1

@@ -18,7 +18,7 @@ export interface Token {
    * The identity of the word's forms (`norm` and `stems`): the same for the tokens of one word as
    * written, never the same for two different forms; lexicon matchers keep per-word answers by it.
    */
-  word: number
+  wordId: number
   /** Offset of the word in the text it was read from (a block's plain text). */
   index: number
   /** Offset just past the word in that text. */
@@ -51,7 +51,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const word = text.slice(start, i)
     const forms = formsOf(word)
-    tokens.push({text: word, norm: forms.norm, stems: forms.stems, word: forms.id, index: start, end: i})
+    tokens.push({text: word, norm: forms.norm, stems: forms.stems, wordId: forms.id, index: start, end: i})
   }
   return tokens
 }
@@ -88,7 +88,7 @@ function formsOf(word: string): {norm: string; stems: readonly string[]; id: num
 
 /** A token read as another normal form (an English possessive without its 's); its stems are kept. */
 export function withNorm(token: Token, norm: string): Token {
-  return {text: token.text, norm, stems: token.stems, word: nextWordId++, index: token.index, end: token.end}
+  return {text: token.text, norm, stems: token.stems, wordId: nextWordId++, index: token.index, end: token.end}
 }
 
 /** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */
