@@ -59,21 +59,28 @@ const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu
  * word with its marks stripped, and its result is normalised afterwards.
  */
 export function topicStem(token: Token, lang: string, stems = stemsOf(lang)): string | undefined {
-  let stem = stems.get(token.text)
+  // The last stem read for each word, by the word's identity (no string to hash), then by its text.
+  const slot = token.wordId % WORD_SLOTS
+  if (stems.words[slot] === token.wordId) return stems.last[slot] ?? undefined
+  let stem = stems.byText.get(token.text)
   if (stem === undefined) {
     stem = stemOf(token, lang) ?? null
-    stems.set(token.text, stem)
+    stems.byText.set(token.text, stem)
   }
+  stems.words[slot] = token.wordId
+  stems.last[slot] = stem
   return stem ?? undefined
 }
 
 // Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
-const stemCache = new Map<string, BoundedCache<string, string | null>>()
+const WORD_SLOTS = 4096
+interface KeptStems {byText: BoundedCache<string, string | null>; words: Float64Array; last: Array<string | null>}
+const stemCache = new Map<string, KeptStems>()
 
 /** The kept stems of a language's words. */
-function stemsOf(lang: string): BoundedCache<string, string | null> {
+function stemsOf(lang: string): KeptStems {
   let stems = stemCache.get(lang)
-  if (!stems) stemCache.set(lang, (stems = new BoundedCache()))
+  if (!stems) stemCache.set(lang, (stems = {byText: new BoundedCache(), words: new Float64Array(WORD_SLOTS).fill(-1), last: new Array<string | null>(WORD_SLOTS).fill(null)}))
   return stems
 }
 
