@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
-import {normalize, withoutProclitics} from '../model/normalize.js'
+import {normalize} from '../model/normalize.js'
 import type {Token} from '../model/tokens.js'
 
 /** One concept of a lexicon, with its forms in each language. */
@@ -58,6 +58,7 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; form: string}>}
+const OPENER_SLOTS = 4096
 
 /**
  * A set of phrases (sequences of words) matched over normalised tokens. The first word of
@@ -65,6 +66,9 @@ interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; 
  */
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = {next: new Map(), values: []}
+  // Whether a word opens a phrase, kept per word (by `token.wordId`, in a table of fixed size):
+  // most words open none, and matching asks every word of every block, several lexicons over.
+  private readonly openers = {words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)}
   size = 0
 
   add(form: string, value: T): void {
@@ -80,14 +84,14 @@ export class PhraseMatcher<T> {
     this.size++
   }
 
-  /** The longest phrase starting at token `at`, or undefined. */
-  matchAt(tokens: readonly Token[], at: number): PhraseMatch<T> | undefined {
+  /** The longest phrase starting at token `at` and ending by token `limit`, or undefined. */
+  matchAt(tokens: readonly Token[], at: number, limit = tokens.length): PhraseMatch<T> | undefined {
     const first = tokens[at]
-    if (!first) return undefined
+    if (!first || at >= limit || !this.opens(first)) return undefined
     // The longest phrase from the word as written, then from each of its stems (longest first).
     let bestNode: TrieNode<T> | undefined
     let bestTo = 0
-    const stems = withoutProclitics(first.norm)
+    const stems = first.stems
     for (let h = -1; h < stems.length; h++) {
       let node = this.root.next.get(h < 0 ? first.norm : stems[h])
       let i = at + 1
@@ -96,12 +100,39 @@ export class PhraseMatcher<T> {
           bestNode = node
           bestTo = i
         }
-        if (i >= tokens.length) break
+        if (i >= limit) break
         node = node.next.get(tokens[i].norm)
         i++
       }
     }
     return bestNode && {value: bestNode.values[0].value, form: bestNode.values[0].form, from: at, to: bestTo}
+  }
+
+  /** Whether the word of a token, or one of its stems, opens a phrase. */
+  private opens(token: Token): boolean {
+    const slot = token.wordId % OPENER_SLOTS
+    const {words, opens} = this.openers
+    if (words[slot] !== token.wordId) {
+      words[slot] = token.wordId
+      // A loop, not `some` with an arrow: a closure over `this` cost an allocation on every call.
+      let found = this.root.next.has(token.norm)
+      for (let h = 0; h < token.stems.length && !found; h++) found = this.root.next.has(token.stems[h])
+      opens[slot] = found ? 1 : 0
+    }
+    return opens[slot] === 1
+  }
+
+  /** Every match inside tokens [from, to), leftmost-longest, not overlapping: the matches of that run read on its own. */
+  findWithin(tokens: readonly Token[], from: number, to: number): Array<PhraseMatch<T>> {
+    const found: Array<PhraseMatch<T>> = []
+    for (let i = from; i < to; i++) {
+      const match = this.matchAt(tokens, i, to)
+      if (match) {
+        found.push(match)
+        i = match.to - 1
+      }
+    }
+    return found
   }
 
   /** Every match in a run of tokens, leftmost-longest, not overlapping. */

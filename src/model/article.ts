@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import YAML from 'yaml'
 import {type Block, collectBlocks} from './blocks.js'
-import {detectLanguage, letterCounts, type LetterCounts} from './language.js'
+import {detectLanguage, functionWordHits, letterCounts, type LetterCounts} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
 import {findQuotes, type Quote} from './quotes.js'
 import {type Sentence, splitSentences} from './sentences.js'
@@ -77,21 +77,32 @@ export class Article {
     // Each block's words and letters are read once, for the article's language and for the block's own.
     const blockTokens = raw.map((block) => tokenize(block.text))
     const blockLetters = raw.map((block) => letterCounts(block.text))
-    const allTokens = blockTokens.flat()
     const allLetters: LetterCounts = {letters: 0, arabic: 0, latin: 0}
-    for (const counts of blockLetters) {
+    let allWords = 0
+    for (const [index, counts] of blockLetters.entries()) {
       allLetters.letters += counts.letters
       allLetters.arabic += counts.arabic
       allLetters.latin += counts.latin
+      allWords += blockTokens[index].length
+    }
+    // Function words are counted only where the letters leave the language open, once per block.
+    const blockHits: Array<number[] | undefined> = []
+    const hitsOf = (index: number) => (blockHits[index] ??= functionWordHits(blockTokens[index]))
+    const allHits = () => {
+      const sum = functionWordHits([])
+      for (let index = 0; index < raw.length; index++) hitsOf(index).forEach((hits, n) => (sum[n] += hits))
+      return sum
     }
     const declared = typeof this.frontmatter.lang === 'string' ? this.frontmatter.lang.toLowerCase().split(/[-_]/)[0] : undefined
-    const detected = detectLanguage(allLetters, allTokens)
+    const detected = detectLanguage(allLetters, allWords, allHits)
     this.lang = declared ?? (detected !== 'und' ? detected : settings.lang ?? 'und')
     this.blocks = raw.map((block, index) => {
       const tokens = blockTokens[index]
-      const own = tokens.length >= 8 ? detectLanguage(blockLetters[index], tokens) : 'und'
+      const own = tokens.length >= 8 ? detectLanguage(blockLetters[index], tokens.length, () => hitsOf(index)) : 'und'
       const lang = own === 'und' || (own !== 'ar' && this.lang === 'ar' && tokens.length < 20) ? this.lang : own
-      return {...block, lang, tokens, sentences: splitSentences(block.text, lang), quotes: findQuotes(block.text)}
+      // Written out rather than spread: V8 copied these objects slowly with a spread.
+      const {kind, inBlockquote, depth, role, hasImage, index: at, text, offsets, start, end, isLine} = block
+      return {kind, inBlockquote, depth, role, hasImage, index: at, text, offsets, start, end, isLine, lang, tokens, sentences: splitSentences(text, lang), quotes: findQuotes(text)}
     })
     this.title = assignRoles(this.blocks, this.frontmatter)
     this.links = indexLinks(tree, this.frontmatter.sources)
@@ -138,6 +149,8 @@ export class Article {
 function readFrontmatter(tree: Root, file: VFile): Frontmatter {
   const node = tree.children[0]
   if (!node || node.type !== 'yaml') return {}
+  const simple = readSimpleYaml(node.value)
+  if (simple) return simple
   try {
     const data = YAML.parse(node.value)
     return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
@@ -149,6 +162,29 @@ function readFrontmatter(tree: Root, file: VFile): Frontmatter {
     })
     return {}
   }
+}
+
+// A line of the simplest frontmatter: `key: value`, the value a double-quoted string without
+// escapes or control characters, a date, or a plain word or words (letters, digits, spaces, - _ .).
+const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*): +(?:"([^"\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff]*)"|(\d{4}-\d{2}-\d{2}|[\p{L}][\p{L}\p{M}\p{N} _.-]*?)) *$/u
+// Plain words that YAML reads as null or a boolean, not as text.
+const YAML_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/u
+
+/**
+ * The frontmatter read without the YAML parser when every line is that simplest form, as
+ * news articles' frontmatter mostly is (the parser cost about as much as splitting the whole
+ * article into sentences); undefined for anything else, which YAML then reads.
+ */
+export function readSimpleYaml(text: string): Frontmatter | undefined {
+  const data: Frontmatter = {}
+  for (const line of text.split('\n')) {
+    const match = SIMPLE_LINE.exec(line)
+    if (!match) return undefined
+    const [, key, quoted, plain] = match
+    if (Object.hasOwn(data, key) || YAML_WORDS.test(key) || (plain !== undefined && YAML_WORDS.test(plain))) return undefined
+    data[key] = quoted ?? plain
+  }
+  return data
 }
 
 const TERMINAL = /[.!:;،؛,]\s*$/u

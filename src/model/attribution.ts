@@ -15,7 +15,8 @@
 import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
-import {isArabicWord, isDefiniteArabic, normalize, withoutProclitics} from './normalize.js'
+import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
+import {PerSentence} from './sentences.js'
 import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -228,7 +229,7 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   const after = tokens.slice(b, b + 6)
   const affiliated = tokens.slice(a, b).some((t, i) => i > 0 && AFFILIATION.has(t.norm)) || ROLE_AFTER_NAME.test(text.slice(tokens[b - 1].end, tokens[b - 1].end + 6)) && after.some((t) => AFFILIATION.has(t.norm))
   const headWords = (head: {from: number; to: number} | undefined) => head &&
-    tokens.slice(head.from, head.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+    tokens.slice(head.from, head.to).map((t) => t.stems[0] ?? t.norm).join(' ')
   attribution.speaker = {
     from: tokens[a].index, to: tokens[b - 1].end, text: text.slice(tokens[a].index, tokens[b - 1].end),
     kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite, bare: speakerClass.bare, affiliated,
@@ -273,8 +274,7 @@ const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreove
 export function findAttributions(article: Article): AttributionIndex {
   const {match} = article.lexicons
   const all: Attribution[] = []
-  const bySentence = new Map<string, Attribution[]>()
-  const key = (block: number, sentence: number) => `${block}:${sentence}`
+  const bySentence = new PerSentence<Attribution[]>()
   let last: Attribution | undefined
   for (const block of article.blocks) {
     const tokens = block.tokens
@@ -296,10 +296,8 @@ export function findAttributions(article: Article): AttributionIndex {
       const end = tokenAt(tokens, sentence.end)
       const found: Attribution[] = []
       // Matched within the sentence's own words, so that no phrase runs on into the next sentence ("wrote. In …").
-      const words = tokens.slice(start, end)
-      const within = <T>(found: Array<PhraseMatch<T>>) => found.map((m) => ({...m, from: m.from + start, to: m.to + start}))
-      const cues = within(match.cues.findAll(words))
-      const vague = within(match.vague.findAll(words))
+      const cues = match.cues.findWithin(tokens, start, end)
+      const vague = match.vague.findWithin(tokens, start, end)
       for (const cue of cues) {
         const entry = cue.value
         const kind = cueKind(entry)
@@ -340,7 +338,7 @@ export function findAttributions(article: Article): AttributionIndex {
           block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
           speaker: {
             from, to, text: block.text.slice(from, to), kind: 'vague', entry: phrase.value, definite: false, bare: false, affiliated: false,
-            head: tokens.slice(phrase.from, phrase.to).map((t) => withoutProclitics(t.norm)[0] ?? t.norm).join(' ')
+            head: tokens.slice(phrase.from, phrase.to).map((t) => t.stems[0] ?? t.norm).join(' ')
           }
         })
       }
@@ -355,13 +353,13 @@ export function findAttributions(article: Article): AttributionIndex {
         if (!attribution.quoted && attribution.speaker && attribution.speaker.kind !== 'pronoun') last = attribution
       }
       all.push(...found)
-      bySentence.set(key(block.index, s), found)
+      bySentence.set(block.index, s, found)
     })
     // A pronoun opening the next paragraph («وأشار إلى أن …», "He added …") continues this speaker; a heading ends it.
     if (!article.isStoryText(block)) last = undefined
   }
 
-  const inSentence = (block: number, sentence: number) => bySentence.get(key(block, sentence)) ?? []
+  const inSentence = (block: number, sentence: number) => bySentence.get(block, sentence) ?? []
   const own = (block: number, sentence: number) => inSentence(block, sentence).filter((a) => !a.quoted)
 
   /** Sentences of a block that a range of its text overlaps (binary search, so many quotes stay linear). */
@@ -421,18 +419,18 @@ export function findAttributions(article: Article): AttributionIndex {
   }
 
   // Sentences inside an attributed quotation are reported speech too.
-  const covered = new Set<string>()
+  const covered = new PerSentence<true>()
   for (const block of article.blocks) {
     for (const quote of block.quotes) {
       if (quote.depth !== 0 || quote.marks[0] === '' || !quoteAttribution(block.index, quote)) continue
-      for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.add(key(block.index, s))
+      for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.set(block.index, s, true)
     }
   }
 
   return {
     all,
     inSentence,
-    isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(key(block, sentence)),
+    isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(block, sentence),
     quoteAttribution
   }
 }

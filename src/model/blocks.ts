@@ -33,7 +33,35 @@ export interface Block {
   isLine: boolean
 }
 
-interface Piece {text: string; offsets: number[]; hasImage: boolean}
+/**
+ * The source offsets of every block of an article, one after another in one buffer: each
+ * block's `offsets` is a view of its part, so reading a block allocates no array of its own.
+ */
+class OffsetBuffer {
+  data: Int32Array
+  length = 0
+
+  constructor(size: number) {
+    this.data = new Int32Array(Math.max(16, size))
+  }
+
+  push(offset: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = offset
+  }
+
+  /** The offsets pushed since `from`, as a view. */
+  view(from: number, to = this.length): Int32Array {
+    return this.data.subarray(from, to)
+  }
+}
+
+/** A block's text as it is read: its pieces (joined once at the end) and its offsets from `first` on in the buffer. */
+interface Piece {parts: string[]; length: number; offsets: OffsetBuffer; first: number; hasImage: boolean}
 
 /** Plain text of phrasing content, with a source offset per character. */
 function flatten(nodes: readonly PhrasingContent[], source: string, piece: Piece): void {
@@ -45,8 +73,10 @@ function flatten(nodes: readonly PhrasingContent[], source: string, piece: Piece
         break
       }
       case 'break': {
-        piece.text += '\n'
-        piece.offsets.push(node.position?.start.offset ?? lastOffset(piece))
+        const at = node.position?.start.offset ?? lastOffset(piece)
+        piece.parts.push('\n')
+        piece.length++
+        piece.offsets.push(at)
         break
       }
       case 'image':
@@ -66,7 +96,7 @@ function flatten(nodes: readonly PhrasingContent[], source: string, piece: Piece
 }
 
 function lastOffset(piece: Piece): number {
-  return piece.offsets.length ? piece.offsets[piece.offsets.length - 1] + 1 : 0
+  return piece.length ? piece.offsets.data[piece.first + piece.length - 1] + 1 : 0
 }
 
 /**
@@ -75,29 +105,29 @@ function lastOffset(piece: Piece): number {
  * characters are matched forward through the source slice.
  */
 function appendValue(value: string, start: number | undefined, end: number | undefined, source: string, piece: Piece): void {
+  const {offsets} = piece
   if (start === undefined || end === undefined) {
     const at = lastOffset(piece)
-    for (let i = 0; i < value.length; i++) piece.offsets.push(at)
-    piece.text += value
-    return
-  }
-  if (end - start === value.length && source.startsWith(value, start)) {
-    for (let i = 0; i < value.length; i++) piece.offsets.push(start + i)
+    for (let i = 0; i < value.length; i++) offsets.push(at)
+  } else if (end - start === value.length && source.startsWith(value, start)) {
+    for (let i = 0; i < value.length; i++) offsets.push(start + i)
   } else {
     let cursor = start
     for (let i = 0; i < value.length; i++) {
       let found = cursor
+      const code = value.charCodeAt(i)
       // Look a few characters ahead only, so the walk stays linear.
-      while (found < end && found - cursor < 12 && source[found] !== value[i]) found++
-      if (found < end && source[found] === value[i]) {
-        piece.offsets.push(found)
+      while (found < end && found - cursor < 12 && source.charCodeAt(found) !== code) found++
+      if (found < end && source.charCodeAt(found) === code) {
+        offsets.push(found)
         cursor = found + 1
       } else {
-        piece.offsets.push(Math.min(cursor, end - 1))
+        offsets.push(Math.min(cursor, end - 1))
       }
     }
   }
-  piece.text += value
+  piece.parts.push(value)
+  piece.length += value.length
 }
 
 const SENTENCE_END = /[.!?؟…:»”"')\]]\s*$/u
@@ -117,39 +147,40 @@ function isOneBlockPerLine(lines: string[], hasHardBreak: boolean): boolean {
 /** Collect the blocks of a tree in document order. */
 export function collectBlocks(tree: Root, source: string): Block[] {
   const blocks: Block[] = []
+  const offsets = new OffsetBuffer(source.length + 1)
   const push = (kind: BlockKind, node: Nodes & Parents, inBlockquote: boolean, depth: number) => {
-    const piece: Piece = {text: '', offsets: [], hasImage: false}
+    const piece: Piece = {parts: [], length: 0, offsets, first: offsets.length, hasImage: false}
     flatten(node.children as PhrasingContent[], source, piece)
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
-    piece.offsets.push(end)
-    const base = {kind, inBlockquote, depth, role: 'body' as BlockRole, hasImage: piece.hasImage}
-    const lines = piece.text.split('\n')
+    offsets.push(end)
+    const joined = piece.parts.join('')
+    // Each block is written out in full: spreading a shared base into each was most of the cost of reading the blocks.
+    const {hasImage} = piece
+    const lines = joined.split('\n')
     const hardBreak = (node.children as PhrasingContent[]).some((child) => child.type === 'break')
     if (kind === 'paragraph' && lines.length > 1 && isOneBlockPerLine(lines, hardBreak)) {
-      const all = new Int32Array(piece.offsets)
-      let from = 0
+      const all = offsets.data
+      let from = piece.first
       for (const raw of lines) {
         const to = from + raw.length
         // In a CRLF file the \r belongs to the line ending, not to the line.
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
         if (line.trim()) {
-          const offsets = all.slice(from, from + line.length + 1)
-          // The line ends where its last character ends, not at the next line's start.
-          offsets[line.length] = line.length ? piece.offsets[from + line.length - 1] + 1 : piece.offsets[from]
-          blocks.push({...base, index: blocks.length, text: line, offsets, start: offsets[0], end: offsets[line.length], isLine: true})
+          // The line ends where its last character ends, not at the next line's start (the
+          // slot of its line break, which no other line's view holds).
+          all[from + line.length] = line.length ? all[from + line.length - 1] + 1 : all[from]
+          const lineOffsets = offsets.view(from, from + line.length + 1)
+          blocks.push({kind, inBlockquote, depth, role: 'body', hasImage, index: blocks.length, text: line, offsets: lineOffsets, start: lineOffsets[0], end: lineOffsets[line.length], isLine: true})
         }
         from = to + 1
       }
       return
     }
     // Wrapped prose: line breaks inside the block read as spaces.
-    const text = piece.text.replace(/[\r\n]/g, ' ')
-    if (!text.trim()) {
-      if (piece.hasImage) blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
-      return
-    }
-    blocks.push({...base, index: blocks.length, text, offsets: new Int32Array(piece.offsets), start, end, isLine: false})
+    const text = joined.replace(/[\r\n]/g, ' ')
+    if (!text.trim() && !piece.hasImage) return
+    blocks.push({kind, inBlockquote, depth, role: 'body', hasImage, index: blocks.length, text, offsets: offsets.view(piece.first), start, end, isLine: false})
   }
   const walk = (nodes: readonly RootContent[], container: BlockKind, inBlockquote: boolean) => {
     for (const node of nodes) {

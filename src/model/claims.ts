@@ -16,6 +16,7 @@ import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
+import {PerSentence} from './sentences.js'
 import {firstStartingFrom, tokenAt, type Token} from './tokens.js'
 
 export type ClaimKind = 'figure' | 'percentage' | 'money' | 'toll' | 'count' | 'superlative' | 'record' | 'finding'
@@ -116,9 +117,9 @@ const key = (value: number, percent: boolean) => String(Math.round(value * 1000)
 /** Find the claims of the article's story text. */
 export function findClaims(article: Article): ClaimIndex {
   const mentions: Claim[] = []
-  const cited = new Set<string>()
-  const carried = new Set<string>()
-  const years = new Map<string, number>()
+  const cited = new PerSentence<true>()
+  const carried = new PerSentence<true>()
+  const years = new PerSentence<number>()
   const words = claimWords(article.lexicons)
   const links = article.links.inText.filter((link) => link.url && !link.url.startsWith('#')).sort((a, b) => a.start - b.start)
   article.blocks.forEach((block, b) => {
@@ -128,28 +129,29 @@ export function findClaims(article: Article): ClaimIndex {
     if (!words.langs.has(block.lang)) return
     const found = blockClaims(article, block, b, words)
     mentions.push(...found.claims)
-    for (const s of found.sources) cited.add(b + ':' + s)
-    for (const [s, year] of found.years) years.set(b + ':' + s, Math.min(year, years.get(b + ':' + s) ?? year))
+    for (const s of found.sources) cited.set(b, s, true)
+    for (const [s, year] of found.years) years.set(b, s, Math.min(year, years.get(b, s) ?? year))
     block.sentences.forEach((sentence, s) => {
-      if (s > 0 && pointsBack(article, block, s)) carried.add(b + ':' + s)
-      if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.add(b + ':' + s)
+      if (s > 0 && pointsBack(article, block, s)) carried.set(b, s, true)
+      if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.set(b, s, true)
     })
   })
   // Figures of settled past events are optional (RULES.md): a sentence dated ten years or more
   // before the story ("In 1914, about 25,000 Germans lived …") is history, not news.
   const now = storyYear(article)
-  const past = (claim: Claim) => now !== undefined && (years.get(claim.block + ':' + claim.sentence) ?? Infinity) <= now - 10
+  const past = (claim: Claim) => now !== undefined && (years.get(claim.block, claim.sentence) ?? Infinity) <= now - 10
   const all = mentions.filter((claim) => !claim.quoted && !(FIGURES.has(claim.kind) && past(claim)))
-  const bySentence = new Map<string, Claim[]>()
+  const bySentence = new PerSentence<Claim[]>()
   for (const claim of all) {
-    const id = claim.block + ':' + claim.sentence
-    bySentence.set(id, [...(bySentence.get(id) ?? []), claim])
+    const claims = bySentence.get(claim.block, claim.sentence)
+    if (claims) claims.push(claim)
+    else bySentence.set(claim.block, claim.sentence, [claim])
   }
   return {
     all, mentions: mentions.filter((claim) => claim.figure !== undefined),
-    inSentence: (block, sentence) => bySentence.get(block + ':' + sentence) ?? [],
-    citesSource: (block, sentence) => cited.has(block + ':' + sentence),
-    carriesOn: (block, sentence) => carried.has(block + ':' + sentence)
+    inSentence: (block, sentence) => bySentence.get(block, sentence) ?? [],
+    citesSource: (block, sentence) => cited.has(block, sentence),
+    carriesOn: (block, sentence) => carried.has(block, sentence)
   }
 }
 

@@ -68,23 +68,32 @@ for (const [n, lang] of LANGUAGES.entries()) {
   }
 }
 
-/** Best guess at the language of some text: 'ar', 'en', 'de', 'fr', 'es' or 'und'. */
-export function detectLanguage(text: string | LetterCounts, tokens: readonly Token[]): string {
-  if (!tokens.length) return 'und'
-  const shares = sharesOf(typeof text === 'string' ? letterCounts(text) : text)
+/** How many of some words are function words of each language (in the order of LANGUAGES). */
+export function functionWordHits(tokens: readonly Token[]): number[] {
+  const hits = new Array<number>(LANGUAGES.length).fill(0)
+  for (const token of tokens) {
+    const langs = LANGUAGES_OF.get(token.norm)
+    if (langs) for (const n of langs) hits[n]++
+  }
+  return hits
+}
+
+/**
+ * Best guess at the language of some text: 'ar', 'en', 'de', 'fr', 'es' or 'und', from its
+ * letters, its number of words and (asked only for Latin-script text) its function-word hits.
+ */
+export function detectLanguage(letters: LetterCounts, words: number, hits: () => readonly number[]): string {
+  if (!words) return 'und'
+  const shares = sharesOf(letters)
   if (shares.arabic > 0.4) return 'ar'
   // Cyrillic, Hebrew, CJK …: no lexicon, so no guess is needed beyond "not one we read".
   if (shares.latin < 0.5) return 'und'
-  const hitsOf = new Array<number>(LANGUAGES.length).fill(0)
-  for (const token of tokens) {
-    const langs = LANGUAGES_OF.get(token.norm)
-    if (langs) for (const n of langs) hitsOf[n]++
-  }
+  const hitsOf = hits()
   let best = 'und'
   let bestScore = 0
   let second = 0
   for (const [n, lang] of LANGUAGES.entries()) {
-    const score = hitsOf[n] / tokens.length
+    const score = hitsOf[n] / words
     if (score > bestScore) {
       second = bestScore
       best = lang

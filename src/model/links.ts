@@ -4,7 +4,7 @@
  */
 import type {Root, RootContent, Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalize} from './normalize.js'
+import {isDroppedUnit, normalize} from './normalize.js'
 
 export interface Link {
   /** Link text as plain words ('' for a bare URL). */
@@ -51,11 +51,51 @@ export function hostMatches(host: string, domain: string): boolean {
 }
 
 const SOURCES_HEADING = new Set(['sources', 'source', 'references', 'further reading', 'links', 'المصادر', 'المراجع', 'مصادر', 'مراجع', 'quellen', 'sources et références', 'fuentes'])
+// Neither normalising nor lower-casing shortens a text but by dropping Arabic marks, so a text
+// with more other characters than the longest heading and its colon, spaces aside, names none.
+const MAX_HEADING = Math.max(...[...SOURCES_HEADING].map((heading) => heading.length)) + 1
 
 /** Whether a heading's text names a sources section ("Sources", «المصادر»). */
 export function isSourcesHeading(text: string): boolean {
+  if (keptLength(text, 0) > MAX_HEADING) return false
   return SOURCES_HEADING.has(normalize(text.trim().replace(/[:：]$/, '')))
     || SOURCES_HEADING.has(text.trim().replace(/[:：]$/, '').toLowerCase())
+}
+
+/** `kept` plus the characters of `text` that are neither spaces nor dropped by normalising, counted up to just past MAX_HEADING. */
+function keptLength(text: string, kept: number): number {
+  for (let i = 0; i < text.length && kept <= MAX_HEADING; i++) {
+    const code = text.charCodeAt(i)
+    if (!isSpace(code) && !isDroppedUnit(code)) kept++
+  }
+  return kept
+}
+
+/** Whether a UTF-16 code unit is white space as `trim()` reads it. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/**
+ * Whether a node names a sources section. Its text (as mdast-util-to-string reads it: values,
+ * image alt text) is counted first with the bound above, so that the text of a long paragraph
+ * is never built.
+ */
+function namesSources(node: Nodes): boolean {
+  let kept = 0
+  const count = (node: Nodes): void => {
+    if ('value' in node) {
+      if (typeof node.value === 'string') kept = keptLength(node.value, kept)
+    } else if ('alt' in node && node.alt) {
+      kept = keptLength(node.alt, kept)
+    } else if ('children' in node) {
+      for (const child of node.children) if (kept <= MAX_HEADING) count(child as Nodes)
+    }
+  }
+  count(node)
+  return kept <= MAX_HEADING && isSourcesHeading(toString(node))
 }
 
 const normalizeLabel = (label: string) => label.toLowerCase().replace(/\s+/g, ' ').trim()
@@ -107,11 +147,11 @@ export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
   for (const node of tree.children as RootContent[]) {
     if (node.type === 'heading') {
       if (sourcesDepth && node.depth <= sourcesDepth) sourcesDepth = 0
-      if (isSourcesHeading(toString(node))) {
+      if (namesSources(node)) {
         sourcesDepth = node.depth
         continue
       }
-    } else if (node.type === 'paragraph' && !sourcesDepth && isSourcesHeading(toString(node))) {
+    } else if (node.type === 'paragraph' && !sourcesDepth && namesSources(node)) {
       // "Sources:" written as a paragraph of its own also opens the section.
       sourcesDepth = 7
       continue

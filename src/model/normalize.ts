@@ -45,6 +45,11 @@ function foldUnit(code: number): string {
   return folded
 }
 
+/** Whether normalising drops the code unit `code` (an Arabic mark or the tatweel). */
+export function isDroppedUnit(code: number): boolean {
+  return foldUnit(code) === ''
+}
+
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
 
@@ -107,26 +112,34 @@ export const CHAR_ARABIC = 4
 export const CHAR_LATIN = 8
 /** `\p{N}` */
 export const CHAR_NUMBER = 16
+/** `\p{M}` */
+export const CHAR_MARK = 32
 const NUMBER = /\p{N}/u
+const MARK = /\p{M}/u
 const unitClasses = new Uint8Array(0x10000)
 
 /**
- * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER), as the regular
+ * The classes of the code unit `code` (CHAR_LETTER, CHAR_ARABIC, CHAR_LATIN, CHAR_NUMBER, CHAR_MARK), as the regular
  * expressions read it on its own. A surrogate of a pair has none: callers read pairs whole.
  */
 export function unitClass(code: number): number {
   let flags = unitClasses[code]
   if (!flags) {
     const ch = String.fromCharCode(code)
-    flags = KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+    flags = classOf(ch)
     unitClasses[code] = flags
   }
   return flags
 }
 
+function classOf(ch: string): number {
+  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) |
+    (NUMBER.test(ch) ? CHAR_NUMBER : 0) | (MARK.test(ch) ? CHAR_MARK : 0)
+}
+
 /** The classes of a character beyond the BMP (a surrogate pair, as a string). */
 export function astralClass(ch: string): number {
-  return KNOWN | (LETTER.test(ch) ? CHAR_LETTER : 0) | (ARABIC_LETTER.test(ch) ? CHAR_ARABIC : 0) | (LATIN_LETTER.test(ch) ? CHAR_LATIN : 0) | (NUMBER.test(ch) ? CHAR_NUMBER : 0)
+  return classOf(ch)
 }
 
 /** Whether a (normalised) word is written in Arabic script. */

@@ -22,8 +22,8 @@ import type {Article, ArticleBlock, Span} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {BoundedCache} from './bounded-cache.js'
 import {hostMatches, type Link} from './links.js'
-import {isArabicWord, normalize, withoutProclitics} from './normalize.js'
-import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
+import {isArabicWord, normalize} from './normalize.js'
+import {firstStartingFrom, tokenAt, tokenize, type Token, withNorm} from './tokens.js'
 
 export interface OutletMention {
   block: ArticleBlock
@@ -91,7 +91,7 @@ function phraseAt(tokens: readonly Token[], at: number, phrases: Set<string>): n
   if (!first) return 0
   let best = 0
   const heads = firstWordsOf(phrases)
-  const stems = withoutProclitics(first.norm)
+  const stems = first.stems
   for (let h = -1; h < stems.length; h++) {
     const head = h < 0 ? first.norm : stems[h]
     // Most words open no phrase: those are told without building the phrases.
@@ -120,7 +120,7 @@ function firstWordsOf(phrases: Set<string>): Set<string> {
 function isHead(token: Token | undefined): boolean {
   if (!token) return false
   const {heads} = readingWords()
-  return heads.has(token.norm) || withoutProclitics(token.norm).some((stem) => heads.has(stem))
+  return heads.has(token.norm) || token.stems.some((stem) => heads.has(stem))
 }
 
 const CLAUSE_BREAK = /[,;:.!?؟،؛\n—–]/u
@@ -144,9 +144,19 @@ function nameQuote(block: ArticleBlock, from: number, to: number) {
   return undefined
 }
 
-/** Tokens with English possessives folded ("CNN's" → cnn), so names match before them. */
-function matchTokens(tokens: readonly Token[]): Token[] {
-  return tokens.map((token) => (/['’]s$/u.test(token.text) && !isArabicWord(token.norm) ? {...token, norm: token.norm.replace(/'s$/u, '')} : token))
+/** Tokens with English possessives folded ("CNN's" → cnn), so names match before them (the tokens themselves when none has one). */
+function matchTokens(tokens: readonly Token[]): readonly Token[] {
+  if (!tokens.some(isPossessive)) return tokens
+  return tokens.map((token) => (isPossessive(token)
+    ? withNorm(token, token.norm.replace(/'s$/u, ''))
+    : token))
+}
+
+/** Whether a token is an English possessive: `/['’]s$/u` on its text, told by its last two characters. */
+function isPossessive(token: Token): boolean {
+  const {text} = token
+  const mark = text.charCodeAt(text.length - 2)
+  return text.charCodeAt(text.length - 1) === 0x73 && (mark === 0x27 || mark === 0x2019) && !isArabicWord(token.norm)
 }
 
 /** Whether a Latin-script match keeps the capitals of its alias, and is not the head of a longer name. */
@@ -267,7 +277,7 @@ function isAddressee(block: ArticleBlock, from: number): boolean {
   const first = block.tokens[from]
   const before = block.tokens[from - 1]
   if (before && (before.norm === 'ل' || before.norm === 'to') && !CLAUSE_BREAK.test(block.text.slice(before.end, first.index))) return true
-  return isArabicWord(first.norm) && /^[وف]?ل/u.test(first.norm) && withoutProclitics(first.norm).some((stem) => !stem.startsWith('ل'))
+  return isArabicWord(first.norm) && /^[وف]?ل/u.test(first.norm) && first.stems.some((stem) => !stem.startsWith('ل'))
 }
 
 /** Whether what was said opens between two tokens («قال إن …», "said that …"): words after it are the statement. */

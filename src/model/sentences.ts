@@ -4,6 +4,8 @@
  * ICU ends a sentence after "Mr." or «د.»; the guard joins such a segment with the next.
  * Arabic punctuation: ؟ ends a sentence, ، and ؛ do not (ICU already agrees).
  */
+import {CHAR_LETTER, CHAR_MARK, CHAR_NUMBER, unitClass} from './normalize.js'
+
 export interface Sentence {
   /** Offset of the sentence in its block's plain text. */
   start: number
@@ -80,9 +82,40 @@ function pieces(text: string): number[] {
   return starts
 }
 
+// Punctuation that never ends a sentence for ICU (none is a sentence terminal, a full stop or a
+// paragraph separator of Unicode's sentence rules): texts made of these, letters, marks, digits
+// and spaces are one sentence.
+const NEUTRAL = new Set(Array.from(' \t\u00a0,;:\'"()[]{}«»“”„‘’‹›-–—/\\%&+*=#@$€£،؛٪ـ|~^_<>', (ch) => ch.charCodeAt(0)))
+const TERMINALS = new Set(Array.from('.!?؟', (ch) => ch.charCodeAt(0)))
+const CLOSERS = new Set(Array.from(')]»”’"\'', (ch) => ch.charCodeAt(0)))
+const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0
+
+/**
+ * Whether a text is surely one sentence: neutral characters only, but for the end of a
+ * sentence at its very end (sentence punctuation, then closing marks, then spaces). Most blocks
+ * of an article are (headlines, one-sentence paragraphs), and ICU's iterator costs far more
+ * per call than this one look.
+ */
+function isOneSentence(text: string): boolean {
+  if (text.length > PIECE) return false
+  let end = text.length
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--
+  while (end > 0 && CLOSERS.has(text.charCodeAt(end - 1))) end--
+  while (end > 0 && TERMINALS.has(text.charCodeAt(end - 1))) end--
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (!(unitClass(code) & (CHAR_LETTER | CHAR_MARK | CHAR_NUMBER)) && !NEUTRAL.has(code)) return false
+  }
+  return true
+}
+
 /** Split a block's plain text into sentences. */
 export function splitSentences(text: string, lang: string): Sentence[] {
   const sentences: Sentence[] = []
+  if (isOneSentence(text)) {
+    pushTrimmed(sentences, text, 0, text.length)
+    return sentences
+  }
   let pending: {start: number; end: number} | undefined
   const starts = pieces(text)
   for (const [n, from] of starts.entries()) {
@@ -107,4 +140,21 @@ function pushTrimmed(sentences: Sentence[], text: string, start: number, end: nu
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--
   while (start < end && isSpace(text.charCodeAt(start))) start++
   if (end > start) sentences.push({start, end, text: text.slice(start, end)})
+}
+
+/** Values kept per sentence of an article, by block index and sentence index (no key strings to build and hash). */
+export class PerSentence<T> {
+  private readonly blocks: Array<Array<T | undefined> | undefined> = []
+
+  get(block: number, sentence: number): T | undefined {
+    return sentence >= 0 ? this.blocks[block]?.[sentence] : undefined
+  }
+
+  set(block: number, sentence: number, value: T): void {
+    ;(this.blocks[block] ??= [])[sentence] = value
+  }
+
+  has(block: number, sentence: number): boolean {
+    return this.get(block, sentence) !== undefined
+  }
 }

@@ -5,44 +5,90 @@
  * letters; words are runs of letters, marks and digits instead.
  */
 import {BoundedCache} from './bounded-cache.js'
-import {normalize} from './normalize.js'
+import {astralClass, CHAR_LETTER, CHAR_MARK, CHAR_NUMBER, normalize, unitClass, withoutProclitics} from './normalize.js'
 
 export interface Token {
   /** The word as written. */
   text: string
   /** The word normalised for matching (see normalize.ts). */
   norm: string
+  /** `withoutProclitics(norm)`: the forms of an Arabic word without its proclitics, longest first (none for other words). */
+  stems: readonly string[]
+  /**
+   * The identity of the word's forms (`norm` and `stems`): the same for the tokens of one word as
+   * written, never the same for two different forms; lexicon matchers keep per-word answers by it.
+   */
+  wordId: number
   /** Offset of the word in the text it was read from (a block's plain text). */
   index: number
   /** Offset just past the word in that text. */
   end: number
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu
+const WORD_CHAR = CHAR_LETTER | CHAR_MARK | CHAR_NUMBER
 
-/** The words of `text`, in order. */
+/**
+ * The words of `text`, in order: what `/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu` matches,
+ * read from the table of code-unit classes (this runs over every character of the article,
+ * and the expression cost a match object per word and a class search per character).
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
-  WORD.lastIndex = from
-  let match: RegExpExecArray | null
-  while ((match = WORD.exec(text)) && match.index < to) {
-    const word = match[0]
-    tokens.push({text: word, norm: normalized(word), index: match.index, end: match.index + word.length})
+  let i = from
+  while (i < to) {
+    const first = unitsOf(text, i, WORD_CHAR)
+    if (!first) {
+      i++
+      continue
+    }
+    const start = i
+    i += first
+    for (let units = unitsOf(text, i, WORD_CHAR); units; units = unitsOf(text, i, WORD_CHAR)) i += units
+    const apostrophe = text.charCodeAt(i)
+    if ((apostrophe === 0x27 || apostrophe === 0x2019) && unitsOf(text, i + 1, CHAR_LETTER)) {
+      i++
+      for (let units = unitsOf(text, i, CHAR_LETTER); units; units = unitsOf(text, i, CHAR_LETTER)) i += units
+    }
+    const word = text.slice(start, i)
+    const forms = formsOf(word)
+    tokens.push({text: word, norm: forms.norm, stems: forms.stems, wordId: forms.id, index: start, end: i})
   }
   return tokens
 }
 
-// The normal form of each word met, kept across files: every repeat of a word then shares one
-// string, so the many lexicon and stopword lookups of its token hash it once, not per lookup.
-const normalForms = new BoundedCache<string, string>()
-
-function normalized(word: string): string {
-  let norm = normalForms.get(word)
-  if (norm === undefined) {
-    norm = normalize(word)
-    normalForms.set(word, norm)
+/**
+ * Length in code units (1, or 2 for a surrogate pair) of the character at `i` when it has one
+ * of the classes `wanted`; 0 when it has none or `i` is past the end. A lone surrogate has none.
+ */
+function unitsOf(text: string, i: number, wanted: number): number {
+  if (i >= text.length) return 0
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    return astralClass(text.slice(i, i + 2)) & wanted ? 2 : 0
   }
-  return norm
+  return unitClass(code) & wanted ? 1 : 0
+}
+
+// The normal form and the stems of each word met, kept across files: every repeat of a word then
+// shares one string, so the many lexicon and stopword lookups of its token hash it once, and
+// lexicon matching reads its stems from the token.
+const wordForms = new BoundedCache<string, {norm: string; stems: readonly string[]; id: number}>()
+// Identities of word forms are never reused, also after the cache above was emptied.
+let nextWordId = 0
+
+function formsOf(word: string): {norm: string; stems: readonly string[]; id: number} {
+  let forms = wordForms.get(word)
+  if (forms === undefined) {
+    const norm = normalize(word)
+    forms = {norm, stems: withoutProclitics(norm), id: nextWordId++}
+    wordForms.set(word, forms)
+  }
+  return forms
+}
+
+/** A token read as another normal form (an English possessive without its 's); its stems are kept. */
+export function withNorm(token: Token, norm: string): Token {
+  return {text: token.text, norm, stems: token.stems, wordId: nextWordId++, index: token.index, end: token.end}
 }
 
 /** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */

@@ -58,19 +58,31 @@ const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu
  * to carry a topic. The Arabic stemmer reads the unfolded letters (ة, أ), so it is given the
  * word with its marks stripped, and its result is normalised afterwards.
  */
-export function topicStem(token: Token, lang: string): string | undefined {
-  // Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
-  let stems = stemCache.get(lang)
-  if (!stems) stemCache.set(lang, (stems = new BoundedCache()))
-  let stem = stems.get(token.text)
+export function topicStem(token: Token, lang: string, stems = stemsOf(lang)): string | undefined {
+  // The last stem read for each word, by the word's identity (no string to hash), then by its text.
+  const slot = token.wordId % WORD_SLOTS
+  if (stems.words[slot] === token.wordId) return stems.last[slot] ?? undefined
+  let stem = stems.byText.get(token.text)
   if (stem === undefined) {
     stem = stemOf(token, lang) ?? null
-    stems.set(token.text, stem)
+    stems.byText.set(token.text, stem)
   }
+  stems.words[slot] = token.wordId
+  stems.last[slot] = stem
   return stem ?? undefined
 }
 
-const stemCache = new Map<string, BoundedCache<string, string | null>>()
+// Stemming is the costly part of the topic analysis, and news repeats its words: stems are kept per language and word.
+const WORD_SLOTS = 4096
+interface KeptStems {byText: BoundedCache<string, string | null>; words: Float64Array; last: Array<string | null>}
+const stemCache = new Map<string, KeptStems>()
+
+/** The kept stems of a language's words. */
+function stemsOf(lang: string): KeptStems {
+  let stems = stemCache.get(lang)
+  if (!stems) stemCache.set(lang, (stems = {byText: new BoundedCache(), words: new Float64Array(WORD_SLOTS).fill(-1), last: new Array<string | null>(WORD_SLOTS).fill(null)}))
+  return stems
+}
 
 function stemOf(token: Token, lang: string): string | undefined {
   const norm = token.norm
@@ -114,8 +126,9 @@ type Bag = Map<string, number>
 
 function bagOf(tokens: readonly Token[], lang: string): Bag {
   const bag: Bag = new Map()
+  const stems = stemsOf(lang)
   for (const token of tokens) {
-    const stem = topicStem(token, lang)
+    const stem = topicStem(token, lang, stems)
     if (stem) bag.set(stem, (bag.get(stem) ?? 0) + 1)
   }
   return bag
