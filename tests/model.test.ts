@@ -7,13 +7,12 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
 import fc from 'fast-check'
-import YAML from 'yaml'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {Article, endsWithCredit, readSimpleYaml} from '../src/model/article.js'
+import {Article, endsWithCredit} from '../src/model/article.js'
 import {normalize, normalizeWithMap, withoutProclitics} from '../src/model/normalize.js'
 import {findQuotes} from '../src/model/quotes.js'
 import {splitSentences} from '../src/model/sentences.js'
@@ -230,22 +229,4 @@ test('endsWithCredit: what the photo-credit pattern matches, in one pass', () =>
   assert.equal(endsWithCredit('Rescuers at the site (Photo: AFP/Getty Images) '), true)
   assert.equal(endsWithCredit('فرق الإنقاذ في الموقع (أرشيف)'), true)
   assert.equal(endsWithCredit('(Photo) and then the story goes on'), false)
-})
-
-test('frontmatter: the simple reader gives what YAML gives, or leaves the text to YAML', () => {
-  assert.deepEqual(readSimpleYaml('title: "الموازنة الجديدة: شمال البلاد"\nlang: ar'), {title: 'الموازنة الجديدة: شمال البلاد', lang: 'ar'})
-  assert.equal(readSimpleYaml('lang: true'), undefined)
-  assert.equal(readSimpleYaml('sources:\n  - https://example.com'), undefined)
-  const keys = ['title', 'lang', 'date', 'a-b', 'true', 'null', 'title']
-  const pieces = ['abc', 'الموازنة', 'é', ' ', ':', ': ', '#', ' #', '"', "'", '\\', '\t', '\u00a0', '\u2028', '-', '- ', '.', '_', '5', '2024-05-01', 'true', 'Null', '~', '.inf', '0x1F', ',', '[', '&a', '*a', '!t', '|', '>', '\u064e']
-  const line = fc.tuple(fc.constantFrom(...keys), fc.constantFrom(' ', '  ', '', '\t'), fc.constantFrom('"', '', "'"), fc.array(fc.constantFrom(...pieces), {maxLength: 4}), fc.constantFrom('', ' ', '\t'))
-    .map(([key, space, mark, parts, tail]) => `${key}:${space}${mark}${parts.join('')}${mark}${tail}`)
-  fc.assert(
-    fc.property(fc.array(line, {minLength: 1, maxLength: 3}), (lines) => {
-      const text = lines.join('\n')
-      const simple = readSimpleYaml(text)
-      if (simple !== undefined) assert.deepEqual(simple, YAML.parse(text))
-    }),
-    {seed: 20261128, numRuns: 3000}
-  )
 })

@@ -149,8 +149,6 @@ export class Article {
 function readFrontmatter(tree: Root, file: VFile): Frontmatter {
   const node = tree.children[0]
   if (!node || node.type !== 'yaml') return {}
-  const simple = readSimpleYaml(node.value)
-  if (simple) return simple
   try {
     const data = YAML.parse(node.value)
     return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
@@ -162,29 +160,6 @@ function readFrontmatter(tree: Root, file: VFile): Frontmatter {
     })
     return {}
   }
-}
-
-// A line of the simplest frontmatter: `key: value`, the value a double-quoted string without
-// escapes or control characters, a date, or a plain word or words (letters, digits, spaces, - _ .).
-const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*): +(?:"([^"\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff]*)"|(\d{4}-\d{2}-\d{2}|[\p{L}][\p{L}\p{M}\p{N} _.-]*?)) *$/u
-// Plain words that YAML reads as null or a boolean, not as text.
-const YAML_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/u
-
-/**
- * The frontmatter read without the YAML parser when every line is that simplest form, as
- * news articles' frontmatter mostly is (the parser cost about as much as splitting the whole
- * article into sentences); undefined for anything else, which YAML then reads.
- */
-export function readSimpleYaml(text: string): Frontmatter | undefined {
-  const data: Frontmatter = {}
-  for (const line of text.split('\n')) {
-    const match = SIMPLE_LINE.exec(line)
-    if (!match) return undefined
-    const [, key, quoted, plain] = match
-    if (Object.hasOwn(data, key) || YAML_WORDS.test(key) || (plain !== undefined && YAML_WORDS.test(plain))) return undefined
-    data[key] = quoted ?? plain
-  }
-  return data
 }
 
 const TERMINAL = /[.!:;،؛,]\s*$/u
