@@ -52,6 +52,11 @@ const ignoreFactory = ignoreModule as unknown as (typeof import('ignore'))['defa
 
 const MAGIC = /[*?[\]{}]|^!|[@!+]\(/
 
+/** Whether a path given on the command line (or a segment of one) is a glob pattern. */
+export function isGlob(value: string): boolean {
+  return MAGIC.test(value)
+}
+
 /** An ignore file's patterns, with the folder they are relative to. */
 interface IgnoreSet {
   ignore: Ignore
@@ -225,7 +230,7 @@ export async function findFiles(inputs: ReadonlyArray<string | VFile>, options: 
       input.path = relative
       input.history = [relative]
       paths.push(input)
-    } else if (MAGIC.test(input)) {
+    } else if (isGlob(input)) {
       globs.push(input)
     } else {
       // Relative, to make the paths canonical.

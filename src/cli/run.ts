@@ -26,7 +26,7 @@ import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
 import type {ChangedFiles} from './changed.js'
 import {findConfigError} from './config-files.js'
 import {ConfigFinder, type ConfigOutcome} from './config.js'
-import {findFiles, type FoundFile} from './find.js'
+import {findFiles, type FoundFile, isGlob} from './find.js'
 import {lintFile, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -81,10 +81,6 @@ class Output {
     this.length = 0
     await write(this.stream, text)
   }
-}
-
-function isGlob(value: string): boolean {
-  return /[*?[\]{}]|^!|[@!+]\(/.test(value)
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

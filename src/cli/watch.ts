@@ -11,20 +11,19 @@ import path from 'node:path'
 import {watch as chokidarWatch} from 'chokidar'
 import type {Writable} from 'node:stream'
 import type {CliOptions} from './args.js'
+import {isGlob} from './find.js'
 
 interface WatchSettings {
   options: CliOptions
   io: {cwd: string; stderr: Writable}
 }
 
-const MAGIC = /[*?[\]{}]|^!|[@!+]\(/
-
 /** The folder a glob starts from: its segments before the first with a pattern in it. */
 export function globBase(glob: string): string {
   const segments = glob.split('/')
   const base: string[] = []
   for (const segment of segments) {
-    if (MAGIC.test(segment)) break
+    if (isGlob(segment)) break
     base.push(segment)
   }
   return base.join('/') || '.'
@@ -32,8 +31,8 @@ export function globBase(glob: string): string {
 
 export function watch(args: readonly string[], {options, io}: WatchSettings, run: (files: string[]) => Promise<number>): Promise<number> {
   const extensions = new Set(options.extensions.map((extension) => '.' + extension))
-  const named = new Set(args.filter((arg) => !MAGIC.test(arg)).map((arg) => path.resolve(io.cwd, arg)))
-  const targets = [...new Set(args.map((arg) => (MAGIC.test(arg) ? globBase(arg) : arg)))]
+  const named = new Set(args.filter((arg) => !isGlob(arg)).map((arg) => path.resolve(io.cwd, arg)))
+  const targets = [...new Set(args.map((arg) => (isGlob(arg) ? globBase(arg) : arg)))]
   const watcher = chokidarWatch(targets, {
     cwd: io.cwd,
     ignoreInitial: true,

@@ -30,7 +30,7 @@ import {DOCS_BASE, SOURCE} from '../rule.js'
 import type {Reporter} from './index.js'
 import {type Message, type ReporterOptions, severity, visibleFiles, visibleMessages} from './messages.js'
 import {repositoryPath} from './repo.js'
-import {Chunker, Spool} from './spool.js'
+import {Spool} from './spool.js'
 
 const INFORMATION_URI = 'https://github.com/attribution-lint/attribution-lint'
 
@@ -138,13 +138,13 @@ const ARTIFACTS = '@@attribution-lint-artifacts@@'
  * A JSON array as `JSON.stringify(…, null, 2)` prints it with its `]` at the indent `closing`,
  * from its items, already indented, each after `[` or `,` and a newline.
  */
-async function printArray(out: Chunker, items: Iterable<string>, closing: string): Promise<void> {
+async function printArray(write: (text: string) => Promise<void>, items: Iterable<string>, closing: string): Promise<void> {
   let empty = true
   for (const item of items) {
-    await out.push(item)
+    await write(item)
     empty = false
   }
-  await out.push(empty ? '[]' : '\n' + closing + ']')
+  await write(empty ? '[]' : '\n' + closing + ']')
 }
 
 function indent(text: string, prefix: string): string {
@@ -199,12 +199,11 @@ function openSarif(options: ReporterOptions) {
         // The indent of the line that holds a placeholder: where its array's `]` goes.
         const closing = (at: number) => /^ */.exec(frame.slice(frame.lastIndexOf('\n', at) + 1, at))![0]
         if (closing(resultsAt) + '  ' !== itemIndent) throw new Error('SARIF: results are not where the streaming report puts them')
-        const out = new Chunker(write)
-        await out.push(frame.slice(0, resultsAt))
-        await printArray(out, spool.chunks(), closing(resultsAt))
-        await out.push(frame.slice(resultsAt + JSON.stringify(RESULTS).length, artifactsAt))
+        await write(frame.slice(0, resultsAt))
+        await printArray(write, spool.chunks(), closing(resultsAt))
+        await write(frame.slice(resultsAt + JSON.stringify(RESULTS).length, artifactsAt))
         const artifactIndent = closing(artifactsAt) + '  '
-        await printArray(out, (function* () {
+        await printArray(write, (function* () {
           let first = true
           for (const uri of artifacts.keys()) {
             const lastDot = uri.lastIndexOf('.')
@@ -214,8 +213,7 @@ function openSarif(options: ReporterOptions) {
             first = false
           }
         })(), closing(artifactsAt))
-        await out.push(frame.slice(artifactsAt + JSON.stringify(ARTIFACTS).length) + '\n')
-        await out.flush()
+        await write(frame.slice(artifactsAt + JSON.stringify(ARTIFACTS).length) + '\n')
       } finally {
         spool.close()
       }

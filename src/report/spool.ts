@@ -1,7 +1,6 @@
 /**
- * A temporary file that a report writes its parts to while files are linted, for the two
- * formats whose first bytes depend on every file (stylish pads its columns to the widest cell
- * of the whole run and sorts files its own way; SARIF lists the rules that occur before the
+ * A temporary file that a report writes its parts to while files are linted, for a format
+ * whose first bytes depend on every file (SARIF lists the rules that occur before the
  * results): the run holds the parts on disk, not in memory, and prints them at the end.
  */
 import {closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync} from 'node:fs'
@@ -41,32 +40,12 @@ export class Spool {
     open.add(this)
   }
 
-  /** Append text; returns where its bytes are. */
-  append(text: string): {start: number; end: number} {
+  /** Append text. */
+  append(text: string): void {
     const bytes = Buffer.from(text, 'utf8')
-    const start = this.size
-    if (this.memory) {
-      this.memory.push(bytes)
-      this.size += bytes.length
-      return {start, end: this.size}
-    }
-    let written = 0
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, start + written)
+    if (this.memory) this.memory.push(bytes)
+    else for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written)
     this.size += bytes.length
-    return {start, end: this.size}
-  }
-
-  /** The text between two offsets that `append` gave. */
-  read(start: number, end: number): string {
-    if (this.memory) return this.inMemory().toString('utf8', start, end)
-    const bytes = Buffer.allocUnsafe(end - start)
-    let done = 0
-    while (done < bytes.length) {
-      const count = readSync(this.fd, bytes, done, bytes.length - done, start + done)
-      if (count === 0) break
-      done += count
-    }
-    return bytes.toString('utf8', 0, done)
   }
 
   /** All the text written, in pieces of about `size` bytes. */
@@ -97,35 +76,8 @@ export class Spool {
     rmSync(this.folder, {recursive: true, force: true})
   }
 
-  /** The in-memory parts as one buffer (joined once, then kept joined). */
+  /** The in-memory parts as one buffer. */
   private inMemory(): Buffer {
-    const memory = this.memory!
-    if (memory.length > 1) memory.splice(0, memory.length, Buffer.concat(memory))
-    return memory[0] ?? Buffer.alloc(0)
-  }
-}
-
-/** Print text in pieces of about `size` characters, not one string of the whole report. */
-export class Chunker {
-  private parts: string[] = []
-  private length = 0
-
-  constructor(
-    private readonly write: (text: string) => Promise<void>,
-    private readonly size = 1 << 16
-  ) {}
-
-  async push(text: string): Promise<void> {
-    this.parts.push(text)
-    this.length += text.length
-    if (this.length >= this.size) await this.flush()
-  }
-
-  async flush(): Promise<void> {
-    if (!this.length) return
-    const text = this.parts.join('')
-    this.parts = []
-    this.length = 0
-    await this.write(text)
+    return Buffer.concat(this.memory!)
   }
 }
