@@ -20,6 +20,7 @@ import {pathToFileURL} from 'node:url'
 import {type Config, validateConfig} from '../config.js'
 import {ConfigError} from '../rule.js'
 import {PACKAGE_FIELD, RC_NAME} from './config-files.js'
+import {describeError} from './errors.js'
 
 /** The path of a config file as the user knows it: relative to the working folder. */
 function display(cwd: string, filePath: string): string {
@@ -53,15 +54,6 @@ async function parseYaml(text: string): Promise<unknown> {
   } catch (error) {
     throw new ConfigError(`invalid YAML: ${String((error as Error).message).split('\n')[0].replace(/:$/, '')}`)
   }
-}
-
-/** Messages of an error and its causes, joined: the reason without the stack. */
-function describe(error: unknown): string {
-  const parts: string[] = []
-  for (let cause = error; cause && parts.length < 5; cause = (cause as {cause?: unknown}).cause) {
-    parts.push(cause instanceof Error ? cause.message : String(cause))
-  }
-  return parts.join(': ')
 }
 
 /** The names looked for in each folder, in order (unified-engine's `rcName` with its loaders' extensions, then `package.json`). */
@@ -170,7 +162,7 @@ export class ConfigFinder {
       return {config: {...validateConfig(data, where), ...overrides}}
     } catch (error) {
       if (error instanceof ConfigError && error.message.startsWith(name)) return {configError: error}
-      const problem = error instanceof ConfigError ? error.message : `cannot load it: ${describe((error as {cause?: unknown}).cause ?? error)}`
+      const problem = error instanceof ConfigError ? error.message : `cannot load it: ${describeError((error as {cause?: unknown}).cause ?? error)}`
       return {configError: new ConfigError(`${name}: ${problem}`)}
     }
   }

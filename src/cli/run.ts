@@ -26,6 +26,7 @@ import {type CliOptions, helpText, parseCli, USAGE, UsageError} from './args.js'
 import type {ChangedFiles} from './changed.js'
 import {findConfigError} from './config-files.js'
 import {ConfigFinder, type ConfigOutcome} from './config.js'
+import {describeError} from './errors.js'
 import {findFiles, type FoundFile, isGlob} from './find.js'
 import {lintFile, LintPool} from './jobs.js'
 
@@ -114,15 +115,6 @@ function fsError(error: unknown): {code: string; message: string} | undefined {
   return undefined
 }
 
-function describe(error: unknown): string {
-  const parts: string[] = []
-  for (let cause = error; cause && parts.length < 5; cause = (cause as {cause?: unknown}).cause) {
-    const text = cause instanceof Error ? cause.message : String(cause)
-    if (!parts.includes(text)) parts.push(text)
-  }
-  return parts.join(': ')
-}
-
 function isVFileMessage(value: unknown): boolean {
   return value instanceof Error && 'reason' in value && 'ruleId' in value
 }
@@ -157,7 +149,7 @@ export function classify(file: VFile, debug: boolean): string[] {
     if (crashed) {
       const where = message.ruleId ? ` in rule \`${message.ruleId}\`` : ''
       const cause = message.cause ?? message
-      const detail = message.reason === 'Cannot process file' ? describe(message.cause) : message.reason
+      const detail = message.reason === 'Cannot process file' ? describeError(message.cause) : message.reason
       setReason(message, `Internal error${where}: ${detail}${debug ? '' : ' (run with DEBUG=attribution-lint for the stack)'}`)
       Object.assign(message, {fatal: true, ruleId: INTERNAL_ERROR, source: SOURCE, url: null, cause: debug ? cause : undefined})
     }
@@ -391,7 +383,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
     }
   } catch (error) {
     const configError = findConfigError(error)
-    await write(io.stderr, `attribution-lint: ${configError ? configError.message : describe(error)}\n`)
+    await write(io.stderr, `attribution-lint: ${configError ? configError.message : describeError(error)}\n`)
     return 2
   }
   if (configErrors.size) {
