@@ -252,7 +252,7 @@ test('config options reach the preset: lang and lexicon extensions are accepted,
   assert.deepEqual(json(result), [{path: path.join('a', 'story.md'), messages: []}, {path: path.join('b', 'story.md'), messages: []}])
 })
 
-test('broken configs: one clear error naming the file and the problem, exit 2, no report', () => {
+test('broken configs: one clear line naming the file and the problem, each article under it one config-error, exit 2', () => {
   const someRule = ruleIds()[0]
   const cases: Array<[string, string, string]> = [
     ['.attributionrc', '{"lang": "en",}', 'attribution-lint: .attributionrc: invalid JSON at line 1, column 15'],
@@ -273,11 +273,44 @@ test('broken configs: one clear error naming the file and the problem, exit 2, n
     const cwd = fixture({'one.md': GOOD, 'two.md': GOOD, [name]: text})
     const result = run(cwd, ['--report', 'json', 'one.md', 'two.md'])
     assert.equal(result.code, 2, `${name}: ${text}`)
-    assert.equal(result.stdout, '', `${name}: nothing on stdout`)
     const lines = result.stderr.trimEnd().split('\n')
     assert.equal(lines.length, 1, `${name}: one line, once for both files: ${result.stderr}`)
     assert.ok(lines[0].startsWith(expected), `${name}: ${lines[0]}`)
+    assert.ok(lines[0].endsWith('(the articles it applies to are not linted)'), `${name}: ${lines[0]}`)
+    // Neither article is linted: each has one error that names the broken file and its problem.
+    const problem = expected.slice('attribution-lint: '.length)
+    for (const file of json(result)) {
+      assert.equal(file.messages.length, 1, `${name}: ${file.path}`)
+      const [message] = file.messages
+      assert.equal(message.ruleId, 'config-error')
+      assert.equal(message.severity, 'error')
+      assert.ok(message.reason.startsWith(`Not linted: its configuration is broken (${problem}`), `${name}: ${message.reason}`)
+    }
+    assert.deepEqual(json(result).map((file) => file.path), ['one.md', 'two.md'])
   }
+})
+
+test('a broken config harms only the articles it applies to: the others are linted and reported, nothing is written', () => {
+  const broken = '{"rules": '
+  const cwd = fixture({'desk/one.md': SEED_RAW, 'sport/two.md': GOOD, 'sport/three.md': SEED_RAW, 'sport/.attributionrc.json': broken, 'world/four.md': GOOD})
+  const before = ['desk/one.md', 'sport/two.md', 'sport/three.md'].map((file) => snapshot(path.join(cwd, file)))
+  for (const extra of [[], ['--fix'], ['--jobs', '2']]) {
+    const result = run(cwd, ['--report', 'json', ...extra, '.'])
+    assert.equal(result.code, 2, result.stderr)
+    assert.deepEqual(result.stderr.trimEnd().split('\n'), [`attribution-lint: ${path.join('sport', '.attributionrc.json')}: invalid JSON: Unexpected end of JSON input (the articles it applies to are not linted)`])
+    const report = json(result)
+    assert.deepEqual(report.map((file) => file.path.split(path.sep).join('/')), ['desk/one.md', 'sport/three.md', 'sport/two.md', 'world/four.md'])
+    for (const file of ['sport/three.md', 'sport/two.md']) {
+      assert.deepEqual(messagesOf(report, path.join(...file.split('/'))).map((m) => [m.ruleId, m.severity]), [['config-error', 'error']], file)
+    }
+    // The seed article outside the broken folder is linted as ever (its findings are there).
+    if (!extra.includes('--fix')) assert.ok(messagesOf(report, path.join('desk', 'one.md')).length > 3)
+    assert.deepEqual(messagesOf(report, path.join('world', 'four.md')), [])
+  }
+  // --fix fixed the article it could lint and left the ones under the broken config alone.
+  assert.notDeepEqual(snapshot(path.join(cwd, 'desk/one.md')).bytes, before[0].bytes)
+  assert.deepEqual(snapshot(path.join(cwd, 'sport/two.md')), before[1])
+  assert.deepEqual(snapshot(path.join(cwd, 'sport/three.md')), before[2])
 })
 
 // ---------------------------------------------------------------- ignore
@@ -482,7 +515,7 @@ test('classify: crashes become one-line internal errors (stack only with DEBUG),
     return file
   }
   const file = crash()
-  assert.deepEqual(classify(file, false), [])
+  classify(file, false)
   assert.deepEqual(file.messages.map((m) => [m.ruleId, m.fatal, m.reason, m.cause === undefined, m.stack]), [
     ['internal-error', true, 'Internal error in rule `promo-block`: boom (run with DEBUG=attribution-lint for the stack)', true, ''],
     ['internal-error', true, 'Internal error: parser exploded (run with DEBUG=attribution-lint for the stack)', true, ''],
@@ -498,8 +531,12 @@ test('classify: crashes become one-line internal errors (stack only with DEBUG),
 
   const configured = new VFile({path: 'b.md', value: 'x'})
   configured.message('Cannot process file', {cause: new Error('Cannot parse file `.attributionrc`', {cause: new ConfigError('.attributionrc: unknown key `x`')})}).fatal = true
-  assert.deepEqual(classify(configured, false), ['.attributionrc: unknown key `x`'])
-  assert.deepEqual(configured.messages, [])
+  classify(configured, false)
+  // A configuration error met while linting: the file's one error says so; the run goes on and ends with 2.
+  assert.deepEqual(configured.messages.map((m) => [m.ruleId, m.fatal, m.reason, m.cause]), [
+    ['config-error', true, 'Not linted: its configuration is broken (.attributionrc: unknown key `x`); fix that file and lint again', undefined]
+  ])
+  assert.equal(exitCode([configured], false), 2)
 })
 
 test('exitCode: 0 clean or info, 1 errors (or warnings with frail), 2 bad input', () => {

@@ -32,6 +32,9 @@ import {lintFile, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
 export const IGNORED_FILE = 'ignored-file'
+/** The id of the message on a file not linted because its configuration is broken or unreadable. */
+export const CONFIG_ERROR = 'config-error'
+const CONFIG_ERROR_URL = 'https://github.com/attribution-lint/attribution-lint#configuration'
 
 export interface Io {
   stdin: NodeJS.ReadableStream & {isTTY?: boolean}
@@ -121,18 +124,18 @@ function isVFileMessage(value: unknown): boolean {
 
 /**
  * Turn what reading and crashing rules leave on a file into our messages: unreadable
- * files become `bad-input`, a given but ignored file an `ignored-file` warning, anything else
- * unexpected an `internal-error` (its stack only with DEBUG=attribution-lint). Returns the
- * configuration errors met, which stop the run.
+ * files become `bad-input`, a configuration error met while linting `config-error`, a given
+ * but ignored file an `ignored-file` warning, anything else unexpected an `internal-error`
+ * (its stack only with DEBUG=attribution-lint).
  */
-export function classify(file: VFile, debug: boolean): string[] {
-  const configErrors: string[] = []
+export function classify(file: VFile, debug: boolean): void {
   file.messages = file.messages.filter((message) => {
-    if (message.ruleId === BAD_INPUT && message.source === SOURCE) return true
+    if ((message.ruleId === BAD_INPUT || message.ruleId === CONFIG_ERROR) && message.source === SOURCE) return true
     const configError = findConfigError(message.cause)
     if (configError) {
-      configErrors.push(configError.message)
-      return false
+      setReason(message, notConfiguredReason(configError.message))
+      Object.assign(message, {fatal: true, ruleId: CONFIG_ERROR, source: SOURCE, url: CONFIG_ERROR_URL, cause: undefined})
+      return true
     }
     if (message.reason.startsWith('Cannot process specified file: it’s ignored')) {
       setReason(message, 'This file is ignored (by .attributionignore or --ignore-pattern), so it was not linted; use --silently-ignore to say nothing')
@@ -155,7 +158,28 @@ export function classify(file: VFile, debug: boolean): string[] {
     }
     return true
   })
-  return configErrors
+}
+
+function notConfiguredReason(problem: string): string {
+  return `Not linted: its configuration is broken (${problem}); fix that file and lint again`
+}
+
+/**
+ * A file whose configuration is broken or cannot be read is not linted: it gets one fatal
+ * `config-error` message, and the run goes on with the other files.
+ */
+function notConfigured(file: VFile, outcome: {configError: Error} | {error: Error}): void {
+  const reason = 'configError' in outcome ? notConfiguredReason(outcome.configError.message) : `Not linted: its configuration cannot be read (${describeError(outcome.error)})`
+  const message = file.message(reason, {ruleId: CONFIG_ERROR, source: SOURCE})
+  message.fatal = true
+  message.url = CONFIG_ERROR_URL
+}
+
+/** The problem of a configuration outcome, for the one line the run prints about it; undefined if it is usable. */
+function configProblem(outcome: ConfigOutcome): string | undefined {
+  if ('configError' in outcome) return outcome.configError.message
+  if ('error' in outcome) return describeError(outcome.error)
+  return undefined
 }
 
 /** 2 if a file could not be linted, else 1 for findings (warnings too with --frail), else 0. */
@@ -163,7 +187,7 @@ export function exitCode(files: readonly VFile[], frail: boolean): number {
   let code = 0
   for (const file of files) {
     for (const message of file.messages) {
-      if (message.ruleId === BAD_INPUT || message.ruleId === INTERNAL_ERROR || (message.fatal === true && !message.ruleId)) return 2
+      if (message.ruleId === BAD_INPUT || message.ruleId === CONFIG_ERROR || message.ruleId === INTERNAL_ERROR || (message.fatal === true && !message.ruleId)) return 2
       if (message.fatal === true || (frail && message.fatal === false)) code = 1
     }
   }
@@ -171,7 +195,7 @@ export function exitCode(files: readonly VFile[], frail: boolean): number {
 }
 
 function cannotLint(file: VFile): boolean {
-  return file.messages.some((message) => message.ruleId === BAD_INPUT || message.ruleId === INTERNAL_ERROR || message.ruleId === IGNORED_FILE)
+  return file.messages.some((message) => message.ruleId === BAD_INPUT || message.ruleId === CONFIG_ERROR || message.ruleId === INTERNAL_ERROR || message.ruleId === IGNORED_FILE)
 }
 
 interface RunSettings {
@@ -243,8 +267,7 @@ interface Run {
 
 /** Lint a file whose configuration is known: its text read from disk unless given. Failures end on the file as messages. */
 async function lintWithConfig(file: VFile, outcome: ConfigOutcome, run: Run): Promise<void> {
-  if ('error' in outcome) return fail(file, outcome.error)
-  if ('configError' in outcome) return fail(file, outcome.configError)
+  if ('error' in outcome || 'configError' in outcome) return notConfigured(file, outcome)
   if (file.value === undefined || file.value === null) {
     try {
       // Read synchronously: an article takes microseconds, and fs/promises' readFile costs several times the CPU.
@@ -362,7 +385,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   const {options, io} = settings
   let files: FoundFile[]
   const configs = new ConfigFinder({cwd: io.cwd, detect: options.config, rcPath: options.rcPath, overrides: options.locale ? {locale: options.locale} : {}})
-  const configErrors = new Set<string>()
+  const configProblems = new Set<string>()
   try {
     // --changed-since with nothing changed: nothing to find, an empty report (CI still gets its JSON or SARIF).
     files = settings.changed && !inputs.length ? [] : await findFiles(inputs, {
@@ -374,21 +397,22 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
       ignorePatterns: options.ignorePatterns,
       silentlyIgnore
     })
-    // Every file's configuration before any file is linted: a broken config stops the run
-    // before it prints anything. One lookup per folder, cached for the run.
+    // Every file's configuration before any file is linted, so that each broken config is
+    // named once, before the report. The files it applies to are not linted (each gets a
+    // `config-error` message), the others are, and the run ends with 2. One lookup per
+    // folder, cached for the run.
     for (const found of files) {
       if (found.ignored || found.error?.code === 'ENOENT' || found.error?.code === 'EREADDIR' || (found.given && fatal(found.given))) continue
-      const outcome = await configs.forFile(found.path)
-      if ('configError' in outcome) configErrors.add(outcome.configError.message)
+      const problem = configProblem(await configs.forFile(found.path))
+      if (problem) configProblems.add(problem)
     }
   } catch (error) {
     const configError = findConfigError(error)
     await write(io.stderr, `attribution-lint: ${configError ? configError.message : describeError(error)}\n`)
     return 2
   }
-  if (configErrors.size) {
-    await write(io.stderr, [...configErrors].sort().map((message) => `attribution-lint: ${message}\n`).join(''))
-    return 2
+  if (configProblems.size) {
+    await write(io.stderr, [...configProblems].sort().map((problem) => `attribution-lint: ${problem} (the articles it applies to are not linted)\n`).join(''))
   }
   if (settings.changed) {
     if (!files.length) await write(io.stderr, `attribution-lint: no changed articles since ${options.changedSince} (merge base ${settings.changed.base.slice(0, 12)})\n`)

@@ -46,6 +46,7 @@ const LABELS: Record<Locale, Labels> = {
       'dangling-outlet': 'Outlets cited without a link, and broken links',
       'promo-block': 'Promo and page clutter inside the story',
       'bad-input': 'The file cannot be linted',
+      'config-error': 'Not linted: the configuration that applies to it is broken',
       'internal-error': 'attribution-lint failed',
       'unknown-rule': 'Unknown rule in an attribution-lint comment',
       'ignored-file': 'Ignored file'
@@ -66,6 +67,7 @@ const LABELS: Record<Locale, Labels> = {
       'dangling-outlet': 'وسائل إعلام بلا رابط إلى تقاريرها، وروابط معطوبة',
       'promo-block': 'مواد ترويجية ودخيلة على متن الخبر',
       'bad-input': 'تتعذّر مراجعة الملف',
+      'config-error': 'لم يُراجَع الملف: ملف الإعدادات الذي يسري عليه معطوب',
       'internal-error': 'أخفق attribution-lint في مراجعة الملف',
       'unknown-rule': 'قاعدة غير معروفة في تعليق attribution-lint',
       'ignored-file': 'ملف مستثنى من المراجعة'

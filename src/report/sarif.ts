@@ -5,7 +5,7 @@
  *
  * - `tool.driver.rules`: every rule of the preset, with its description from its doc comment
  *   (src/docs.ts) and `helpUri` to docs/rules/<id>.md (the `url` of its messages); ids that
- *   are not rules (`bad-input`, `internal-error`, `unknown-rule`, `ignored-file`) get a
+ *   are not rules (`bad-input`, `config-error`, `internal-error`, `unknown-rule`, `ignored-file`) get a
  *   descriptor of their own when they occur.
  * - one result per message: level `error`/`warning`/`note`, the reason, and the region with
  *   the offending text as its snippet. Paths are relative to the repository root
@@ -37,6 +37,7 @@ const INFORMATION_URI = 'https://github.com/attribution-lint/attribution-lint'
 /** Descriptions of the ids that are not rules. */
 const OTHER_IDS: Record<string, string> = {
   'bad-input': 'The file cannot be linted: binary, not UTF-8, empty, a line too long, or unreadable.',
+  'config-error': 'The file was not linted: the configuration file that applies to it is broken or cannot be read.',
   'internal-error': 'attribution-lint failed on this file.',
   'unknown-rule': 'An attribution-lint comment names a rule that does not exist.',
   'ignored-file': 'The file was given but is ignored, so it was not linted.'
