@@ -17,6 +17,9 @@
  * words or fewer, no sentence punctuation of their own: «تنظيم الدولة الإسلامية في العراق
  * والشام»), and stray marks that enclose no one's words. A quote tied to a vague group
  * ("experts said") is attributed here; vagueness is vague-attribution's to report.
+ * Quotes in a language with no speech cues in the lexicons (neither built in nor added by
+ * `speechVerbs` in the configuration) are left alone too: without its verbs every quote of
+ * a German or French story would look unattributed.
  *
  * Options: `{minWords: 4}`: the shortest quotation, in words, that must have a speaker.
  *
@@ -83,7 +86,7 @@ const TITLE_INTRODUCERS = /(?:titled|entitled|called|named|dubbed|so-called|head
 export default defineRule({id: 'unattributed-quote', messages: ['unattributed-quote'], defaults: {minWords: 4}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
   for (const block of article.blocks) {
-    if (!article.isStoryText(block)) continue
+    if (!article.isStoryText(block) || !article.readsAttribution(block)) continue
     for (const quote of block.quotes) {
       // Outer quotations with an opening mark; an unclosed one counts only when it opens its block (a quote running on to the next paragraph).
       if (quote.depth !== 0 || quote.marks[0] === '') continue

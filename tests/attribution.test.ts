@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
 import {VFile} from 'vfile'
-import {createProcessor} from '../src/index.js'
+import {createProcessor, lint} from '../src/index.js'
 import {getArticle} from '../src/model/article.js'
 import {type Attribution, findAttributions} from '../src/model/attribution.js'
 
@@ -117,4 +117,18 @@ test('the seed article: the attributions RULES.md relies on', () => {
   assert.ok(kinds(8).includes('vague') && kinds(8).includes('named'), 'line 8: experts, then a named expert')
   assert.deepEqual(kinds(11), ['vague'], 'line 11: available information')
   assert.ok(index.isAttributed(11, 0), 'line 12 is attributed to the United States and Sky News')
+})
+
+test('quotes in a language with no speech cues are not judged; a newsroom that adds its verbs for that language turns the check on', async () => {
+  const german = readFileSync(new URL('../../fixtures/unattributed-quote/de/silent/no-speech-cues-de.md', import.meta.url), 'utf8')
+  const french = readFileSync(new URL('../../fixtures/unattributed-quote/fr/silent/no-speech-cues-fr.md', import.meta.url), 'utf8')
+  const quotes = async (text: string, options = {}) =>
+    (await lint(text, options)).messages.filter((m) => m.ruleId === 'unattributed-quote').map((m) => m.line)
+  // Without German or French speech verbs every quote would look unattributed: none is flagged.
+  assert.deepEqual(await quotes(german), [])
+  assert.deepEqual(await quotes(french), [])
+  // With them, the attributed quotes pass («sagte», «meinte», «a déclaré») and only the orphan quote at the end is flagged.
+  const verbs = {speechVerbs: {de: ['sagte', 'meinte'], fr: ['a déclaré']}}
+  assert.deepEqual(await quotes(german, verbs), [16])
+  assert.deepEqual(await quotes(french, verbs), [9])
 })

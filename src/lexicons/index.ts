@@ -158,6 +158,8 @@ export interface Lexicons {
   /** Words of check-worthy claims (numbers in words, tolls, superlatives, records, findings). */
   claims: LexiconFile
   outlets: OutletEntry[]
+  /** The languages each lexicon has forms in (configuration additions included). */
+  languages: {cues: ReadonlySet<string>; claims: ReadonlySet<string>}
   /** Matchers per lexicon over the forms of every language. */
   match: {
     cues: PhraseMatcher<LexiconEntry>
@@ -209,6 +211,10 @@ function withExtension(file: LexiconFile, id: string, kind: string, extra: Recor
   return {...file, entries: [...file.entries, {id, kind, note: 'Added by configuration.', ...extra}]}
 }
 
+function languagesOf(file: LexiconFile): Set<string> {
+  return new Set(file.entries.flatMap((entry) => formsOf(entry).map((form) => form.lang)))
+}
+
 function compile(file: LexiconFile): PhraseMatcher<LexiconEntry> {
   const matcher = new PhraseMatcher<LexiconEntry>()
   for (const entry of file.entries) for (const {form} of formsOf(entry)) matcher.add(form, entry)
@@ -240,6 +246,7 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   }
   const lexicons: Lexicons = {
     cues, anonymous, vague, reasons, promo, claims, outlets,
+    languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
     match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), outlets: outletMatcher}
   }
   if (compiled.size > 16) compiled.clear()

@@ -140,6 +140,15 @@ export class Article {
     return block.sentences[sentenceIndexAt(block, offset)]
   }
 
+  /**
+   * Whether the speech cues of the block's language are known (said, told, قال …). Without
+   * them no quote or claim can be told attributed, so the rules that would flag it as
+   * unattributed stay silent: in a German story every quote would look unattributed.
+   */
+  readsAttribution(block: ArticleBlock): boolean {
+    return this.lexicons.languages.cues.has(block.lang)
+  }
+
   /** Whether a block is story text (not title, heading, caption, byline or dateline). */
   isStoryText(block: Block): boolean {
     return block.role === 'body' && block.kind !== 'heading'

@@ -61,8 +61,7 @@ function claimWords(lexicons: Lexicons): ClaimWords {
   let words = prepared.get(lexicons)
   if (words) return words
   // Languages with both claim words and attribution cues.
-  const cueLangs = new Set(lexicons.cues.entries.flatMap((entry) => formsOf(entry).map((f) => f.lang)))
-  const langs = new Set(lexicons.claims.entries.flatMap((entry) => formsOf(entry).map((f) => f.lang)).filter((lang) => cueLangs.has(lang)))
+  const langs = new Set([...lexicons.languages.claims].filter((lang) => lexicons.languages.cues.has(lang)))
   words = {gapped: new PhraseMatcher<Gapped[]>(), values: new Map(), langs}
   const groups = new Map<string, Gapped[]>()
   for (const entry of lexicons.claims.entries) {
