@@ -11,7 +11,8 @@
  *
  * How: quotation spans come from the article model, speakers from the attribution analysis
  * (src/model/attribution.ts). Left alone: quotations of fewer than `minWords` words (names,
- * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions
+ * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,
+ * the entries of a sources section (titles of the reports an article cites)
  * and other non-story blocks, block quotes with their own attribution line, quoted titles
  * introduced as such ("a report titled …", «بعنوان»), short quoted terms inside a sentence (six
  * words or fewer, no sentence punctuation of their own: «تنظيم الدولة الإسلامية في العراق

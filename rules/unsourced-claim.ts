@@ -20,7 +20,8 @@
  * attributed sentence elsewhere in the article. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * Not claims: dates, years, times, ages, durations, names ("Route 16"), figures inside
- * quotations, block quotes and tables, the title and headings, opinions ("the finest", "the
+ * quotations, block quotes and tables, the title and headings, the entries of a sources
+ * section ("Sources", «المصادر»: the article's list of where it comes from), opinions ("the finest", "the
  * biggest benefit"), loose small counts ("dozens of lawmakers") unless they count a toll, and
  * figures of settled past events (a sentence dated ten years or more before the story). One
  * message per sentence, from its first claim to its last.

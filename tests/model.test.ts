@@ -68,6 +68,17 @@ test('roles: title, on-topic subheadings, body', () => {
   }
 })
 
+test('roles: the entries of a sources section are sources, not story text, up to the next heading of its level', () => {
+  const roles = (text: string) => model(text).blocks.map((block) => `${block.role} ${block.text.trim().slice(0, 12)}`)
+  assert.deepEqual(roles('# Vote\n\nThe council voted.\n\n## Sources\n\n- <https://example.org/news/6643>\n- Smith (2019). "A study".\n\n### Notes\n\nOne note.\n\n## Background\n\nThe plan is old.\n'), [
+    'title Vote', 'body The council ', 'body Sources', 'sources https://exam', 'sources Smith (2019)', 'sources Notes', 'sources One note.', 'subheading Background', 'body The plan is '
+  ])
+  // «المصادر:» as a paragraph of its own opens the section too.
+  assert.deepEqual(roles('# تصويت\n\nصوّت المجلس.\n\nالمصادر:\n\n- <https://example.org/ar/news/9278>\n'), ['title تصويت', 'body صوّت المجلس.', 'body المصادر:', 'sources https://exam'])
+  // No sources heading: nothing changes.
+  assert.ok(model('# Vote\n\nThe council voted.\n\n- <https://example.org/news/6643>\n').blocks.every((block) => block.role !== 'sources'))
+})
+
 test('roles in English: frontmatter title, byline, dateline, caption, subheading', () => {
   const article = model([
     '---', 'title: Storm hits the coast', 'lang: en', '---', '',

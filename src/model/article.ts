@@ -106,6 +106,14 @@ export class Article {
     })
     this.title = assignRoles(this.blocks, this.frontmatter)
     this.links = indexLinks(tree, this.frontmatter.sources)
+    // The entries of a sources section list where the story comes from; they are not story text.
+    // Blocks and sections are both in document order: one pass over each.
+    const sections = this.links.sourcesSections
+    let s = 0
+    for (const block of this.blocks) {
+      while (s < sections.length && sections[s].end <= block.start) s++
+      if (s < sections.length && block.start >= sections[s].start && block.role !== 'title') block.role = 'sources'
+    }
   }
 
   /** Run an analysis of the article once and keep its result for every rule that asks. */

@@ -9,7 +9,7 @@
 import type {Nodes, Parents, PhrasingContent, Root, RootContent} from 'mdast'
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell'
-export type BlockRole = 'title' | 'subheading' | 'caption' | 'byline' | 'dateline' | 'body'
+export type BlockRole = 'title' | 'subheading' | 'caption' | 'byline' | 'dateline' | 'sources' | 'body'
 
 export interface Block {
   index: number

@@ -32,6 +32,8 @@ export interface LinkIndex {
   articleSources: Link[]
   /** Reference links and footnote calls with no definition. */
   unresolved: UnresolvedReference[]
+  /** Source ranges of the article's sources sections ("Sources", «المصادر»), their headings left out. */
+  sourcesSections: Array<{start: number; end: number}>
 }
 
 /** Host of a URL, lower case, without `www.`; '' when it has none. */
@@ -143,19 +145,23 @@ export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
   }
 
   // A sources section runs from its heading to the next heading of the same or a higher level.
+  const sourcesSections: LinkIndex['sourcesSections'] = []
   let sourcesDepth = 0
   for (const node of tree.children as RootContent[]) {
     if (node.type === 'heading') {
       if (sourcesDepth && node.depth <= sourcesDepth) sourcesDepth = 0
       if (namesSources(node)) {
         sourcesDepth = node.depth
+        sourcesSections.push({start: offsetsOf(node).end, end: offsetsOf(node).end})
         continue
       }
     } else if (node.type === 'paragraph' && !sourcesDepth && namesSources(node)) {
       // "Sources:" written as a paragraph of its own also opens the section.
       sourcesDepth = 7
+      sourcesSections.push({start: offsetsOf(node).end, end: offsetsOf(node).end})
       continue
     }
+    if (sourcesDepth) sourcesSections[sourcesSections.length - 1].end = offsetsOf(node).end
     visit(node, sourcesDepth > 0)
   }
 
@@ -189,5 +195,5 @@ export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
     articleSources.push({text, url, host: hostOf(url), start: 0, end: 0, kind: 'frontmatter'})
   }
   inText.sort((a, b) => a.start - b.start)
-  return {inText, articleSources, unresolved}
+  return {inText, articleSources, unresolved, sourcesSections}
 }

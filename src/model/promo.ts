@@ -162,7 +162,7 @@ export function promoOf(article: Article): PromoRun[] {
   const topic = article.use(topicOf)
   const links = linkSignals(article)
   const verdicts: Array<Verdict | undefined> = article.blocks.map((block) => {
-    if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline') return undefined
+    if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline' || block.role === 'sources') return undefined
     // Table cells are layout, not lines; a line of author links is a byline.
     if (block.kind === 'tableCell' || links.inSources[block.index] || links.toAuthors[block.index]) return undefined
     return judge(article, block, links, topic.blocks[block.index].coverage)
