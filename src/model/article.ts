@@ -157,7 +157,7 @@ export class Article {
     return this.lexicons.languages.cues.has(block.lang)
   }
 
-  /** Whether a block is story text (not title, heading, caption, byline or dateline). */
+  /** Whether a block is story text (not title, heading, caption, byline, dateline or an entry of the sources section). */
   isStoryText(block: Block): boolean {
     return block.role === 'body' && block.kind !== 'heading'
   }
