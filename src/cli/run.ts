@@ -169,7 +169,8 @@ function notConfiguredReason(problem: string): string {
  * `config-error` message, and the run goes on with the other files.
  */
 function notConfigured(file: VFile, outcome: {configError: Error} | {error: Error}): void {
-  const reason = 'configError' in outcome ? notConfiguredReason(outcome.configError.message) : `Not linted: its configuration cannot be read (${describeError(outcome.error)})`
+  const problem = configProblem(outcome)!
+  const reason = 'configError' in outcome ? notConfiguredReason(problem) : `Not linted: its configuration cannot be read (${problem})`
   const message = file.message(reason, {ruleId: CONFIG_ERROR, source: SOURCE})
   message.fatal = true
   message.url = CONFIG_ERROR_URL

@@ -152,13 +152,15 @@ export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
       if (sourcesDepth && node.depth <= sourcesDepth) sourcesDepth = 0
       if (namesSources(node)) {
         sourcesDepth = node.depth
-        sourcesSections.push({start: offsetsOf(node).end, end: offsetsOf(node).end})
+        const {end} = offsetsOf(node)
+        sourcesSections.push({start: end, end})
         continue
       }
     } else if (node.type === 'paragraph' && !sourcesDepth && namesSources(node)) {
       // "Sources:" written as a paragraph of its own also opens the section.
       sourcesDepth = 7
-      sourcesSections.push({start: offsetsOf(node).end, end: offsetsOf(node).end})
+      const {end} = offsetsOf(node)
+      sourcesSections.push({start: end, end})
       continue
     }
     if (sourcesDepth) sourcesSections[sourcesSections.length - 1].end = offsetsOf(node).end

@@ -39,8 +39,6 @@ const MAX_HEADLINE_WORDS = 16
 interface LinkSignals {
   /** Share of the block's letters inside a link. */
   share: Float64Array
-  /** The block sits in a sources section. */
-  inSources: Uint8Array
   /** Every link of the block goes to an author's page (a byline written as links). */
   toAuthors: Uint8Array
 }
@@ -50,9 +48,9 @@ const AUTHOR_PAGE = /\/(?:author|autor|auteur|autore|authors|autoren|journalist|
 /** Link signals per block, in one pass over the blocks and the links sorted by position. */
 function linkSignals(article: Article): LinkSignals {
   const count = article.blocks.length
-  const signals: LinkSignals = {share: new Float64Array(count), inSources: new Uint8Array(count), toAuthors: new Uint8Array(count)}
-  const links = [...article.links.inText, ...article.links.articleSources.filter((link) => link.kind === 'sources-section')]
-    .sort((a, b) => a.start - b.start)
+  const signals: LinkSignals = {share: new Float64Array(count), toAuthors: new Uint8Array(count)}
+  // Story links only: the blocks of a sources section are never promo (their role is 'sources').
+  const links = article.links.inText
   let first = 0
   for (const block of article.blocks) {
     while (first < links.length && links[first].end <= block.start) first++
@@ -71,7 +69,6 @@ function linkSignals(article: Article): LinkSignals {
       while (j < links.length && links[j].end <= offset) j++
       if (j < links.length && links[j].start <= offset) {
         linked++
-        if (links[j].kind === 'sources-section') signals.inSources[block.index] = 1
         if (seen !== j) {
           seen = j
           if (AUTHOR_PAGE.test(links[j].url)) authors++
@@ -164,7 +161,7 @@ export function promoOf(article: Article): PromoRun[] {
   const verdicts: Array<Verdict | undefined> = article.blocks.map((block) => {
     if (block.role === 'title' || block.role === 'byline' || block.role === 'dateline' || block.role === 'sources') return undefined
     // Table cells are layout, not lines; a line of author links is a byline.
-    if (block.kind === 'tableCell' || links.inSources[block.index] || links.toAuthors[block.index]) return undefined
+    if (block.kind === 'tableCell' || links.toAuthors[block.index]) return undefined
     return judge(article, block, links, topic.blocks[block.index].coverage)
   })
   // Where the story ends: after its last paragraph of prose, links are other pages' headlines.

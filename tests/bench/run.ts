@@ -57,26 +57,11 @@ interface Sample {
   maxRss: number
 }
 
-function run(args: string[], label: string): Sample {
-  const usageFile = path.join(os.tmpdir(), `bench-usage-${process.pid}.json`)
-  rmSync(usageFile, {force: true})
-  const start = performance.now()
-  const child = spawnSync(process.execPath, ['-r', usageHook, ...args], {
-    cwd: repo,
-    env: {...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1'},
-    maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const wall = (performance.now() - start) / 1000
-  if (child.status === null || child.status > 1) {
-    throw new Error(`${label}: exit ${child.status ?? child.signal}\n${String(child.stderr).slice(0, 2000)}`)
-  }
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {maxRss: number; cpu: number}
-  return {wall, cpu: usage.cpu / 1e6, maxRss: usage.maxRss / 1024}
-}
-
-/** Several commands at once, timed from the first spawn to the last exit; CPU summed, peak RSS summed. */
-async function runTogether(argsList: string[][], label: string): Promise<Sample> {
+/**
+ * Run commands at once (usually one), timed from the first spawn to the last exit; CPU and
+ * peak RSS summed over them. Each reports its own usage through tests/bench/rss.cjs.
+ */
+async function run(argsList: string[][], label: string): Promise<Sample> {
   const start = performance.now()
   const usages = await Promise.all(
     argsList.map(
@@ -155,7 +140,7 @@ try {
     // Rotate the order each round: no command always runs first (cold caches) or last.
     for (let k = 0; k < labels.length; k++) {
       const label = labels[(k + round) % labels.length]
-      samples[label].push(label in together ? await runTogether(together[label], label) : run(commands[label], label))
+      samples[label].push(label in together ? await run(together[label], label) : await run([commands[label]], label))
     }
     process.stderr.write(`round ${round + 1}/${rounds} done\n`)
   }
@@ -172,8 +157,8 @@ try {
     const rss: number[] = []
     const rss1: number[] = []
     for (let round = 0; round < rssRounds; round++) {
-      rss.push(run([bin, '--report', 'json', ...set], 'rss').maxRss)
-      if (jobs) rss1.push(run([bin, '--report', 'json', '--jobs', '1', ...set], 'rss').maxRss)
+      rss.push((await run([[bin, '--report', 'json', ...set]], 'rss')).maxRss)
+      if (jobs) rss1.push((await run([[bin, '--report', 'json', '--jobs', '1', ...set]], 'rss')).maxRss)
     }
     growth.push({files, rss: median(rss), rss1: jobs ? median(rss1) : undefined})
   }
@@ -188,8 +173,8 @@ try {
     const s1: Sample[] = []
     const s10: Sample[] = []
     for (let round = 0; round < Math.max(1, Math.min(3, rounds)); round++) {
-      s1.push(run([bin, '--report', 'json', one], '1 MB'))
-      s10.push(run([bin, '--report', 'json', ten], '10 MB'))
+      s1.push(await run([[bin, '--report', 'json', one]], '1 MB'))
+      s10.push(await run([[bin, '--report', 'json', ten]], '10 MB'))
     }
     scaling = {mb1: summary(s1), mb10: summary(s10)}
   }
