@@ -8,12 +8,14 @@
  */
 import {spawnSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+// Where the checkout lies (SARIF's originalUriBaseIds) differs between machines: the outputs say <checkout>.
+const checkout = pathToFileURL(root).href.replace(/\/?$/, '/')
 const cases = JSON.parse(readFileSync(`${root}fixtures/e2e/cases.json`, 'utf8'))
 for (const {name, args} of cases) {
   const result = spawnSync(process.execPath, ['dist/src/cli/bin.js', ...args], {cwd: root, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
-  writeFileSync(`${root}fixtures/e2e/${name}.out`, `exit: ${result.status}\n--- stdout\n${result.stdout}--- stderr\n${result.stderr}`)
+  writeFileSync(`${root}fixtures/e2e/${name}.out`, `exit: ${result.status}\n--- stdout\n${result.stdout.replaceAll(checkout, 'file:///<checkout>/')}--- stderr\n${result.stderr}`)
 }
 console.log(`fixtures/e2e/: ${cases.length} outputs written; now read \`git diff fixtures/e2e/\` line by line against the articles`)

@@ -73,7 +73,12 @@ test('github: workflow commands, escaped, with paths from the repository root', 
   assert.equal(escapeData('100% done\r\nnext'), '100%25 done%0D%0Anext')
   assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A')
   const message = {ruleId: 'x', reason: 'Line one\nline: two, 5%', line: 3, column: 2, place: {start: {line: 3, column: 2}, end: {line: 4, column: 7}}, fatal: true} as never
-  assert.equal(githubCommand(message, 'dir/a,b:c.md'), '::error file=dir/a%2Cb%3Ac.md,line=3,endLine=4,col=2,endColumn=7,title=attribution-lint x::Line one%0Aline: two, 5%25')
+  // A range over two lines: the runner would drop col/endColumn silently, so they are not sent.
+  assert.equal(githubCommand(message, 'dir/a,b:c.md'), '::error file=dir/a%2Cb%3Ac.md,line=3,endLine=4,title=attribution-lint x::Line one%0Aline: two, 5%25')
+  const oneLine = {ruleId: 'x', reason: 'r', line: 3, column: 2, place: {start: {line: 3, column: 2}, end: {line: 3, column: 7}}, fatal: false} as never
+  assert.equal(githubCommand(oneLine, 'a.md'), '::warning file=a.md,line=3,endLine=3,col=2,endColumn=7,title=attribution-lint x::r')
+  const point = {ruleId: 'x', reason: 'r', line: 3, column: 2, place: {line: 3, column: 2}, fatal: false} as never
+  assert.equal(githubCommand(point, 'a.md'), '::warning file=a.md,line=3,col=2,title=attribution-lint x::r')
   const dir = tempRepo()
   mkdirSync(path.join(dir, 'news'))
   writeFileSync(path.join(dir, 'news', 'a.md'), '# Plant\n\nThe plant will close next year, a source familiar with the plans said.\n')

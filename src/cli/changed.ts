@@ -17,7 +17,12 @@
  *   a whole file (bad input, no position) are always kept. Lines only deleted leave no line
  *   to report on, so nothing is reported for them.
  * - Not a git repository, an unknown ref or no merge base: a `ChangedError` with a clear
- *   message (the CLI exits 2).
+ *   message (the CLI exits 2). In a shallow clone that does not reach the merge base, the
+ *   message says to fetch more history (`fetch-depth: 0`), not git's own failure.
+ * - The diff is read the same whatever the user's git configuration says: explicit `a/` and
+ *   `b/` prefixes (`diff.noprefix` and `diff.mnemonicPrefix` would change them, and the
+ *   changed files would silently not be found), no external diff driver, no textconv, no
+ *   colour, no context between hunks.
  */
 import {execFileSync} from 'node:child_process'
 import {realpathSync, statSync} from 'node:fs'
@@ -49,6 +54,15 @@ function git(args: string[], cwd: string): string {
 function gitError(error: unknown): string {
   const stderr = String((error as {stderr?: unknown}).stderr ?? '').trim()
   return stderr.split('\n')[0] || (error as Error).message
+}
+
+/** Whether the repository is a shallow clone (some history cut off). */
+function isShallow(cwd: string): boolean {
+  try {
+    return git(['rev-parse', '--is-shallow-repository'], cwd).trim() === 'true'
+  } catch {
+    return false
+  }
 }
 
 /** Undo git's C-style quoting of a path ("a\tb" or "caf\303\251"). */
@@ -128,12 +142,17 @@ export function changedSince(ref: string, cwd: string): ChangedFiles {
   try {
     base = git(['merge-base', '--end-of-options', ref, 'HEAD'], cwd).trim()
   } catch (error) {
-    throw new ChangedError(`--changed-since ${ref}: no common ancestor with HEAD (${gitError(error) || 'unrelated histories, or a shallow clone: fetch with fetch-depth: 0'})`)
+    // `git merge-base` exits 1 with nothing on stderr when it finds no common ancestor.
+    const stderr = String((error as {stderr?: unknown}).stderr ?? '').trim()
+    if (isShallow(cwd)) {
+      throw new ChangedError(`--changed-since ${ref}: this is a shallow clone, and the commit where HEAD left ${ref} is not in it; fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0; elsewhere: git fetch --unshallow)`)
+    }
+    throw new ChangedError(`--changed-since ${ref}: no common ancestor with HEAD (${stderr ? stderr.split('\n')[0] : 'unrelated histories'})`)
   }
   let diff: string
   let untracked: string
   try {
-    diff = git(['diff', '--unified=0', '--no-color', '--no-ext-diff', '--find-renames', '--diff-filter=ACMRT', base, '--'], root)
+    diff = git(['diff', '--unified=0', '--inter-hunk-context=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--find-renames', '--diff-filter=ACMRT', base, '--'], root)
     untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root)
   } catch (error) {
     throw new ChangedError(`--changed-since ${ref}: git diff failed: ${gitError(error)}`)

@@ -7,7 +7,9 @@
  * Errors are `::error`, warnings `::warning`, infos `::notice`. Paths are relative to the
  * repository root (src/report/repo.ts), as the runner expects. Escaping follows the runner's
  * own toolkit (@actions/core): in the message, `%` → %25, CR → %0D, LF → %0A; in property
- * values also `:` → %3A and `,` → %2C. Columns are UTF-16 code units, 1-based.
+ * values also `:` → %3A and `,` → %2C. Columns are UTF-16 code units, 1-based, and are sent
+ * only for a range on one line: the runner drops `col`/`endColumn` silently when `endLine`
+ * differs from `line`, so a range over several lines is sent as its lines alone.
  */
 import type {Reporter} from './index.js'
 import {type Message, type ReporterOptions, severity, visibleFiles, visibleMessages} from './messages.js'
@@ -34,8 +36,9 @@ export function githubCommand(message: Message, file: string | undefined): strin
   if (message.line) {
     properties.push(['line', message.line])
     if (end?.line) properties.push(['endLine', end.line])
-    if (message.column) properties.push(['col', message.column])
-    if (end?.column) properties.push(['endColumn', end.column])
+    const oneLine = !end?.line || end.line === message.line
+    if (oneLine && message.column) properties.push(['col', message.column])
+    if (oneLine && end?.column) properties.push(['endColumn', end.column])
   }
   properties.push(['title', message.ruleId ? `attribution-lint ${message.ruleId}` : 'attribution-lint'])
   const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')
