@@ -145,16 +145,30 @@ export function inspectText(text: string): InputProblem | undefined {
   for (;;) {
     const end = text.indexOf('\n', start)
     const length = (end === -1 ? text.length : end) - start
-    if (length > MAX_LINE) {
+    // A line of spaces and tabs only, however long, is a blank line (WordPress exports pad
+    // paragraphs with hundreds of spaces): it ends the paragraph and is never too long or too indented.
+    if (isBlankLine(text, start, end === -1 ? text.length : end)) {
+      paragraph.brackets = paragraph.marks = 0
+    } else if (length > MAX_LINE) {
       return {reason: `Line ${line} is ${length.toLocaleString('en')} characters long (the limit is ${MAX_LINE.toLocaleString('en')}): this is not an article in markdown; break it into paragraphs, or list the file in .attributionignore`, line, column: 1}
+    } else {
+      const problem = inspectLine(text, start, end === -1 ? text.length : end, line, paragraph)
+      if (problem) return problem
     }
-    const problem = inspectLine(text, start, end === -1 ? text.length : end, line, paragraph)
-    if (problem) return problem
     if (end === -1) break
     start = end + 1
     line++
   }
   return containerParagraphProblem(text)
+}
+
+/** Whether the line `text[start, end)` holds only spaces, tabs and a CR (or nothing). */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (code !== 32 && code !== 9 && code !== 13) return false
+  }
+  return true
 }
 
 interface ParagraphCounts {
@@ -228,7 +242,9 @@ function nestingAt(text: string, start: number, end: number): {depth: number; in
       break
     }
   }
-  return {depth, indent}
+  // Markers followed by nothing but white space (`>` and 300 spaces): a blank line in its
+  // container, whose spaces indent nothing.
+  return {depth, indent: i === end ? 0 : indent}
 }
 
 /**
