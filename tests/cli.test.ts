@@ -169,6 +169,33 @@ test('findings: warnings exit 0, with --frail 1; "error" severity exits 1; "off"
   assert.deepEqual(json(off), [{path: 'raw.md', messages: []}])
 })
 
+test('--max-warnings n: exit 1 when the run has more than n warnings, counted over all files, as ESLint does', {skip: !hasPromo && 'no promo-block rule yet'}, () => {
+  // The seed gives two promo-block warnings under ONLY_PROMO; two copies give four.
+  const cwd = fixture({'a.md': SEED_RAW, 'b.md': SEED_RAW, 'good.md': GOOD, '.attributionrc.json': JSON.stringify(ONLY_PROMO)})
+  const over = run(cwd, ['--max-warnings', '3', 'a.md', 'b.md', 'good.md'])
+  assert.equal(over.code, 1)
+  assert.match(over.stderr, /attribution-lint: 4 warnings, more than --max-warnings 3 allows\n$/)
+  const at = run(cwd, ['--max-warnings', '4', 'a.md', 'b.md', 'good.md'])
+  assert.equal(at.code, 0)
+  assert.doesNotMatch(at.stderr, /max-warnings/)
+  assert.equal(run(cwd, ['--max-warnings', '0', 'good.md']).code, 0)
+  assert.equal(run(cwd, ['--max-warnings', '0', 'a.md']).code, 1)
+  // -1 is ESLint's "no limit".
+  assert.equal(run(cwd, ['--max-warnings=-1', 'a.md', 'b.md']).code, 0)
+  // The JSON report on stdout is whole; the gate is named on stderr.
+  const report = run(cwd, ['--report', 'json', '--max-warnings', '1', 'a.md'])
+  assert.equal(report.code, 1)
+  assert.equal(messagesOf(json(report), 'a.md').length, 2)
+  for (const bad of ['x', '1.5', '=-2', '']) {
+    const usage = run(cwd, bad.startsWith('=') ? ['--max-warnings' + bad, 'a.md'] : ['--max-warnings', bad, 'a.md'])
+    assert.equal(usage.code, 2, bad)
+    assert.match(usage.stderr, /--max-warnings needs a whole number of warnings/)
+  }
+  // Errors still exit 1 under the limit.
+  writeFileSync(path.join(cwd, '.attributionrc.json'), JSON.stringify({rules: {...ONLY_PROMO.rules, 'promo-block': 'error'}}))
+  assert.equal(run(cwd, ['--max-warnings', '10', 'a.md']).code, 1)
+})
+
 test('--quiet leaves out clean files; --silent keeps errors only', {skip: !hasPromo && 'no promo-block rule yet'}, () => {
   const cwd = fixture({'good.md': GOOD, 'raw.md': SEED_RAW, '.attributionrc.json': JSON.stringify(ONLY_PROMO)})
   const quiet = json(run(cwd, ['--report', 'json', '--quiet', 'good.md', 'raw.md']))

@@ -25,6 +25,8 @@ export interface CliOptions {
   stdinFilename?: string
   report: string
   frail: boolean
+  /** Exit with 1 when the run has more warnings than this (ESLint's --max-warnings); undefined: no limit. */
+  maxWarnings?: number
   quiet: boolean
   silent: boolean
   verbose: boolean
@@ -59,6 +61,7 @@ const OPTIONS = {
   'file-path': {type: 'string'},
   report: {type: 'string'},
   frail: {type: 'boolean', short: 'f'},
+  'max-warnings': {type: 'string'},
   quiet: {type: 'boolean', short: 'q'},
   silent: {type: 'boolean', short: 'S'},
   verbose: {type: 'boolean'},
@@ -101,6 +104,8 @@ Options:
                                      report (remark-cli's --file-path is accepted too)
       --report <name>                report format: ${reporterNames().join(', ')} (default: stylish)
   -f  --frail                        exit with 1 on warnings too
+      --max-warnings <n>             exit with 1 when the run has more than n warnings
+                                     (ESLint's flag: a gate for archives with known findings)
   -q  --quiet                        leave out files without messages
   -S  --silent                       errors only
       --verbose                      show notes and rule URLs in the report
@@ -121,8 +126,8 @@ Configuration: .attributionrc (JSON or YAML), .attributionrc.{json,yaml,yml,js,c
 an "attribution-lint" field in package.json, found from each file's folder upwards.
 Inline: <!-- attribution-lint disable|enable|ignore [rule-id ...] -->
 
-Exit codes: 0 clean; 1 findings (errors, or warnings with --frail); 2 usage error,
-configuration error, bad input or internal error.
+Exit codes: 0 clean; 1 findings (errors; warnings with --frail; more warnings than
+--max-warnings allows); 2 usage error, configuration error, bad input or internal error.
 
 Examples:
   attribution-lint fixtures/seed
@@ -176,6 +181,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!/^\s*\d+\s*$/.test(values.jobs ?? '1') || !Number.isSafeInteger(jobs) || jobs < 1) {
     throw new UsageError(`--jobs needs a whole number of threads, 1 or more, not \`${values.jobs}\``)
   }
+  const maxWarningsGiven = values['max-warnings']
+  const maxWarnings = maxWarningsGiven === undefined ? undefined : Number(maxWarningsGiven)
+  if (maxWarningsGiven !== undefined && (!/^\s*-?\d+\s*$/.test(maxWarningsGiven) || !Number.isSafeInteger(maxWarnings) || maxWarnings! < -1)) {
+    throw new UsageError(`--max-warnings needs a whole number of warnings, 0 or more (-1: no limit), not \`${maxWarningsGiven}\``)
+  }
   const extensions = list(values.ext)
   for (const extension of extensions) {
     if (!/^\.?[\w-]+$/.test(extension)) throw new UsageError(`Bad extension \`${extension}\` for --ext; expected names such as md,markdown`)
@@ -198,6 +208,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     stdinFilename: values['stdin-filename'] ?? values['file-path'],
     report,
     frail: values.frail ?? false,
+    maxWarnings: maxWarnings === undefined || maxWarnings === -1 ? undefined : maxWarnings,
     quiet: values.quiet ?? false,
     silent: values.silent ?? false,
     verbose: values.verbose ?? false,

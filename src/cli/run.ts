@@ -9,7 +9,8 @@
  * code:
  *
  *   0  clean
- *   1  findings: an error-severity message, or a warning with --frail
+ *   1  findings: an error-severity message, or a warning with --frail, or more warnings
+ *      than --max-warnings allows
  *   2  usage error, configuration error, bad input (a file that cannot be linted), or an
  *      internal error
  */
@@ -193,6 +194,13 @@ export function exitCode(files: readonly VFile[], frail: boolean): number {
     }
   }
   return code
+}
+
+/** The warnings of a file, as --max-warnings counts them (ESLint's: warning-severity findings, not errors or notes). */
+export function countWarnings(file: VFile): number {
+  let count = 0
+  for (const message of file.messages) if (message.fatal === false) count++
+  return count
 }
 
 function cannotLint(file: VFile): boolean {
@@ -432,6 +440,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   const run: Run = {settings, pool, configs, count: files.length}
   const out = new Output()
   let code = 0
+  let warnings = 0
   try {
     await lintInOrder(files, run, async (linted, config) => {
       let file = linted
@@ -443,6 +452,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
       }
       await out.write(stream, writer.file(file))
       summary?.add(file)
+      warnings += countWarnings(file)
       code = Math.max(code, exitCode([file], options.frail))
     })
   } finally {
@@ -451,6 +461,11 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   await writer.end((text) => out.write(stream, text))
   await out.flush()
   if (summary) await write(io.stderr, summary.text())
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    // As ESLint says it: the report is complete, the gate is what fails.
+    await write(io.stderr, `attribution-lint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings} allows\n`)
+    code = Math.max(code, 1)
+  }
   return code
 }
 
