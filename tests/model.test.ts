@@ -71,10 +71,15 @@ test('roles: title, on-topic subheadings, body', () => {
 test('roles: the entries of a sources section are sources, not story text, up to the next heading of its level', () => {
   const roles = (text: string) => model(text).blocks.map((block) => `${block.role} ${block.text.trim().slice(0, 12)}`)
   assert.deepEqual(roles('# Vote\n\nThe council voted.\n\n## Sources\n\n- <https://example.org/news/6643>\n- Smith (2019). "A study".\n\n### Notes\n\nOne note.\n\n## Background\n\nThe plan is old.\n'), [
-    'title Vote', 'body The council ', 'body Sources', 'sources https://exam', 'sources Smith (2019)', 'sources Notes', 'sources One note.', 'subheading Background', 'body The plan is '
+    'title Vote', 'body The council ', 'sources Sources', 'sources https://exam', 'sources Smith (2019)', 'sources Notes', 'sources One note.', 'subheading Background', 'body The plan is '
   ])
-  // «المصادر:» as a paragraph of its own opens the section too.
-  assert.deepEqual(roles('# تصويت\n\nصوّت المجلس.\n\nالمصادر:\n\n- <https://example.org/ar/news/9278>\n'), ['title تصويت', 'body صوّت المجلس.', 'body المصادر:', 'sources https://exam'])
+  // «المصادر:» as a paragraph of its own opens the section too; the line that opens it is not story text either.
+  assert.deepEqual(roles('# تصويت\n\nصوّت المجلس.\n\nالمصادر:\n\n- <https://example.org/ar/news/9278>\n'), ['title تصويت', 'body صوّت المجلس.', 'sources المصادر:', 'sources https://exam'])
+  // "Works Cited", a bold line, with its entries in the same paragraph; "References:" ended by a colon.
+  assert.deepEqual(roles('# Vote\n\nThe council voted.\n\n**Works Cited**\nSmith, J. "A Study." 2019.\nDoe, J. "Another." 2020.\n'), ['title Vote', 'body The council ', 'sources Works Cited', 'sources Smith, J. "A', 'sources Doe, J. "Ano'])
+  assert.deepEqual(roles('# Vote\n\nThe council voted.\n\nReferences:\nSmith, J. "A Study." 2019.\n'), ['title Vote', 'body The council ', 'sources References:', 'sources Smith, J. "A'])
+  // A story line that starts with such a word opens nothing.
+  assert.ok(model('# Vote\n\nThe council voted.\n\nNotes from the meeting were shared later, officials said.\nThe vote passed.\n').blocks.every((block) => block.role !== 'sources'))
   // No sources heading: nothing changes.
   assert.ok(model('# Vote\n\nThe council voted.\n\n- <https://example.org/news/6643>\n').blocks.every((block) => block.role !== 'sources'))
 })

@@ -105,14 +105,15 @@ export class Article {
       return {kind, inBlockquote, depth, role, hasImage, index: at, text, offsets, start, end, isLine, lang, tokens, sentences: splitSentences(text, lang), quotes: findQuotes(text)}
     })
     this.title = assignRoles(this.blocks, this.frontmatter)
-    this.links = indexLinks(tree, this.frontmatter.sources)
-    // The entries of a sources section list where the story comes from; they are not story text.
+    this.links = indexLinks(tree, this.frontmatter.sources, this.source)
+    // The entries of a sources section list where the story comes from; they are not story text,
+    // and neither is the bold or colon-ended line that opens it ("**Works Cited**", "References:").
     // Blocks and sections are both in document order: one pass over each.
     const sections = this.links.sourcesSections
     let s = 0
     for (const block of this.blocks) {
-      while (s < sections.length && sections[s].end <= block.start) s++
-      if (s < sections.length && block.start >= sections[s].start && block.role !== 'title') block.role = 'sources'
+      while (s < sections.length && sections[s].end < block.end) s++
+      if (s < sections.length && block.start >= sections[s].opener && block.role !== 'title') block.role = 'sources'
     }
   }
 

@@ -32,8 +32,12 @@ export interface LinkIndex {
   articleSources: Link[]
   /** Reference links and footnote calls with no definition. */
   unresolved: UnresolvedReference[]
-  /** Source ranges of the article's sources sections ("Sources", «المصادر»), their headings left out. */
-  sourcesSections: Array<{start: number; end: number}>
+  /**
+   * Source ranges of the article's sources sections ("Sources", «المصادر», "Works Cited"), their
+   * headings left out (`start`), with where the heading, bold line or colon-ended line that opens
+   * each one starts (`opener`).
+   */
+  sourcesSections: Array<{opener: number; start: number; end: number}>
 }
 
 /** Host of a URL, lower case, without `www.`; '' when it has none. */
@@ -52,7 +56,15 @@ export function hostMatches(host: string, domain: string): boolean {
   return host === domain || host.endsWith('.' + domain)
 }
 
-const SOURCES_HEADING = new Set(['sources', 'source', 'references', 'further reading', 'links', 'المصادر', 'المراجع', 'مصادر', 'مراجع', 'quellen', 'sources et références', 'fuentes'])
+// What a reference section is called: a student paper's "Works Cited", a wire story's "Sources",
+// a feature's "Notes" or "Further reading", «المراجع». Its entries are where the story comes
+// from, never the story itself.
+const SOURCES_HEADING = new Set([
+  'sources', 'source', 'references', 'reference', 'further reading', 'links', 'works cited', 'work cited', 'works consulted',
+  'bibliography', 'notes', 'endnotes', 'footnotes', 'citations', 'sources cited', 'sources and notes', 'notes and sources',
+  'المصادر', 'المراجع', 'مصادر', 'مراجع', 'المصادر والمراجع', 'المراجع والمصادر', 'مصادر ومراجع', 'مراجع ومصادر', 'قائمة المراجع',
+  'قائمة المصادر', 'الهوامش', 'هوامش', 'quellen', 'literatur', 'sources et références', 'bibliographie', 'fuentes', 'referencias', 'bibliografía'
+])
 // Neither normalising nor lower-casing shortens a text but by dropping Arabic marks, so a text
 // with more other characters than the longest heading and its colon, spaces aside, names none.
 const MAX_HEADING = Math.max(...[...SOURCES_HEADING].map((heading) => heading.length)) + 1
@@ -102,8 +114,27 @@ function namesSources(node: Nodes): boolean {
 
 const normalizeLabel = (label: string) => label.toLowerCase().replace(/\s+/g, ' ').trim()
 
+/**
+ * Where the first line of a paragraph names a sources section, when the paragraph goes on with
+ * its entries without a blank line ("**Works Cited**" or "References:" and then the list): the
+ * offset of that line's end, else -1. The line must be bold or end with a colon, so a story
+ * sentence that starts with "Notes" opens nothing.
+ */
+function sourcesLineEnd(node: Nodes, source: string): number {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return -1
+  let lineEnd = start
+  while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++
+  if (lineEnd === end || lineEnd - start > MAX_HEADING * 4) return -1
+  const line = source.slice(start, lineEnd).trim()
+  const bold = /^(\*\*|__)(.+)\1:?$/u.exec(line)
+  const text = bold ? bold[2] : line.endsWith(':') || line.endsWith('：') ? line : ''
+  return text && isSourcesHeading(text.replace(/[*_]/g, '')) ? lineEnd : -1
+}
+
 /** Build the link index of a tree. */
-export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
+export function indexLinks(tree: Root, frontmatterSources: unknown, source = ''): LinkIndex {
   const inText: Link[] = []
   const articleSources: Link[] = []
   const references: Array<{kind: 'reference' | 'footnote'; label: string; node: Nodes}> = []
@@ -152,16 +183,24 @@ export function indexLinks(tree: Root, frontmatterSources: unknown): LinkIndex {
       if (sourcesDepth && node.depth <= sourcesDepth) sourcesDepth = 0
       if (namesSources(node)) {
         sourcesDepth = node.depth
-        const {end} = offsetsOf(node)
-        sourcesSections.push({start: end, end})
+        const {start, end} = offsetsOf(node)
+        sourcesSections.push({opener: start, start: end, end})
         continue
       }
-    } else if (node.type === 'paragraph' && !sourcesDepth && namesSources(node)) {
-      // "Sources:" written as a paragraph of its own also opens the section.
-      sourcesDepth = 7
-      const {end} = offsetsOf(node)
-      sourcesSections.push({start: end, end})
-      continue
+    } else if (node.type === 'paragraph' && !sourcesDepth) {
+      if (namesSources(node)) {
+        // "Sources:" or "**Works Cited**" written as a paragraph of its own also opens the section.
+        sourcesDepth = 7
+        const {start, end} = offsetsOf(node)
+        sourcesSections.push({opener: start, start: end, end})
+        continue
+      }
+      const lineEnd = sourcesLineEnd(node, source)
+      if (lineEnd !== -1) {
+        // Its first line does, with the entries right under it in the same paragraph.
+        sourcesDepth = 7
+        sourcesSections.push({opener: offsetsOf(node).start, start: lineEnd, end: lineEnd})
+      }
     }
     if (sourcesDepth) sourcesSections[sourcesSections.length - 1].end = offsetsOf(node).end
     visit(node, sourcesDepth > 0)
