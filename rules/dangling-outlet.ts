@@ -22,7 +22,8 @@
  * remark-lint-no-undefined-references).
  *
  * Options: `{allowPublisher: true}` leaves the article's own publisher alone (frontmatter
- * `publisher`, a byline or a dateline such as "WASHINGTON (Reuters) -"); `{checkMismatchedLinks:
+ * `publisher`, the config key `publisher` for a whole repository such as a wire service's
+ * archive, a byline or a dateline such as "WASHINGTON (Reuters) -"); `{checkMismatchedLinks:
  * true, checkUndefinedReferences: true}` turn the two link checks on or off.
  *
  * @example

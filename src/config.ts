@@ -4,6 +4,7 @@
  *
  *     {
  *       "lang": "ar",
+ *       "publisher": ["Khaleejion News"],
  *       "rules": {"promo-block": "off", "anonymous-source": ["error", {"allowWithReason": true}]},
  *       "outlets": [{"name": "Khaleejion News", "aliases": ["خليجيون نيوز"], "domains": ["khaleejion.com"]}],
  *       "speechVerbs": {"ar": ["استدرك"]}
@@ -21,10 +22,16 @@ export interface Config extends LexiconExtensions {
   lang?: string
   /** Language of messages: 'ar', 'en' or 'auto' (the article's). */
   locale?: string
+  /**
+   * The publisher of every article the configuration applies to (a wire service's archive:
+   * ["Reuters"]), as frontmatter `publisher` says it for one article: the outlet citing itself
+   * ("told Reuters") is not a source to link.
+   */
+  publisher?: string | string[]
   rules?: Record<string, RuleSetting>
 }
 
-const TOP_KEYS = ['lang', 'locale', 'rules', ...EXTENSION_KEYS]
+const TOP_KEYS = ['lang', 'locale', 'publisher', 'rules', ...EXTENSION_KEYS]
 const SEVERITIES = ['off', 'warn', 'error']
 
 export function ruleIds(): string[] {
@@ -49,6 +56,12 @@ export function validateConfig(config: unknown, where = 'configuration'): Config
   }
   if (value.locale !== undefined && !['ar', 'en', 'auto'].includes(value.locale as string)) {
     throw new ConfigError(`${where}: \`locale\` must be "ar", "en" or "auto", not ${JSON.stringify(value.locale)}`)
+  }
+  if (value.publisher !== undefined) {
+    const names = Array.isArray(value.publisher) ? value.publisher : [value.publisher]
+    if (!names.length || !names.every((name) => typeof name === 'string' && name.trim())) {
+      throw new ConfigError(`${where}: \`publisher\` must be the name of the outlet that publishes the articles, or a list of names, such as ["Reuters"], not ${JSON.stringify(value.publisher)}`)
+    }
   }
   if (value.rules !== undefined) {
     if (!value.rules || typeof value.rules !== 'object' || Array.isArray(value.rules)) throw new ConfigError(`${where}: \`rules\` must be an object of rule ids`)

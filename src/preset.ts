@@ -18,7 +18,7 @@ export default function attributionLint(this: Processor, options?: Config) {
   // The model is built there too, so that its own messages (a broken frontmatter) are not
   // stamped with the id of whichever rule happened to build it first.
   this.use(() => (tree: Root, file: VFile) => {
-    ;(file.data as Record<string, unknown>).attributionLint = {lang: config.lang, locale: config.locale, lexicons: config}
+    ;(file.data as Record<string, unknown>).attributionLint = {lang: config.lang, locale: config.locale, publisher: config.publisher, lexicons: config}
     const article = getArticle(tree, file)
     // What reports show about the article (src/report/editor.ts): its title, and the language of its messages.
     const summary: ArticleSummary = {title: article.title, lang: article.lang, locale: resolveLocale(config.locale, article.lang)}

@@ -29,6 +29,8 @@ export interface ModelSettings {
   lang?: string
   /** Lexicon entries added by configuration. */
   lexicons?: LexiconExtensions
+  /** The publisher of every article, from configuration (config key `publisher`). */
+  publisher?: string | string[]
 }
 
 export interface Point {line: number; column: number; offset: number}
@@ -63,6 +65,8 @@ export class Article {
   /** The story's title as text. */
   readonly title: string
   readonly links: LinkIndex
+  /** Names of the article's publisher as the newsroom gives them: frontmatter `publisher`, then config `publisher`. */
+  readonly publisherNames: string[]
   private readonly place: ReturnType<typeof location>
   private readonly analyses = new Map<(article: Article) => unknown, unknown>()
 
@@ -71,8 +75,9 @@ export class Article {
     this.tree = tree
     this.source = String(file.value ?? '')
     this.place = location(file)
-    this.frontmatter = readFrontmatter(tree, file)
+    this.frontmatter = readFrontmatter(tree, file, this.source, (offset) => this.point(offset))
     this.lexicons = loadLexicons(settings.lexicons)
+    this.publisherNames = [...names(this.frontmatter.publisher), ...names(settings.publisher)]
     const raw = collectBlocks(tree, this.source)
     // Each block's words and letters are read once, for the article's language and for the block's own.
     const blockTokens = raw.map((block) => tokenize(block.text))
@@ -164,15 +169,29 @@ export class Article {
   }
 }
 
-function readFrontmatter(tree: Root, file: VFile): Frontmatter {
+/** A name or a list of names, as strings (anything else is left out). */
+function names(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+}
+
+function readFrontmatter(tree: Root, file: VFile, source: string, point: (offset: number) => Point): Frontmatter {
   const node = tree.children[0]
   if (!node || node.type !== 'yaml') return {}
   try {
     const data = YAML.parse(node.value)
     return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
   } catch (error) {
-    file.message('Cannot read the frontmatter: ' + String((error as Error).message).split('\n')[0], {
-      place: node.position,
+    // The yaml package ends its first line with "at line 3, column 1:" (in the frontmatter's own
+    // lines) and shows the place on the lines after: the message says the reason, the place is
+    // the file's.
+    const reason = String((error as Error).message).split('\n')[0].replace(/\s*at line \d+, column \d+:?\s*$/u, '').replace(/[.:]$/u, '')
+    const at = (error as {pos?: [number, number]}).pos?.[0]
+    const nodeStart = node.position?.start.offset
+    // The value starts on the line after the opening `---`.
+    const valueStart = nodeStart === undefined ? undefined : source.indexOf('\n', nodeStart) + 1
+    const place = at !== undefined && valueStart ? point(Math.min(valueStart + at, node.position?.end.offset ?? source.length)) : undefined
+    file.message(`Cannot read the frontmatter: ${reason.charAt(0).toLowerCase() + reason.slice(1)}; fix the YAML between the \`---\` lines (until then its title, lang and publisher are not read)`, {
+      place: place ?? node.position,
       ruleId: 'frontmatter',
       source: 'attribution-lint'
     })

@@ -271,22 +271,39 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   for (const match of matches) {
     const kind = match.value.kind
     if (match.from < tokens.length && used.has(match.from)) continue
-    const from = tokens[match.from].index
-    const to = tokens[match.to - 1].end
-    const nextKind = kindAt(match.to)
+    let from = tokens[match.from].index
+    let to = tokens[match.to - 1].end
     if (kind === 'unit' || kind === 'tens') {
-      const value = words.values.get(tokens[match.from].norm) ?? words.values.get(normalize(match.form)) ?? 0
-      if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[match.to].norm))) {
-        used.add(match.to)
-        if (timeAt(match.to + 1)) continue // "three hundred years"
-        push(from, tokens[match.to].end, near(match.from, match.to + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[match.to].norm) ?? 1), false))
-      } else if (timeAt(match.to) || kindAt(match.from - 1) === 'label') {
+      let value = words.values.get(tokens[match.from].norm) ?? words.values.get(normalize(match.form)) ?? 0
+      // A compound number is one figure: "twenty-three", "twenty three", «ثلاثة وعشرون» (the unit
+      // first, the tens after «و»), never "twenty" or «وعشرون» alone. `first` and `after` are
+      // the number's first token and the token after it.
+      let first = match.from
+      let after = match.to
+      const between = (i: number) => text.slice(tokens[i - 1].end, tokens[i].index)
+      if (kind === 'unit' && kindAt(after) === 'tens' && /^و/u.test(tokens[after].norm) && /^\s*$/u.test(between(after))) continue
+      if (kind === 'tens' && after < tokens.length && kindAt(after) === 'unit' && /^[-‐‑– ]$/u.test(between(after))) {
+        value += words.values.get(tokens[after].norm) ?? 0
+        used.add(after)
+        to = tokens[after].end
+        after++
+      } else if (kind === 'tens' && kindAt(first - 1) === 'unit' && /^و/u.test(tokens[first].norm) && /^\s*$/u.test(between(first))) {
+        first--
+        value += words.values.get(tokens[first].norm) ?? 0
+        from = tokens[first].index
+      }
+      const nextKind = kindAt(after)
+      if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[after].norm))) {
+        used.add(after)
+        if (timeAt(after + 1)) continue // "three hundred years"
+        push(from, tokens[after].end, near(first, after + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[after].norm) ?? 1), false))
+      } else if (timeAt(after) || kindAt(first - 1) === 'label') {
         continue
       } else if (nextKind === 'percent') {
-        push(from, tokens[at[match.to]!.to - 1].end, 'percentage', key(value, true))
+        push(from, tokens[at[after]!.to - 1].end, 'percentage', key(value, true))
       } else if (kind === 'tens') {
-        push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'figure', key(value, false))
-      } else if (near(match.from, match.to, 'toll')) {
+        push(from, to, near(first, after, 'toll') ? 'toll' : 'figure', key(value, false))
+      } else if (near(first, after, 'toll')) {
         push(from, to, 'toll', key(value, false))
       }
     } else if (kind === 'magnitude') {

@@ -173,6 +173,18 @@ function keepsCase(tokens: readonly Token[], match: PhraseMatch<unknown>): boole
   return !(next && !/['’]s$/u.test(tokens[match.to - 1].text) && continuations.has(next.norm) && /^\p{Lu}/u.test(next.text))
 }
 
+// The last word of a publication's name, alone or ending a compound: Zeitung, Sonntagszeitung,
+// Abendblatt, Post, Times, Television. After a known name, such a word makes a longer name.
+const PUBLICATION_WORD = /(?:zeitung|blatt|post|news|times|journal|herald|tribune|magazin|magazine|daily|weekly|gazette|observer|chronicle|express|telegraph|courier|kurier|television|radio|tv|sonntag|woche|spiegel|rundschau|anzeiger|nachrichten)$/u
+
+/** Where a known name ends when capitalised publication words go on from `to` ("Frankfurter Allgemeine| Sonntagszeitung"). */
+function longerName(block: ArticleBlock, tokens: readonly Token[], to: number): number {
+  let end = to
+  while (end < tokens.length && end - to < 2 && !isArabicWord(tokens[end].norm) && /^\p{Lu}/u.test(tokens[end].text) &&
+    PUBLICATION_WORD.test(tokens[end].norm) && block.text.slice(tokens[end - 1].end, tokens[end].index) === ' ' && !/['’]s$/u.test(tokens[end - 1].text)) end++
+  return end
+}
+
 /** Whether an ambiguous bare name (الجزيرة, The Times) stands where only an outlet can: after a head, before one, or quoted. */
 function markedAsOutlet(block: ArticleBlock, tokens: readonly Token[], from: number, to: number): boolean {
   const {afterHeads} = readingWords()
@@ -196,7 +208,12 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
     if (match.value.ambiguous && !markedAsOutlet(block, tokens, match.from, match.to)) continue
     // A head word just before the name belongs to the mention («وكالة «تاس»»).
     const from = isHead(tokens[match.from - 1]) && !CLAUSE_BREAK.test(block.text.slice(tokens[match.from - 1].end, tokens[match.from].index)) ? match.from - 1 : match.from
-    found.push({from, to: match.to, outlet: match.value.outlet, byPattern: false})
+    // The longest name the text gives: "Frankfurter Allgemeine Sonntagszeitung" is not the
+    // Frankfurter Allgemeine, though it belongs to it (its links and group stay).
+    const to = longerName(block, tokens, match.to)
+    const written = block.text.slice(tokens[match.from].index, tokens[to - 1].end).replace(/^the\s+/iu, '')
+    const outlet = to === match.to ? match.value.outlet : {...match.value.outlet, id: 'pattern:' + nameKey(written), name: written, aliases: {}}
+    found.push({from, to, outlet, byPattern: false})
   }
   const mask = new Uint8Array(tokens.length + 1)
   for (const m of found) mask.fill(1, m.from, m.to)
@@ -375,12 +392,12 @@ export function outletsIn(article: Article, text: string): OutletEntry[] {
 const TOP_BLOCKS = 6
 const DATELINE = /^[^()]{0,80}\(([^()]{2,40})\)\s*(?:--?|—|–|:)/u
 
-/** The article's publishers: frontmatter `publisher`, bylines and datelines that name an outlet, a line that is only an outlet's name. */
+/** The article's publishers: frontmatter or config `publisher`, bylines and datelines that name an outlet, a line that is only an outlet's name. */
 function findPublishers(article: Article, mentionsOf: (block: ArticleBlock) => Array<{from: number; to: number; outlet: OutletEntry}>): OutletEntry[] {
   const publishers: OutletEntry[] = []
-  if (typeof article.frontmatter.publisher === 'string') {
-    publishers.push(...outletsIn(article, article.frontmatter.publisher))
-    publishers.push(patternOutlet(article.frontmatter.publisher))
+  for (const name of article.publisherNames) {
+    publishers.push(...outletsIn(article, name))
+    publishers.push(patternOutlet(name))
   }
   // Bylines and datelines sit at the top of a story: its first few blocks.
   for (const block of article.blocks.slice(0, TOP_BLOCKS)) {

@@ -1,0 +1,87 @@
+/**
+ * Markup as content repositories keep it (RULES.md): each article of `fixtures/markup/` must give
+ * exactly the messages of the `.expected` file beside it, every rule on, as an editor runs it.
+ * One message a line, `line:column-line:column rule-id reason`, written by someone who read the
+ * article; `#` starts a comment. The articles hold reference sections, shortcodes of Hugo,
+ * Liquid, WordPress and MDX, raw HTML, entities and whitespace-only lines, in Arabic and English;
+ * the comments at the top of each `.expected` say what the article checks.
+ *
+ * Also: `--fix` never edits a reference section, and whitespace-only lines are blank lines.
+ */
+import assert from 'node:assert/strict'
+import {readdirSync, readFileSync} from 'node:fs'
+import {test} from 'node:test'
+import {VFile} from 'vfile'
+import {lint} from '../src/index.js'
+import {inspectText} from '../src/input.js'
+
+const root = new URL('../../fixtures/markup/', import.meta.url)
+const articles = readdirSync(root).filter((name) => /\.(?:md|mdx|markdown)$/.test(name)).sort()
+
+/** Messages of a file as the `.expected` files write them. */
+function lines(file: VFile): string[] {
+  return file.messages.map((m) => {
+    const end = m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''
+    return `${m.line}:${m.column}-${end} ${m.ruleId} ${m.reason}`
+  })
+}
+
+for (const name of articles) {
+  test(`markup: ${name}`, async () => {
+    const value = readFileSync(new URL(name, root), 'utf8')
+    const file = await lint(new VFile({path: name, value}))
+    const expected = readFileSync(new URL(name.replace(/\.\w+$/, '.expected'), root), 'utf8')
+      .split('\n').map((line) => line.replace(/^#.*/, '').trim()).filter(Boolean)
+    assert.deepEqual(lines(file), expected)
+  })
+}
+
+test('markup: --fix leaves every line of a reference section as it was', async () => {
+  // A Works Cited entry that reads like a read-more line, right after a promo footer.
+  const source = '# Pantry demand\n\nThe pantry served 1,200 students in October, its director said.\n\nFollow us on Facebook and Twitter for more news.\n\n## Works Cited\n\n- Doe, Jane. *Feeding the Future*. 2019. Read more at www.example.com.\n- "Food Insecurity Rises." Reuters, 2022. Subscribe to our newsletter.\n'
+  const fixed = await lint(new VFile({path: 'pantry.md', value: source}), {fix: true})
+  const section = source.slice(source.indexOf('## Works Cited'))
+  assert.ok(String(fixed.value).endsWith(section), String(fixed.value))
+})
+
+test('markup: a line of spaces and tabs, however long, is a blank line, not bad input', async () => {
+  for (const blank of [' '.repeat(300), '\t'.repeat(250), ' \t'.repeat(2_000), '>' + ' '.repeat(300), ' '.repeat(1_200_000), ' '.repeat(300) + '\r']) {
+    const source = `# Storm\n\nThe storm hit the coast on Monday.\n${blank}\nExperts say the storm was the worst in decades.\n`
+    assert.equal(inspectText(source), undefined, JSON.stringify(blank.slice(0, 5)) + blank.length)
+    const file = await lint(new VFile({path: 'storm.md', value: source}))
+    assert.deepEqual(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), ['5:1 vague-attribution'])
+  }
+  // A line of text that long is still refused, and so is text indented that far.
+  assert.match(inspectText('# T\n\n' + 'a'.repeat(1_000_001) + '\n')?.reason ?? '', /^Line 3 is 1,000,001 characters long/)
+  assert.match(inspectText('# T\n\n' + ' '.repeat(300) + 'a\n')?.reason ?? '', /^Line 3 is indented 300 columns/)
+})
+
+/** `line:column-line:column rule-id` of each message. */
+const places = (file: VFile) => file.messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId}`)
+
+test('config `publisher`: the publisher of a whole archive citing itself is not a dangling outlet', async () => {
+  const story = '# Talks stall\n\nA senior diplomat, Jan Kowalski, told Reuters the talks had stalled, and the BBC reported the same.\n'
+  const outlets = async (options = {}) => (await lint(new VFile({path: 'talks.md', value: story}), options)).messages.filter((m) => m.ruleId === 'dangling-outlet').map((m) => m.reason)
+  assert.deepEqual(await outlets(), ["Link to Reuters' report, or name the report in a Sources section", "Link to BBC's report, or name the report in a Sources section"])
+  assert.deepEqual(await outlets({publisher: ['Reuters']}), ["Link to BBC's report, or name the report in a Sources section"])
+  // One name, and a name in another language of the same outlet.
+  assert.deepEqual(await outlets({publisher: 'رويترز'}), ["Link to BBC's report, or name the report in a Sources section"])
+  // The rule's option still turns it off.
+  assert.equal((await outlets({publisher: ['Reuters'], rules: {'dangling-outlet': ['warn', {allowPublisher: false}]}})).length, 2)
+  await assert.rejects(lint(story, {publisher: [5] as unknown as string[]}), /`publisher` must be the name of the outlet/)
+})
+
+test('spans are whole: a number in words, an outlet with a longer name', async () => {
+  const en = await lint(new VFile({path: 'plant.md', value: '# Plant\n\nThe company hired twenty-three new workers at the plant this year.\n\nSales rose twenty-five percent at the plant last year.\n'}))
+  assert.deepEqual(en.messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? m.place.end.column : ''} ${m.actual}`), ['3:19-31 twenty-three', '5:12-31 twenty-five percent'])
+  const ar = await lint(new VFile({path: 'plant.md', value: '# المصنع\n\nوظفت الشركة ثلاثة وعشرين عاملا جديدا في المصنع هذا العام.\n'}))
+  assert.deepEqual(ar.messages.map((m) => m.actual), ['ثلاثة وعشرين'])
+  const faz = await lint(new VFile({path: 'faz.md', value: '# Talks\n\nThe minister told the Frankfurter Allgemeine Sonntagszeitung that the talks had stalled.\n'}))
+  assert.deepEqual(faz.messages.map((m) => [m.actual, m.reason]), [['Frankfurter Allgemeine Sonntagszeitung', "Link to Frankfurter Allgemeine Sonntagszeitung's report, or name the report in a Sources section"]])
+})
+
+test('a broken frontmatter: the reason in full, at its place in the file', async () => {
+  const file = await lint(new VFile({path: 'storm.md', value: '---\ntitle: "Storm\nlang: en\n---\n\n# Storm\n\nThe storm hit the coast.\n'}))
+  assert.deepEqual(places(file), ['3:9- frontmatter'])
+  assert.equal(file.messages[0].reason, 'Cannot read the frontmatter: missing closing "quote; fix the YAML between the `---` lines (until then its title, lang and publisher are not read)')
+})
