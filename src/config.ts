@@ -31,7 +31,7 @@ export interface Config extends LexiconExtensions {
   rules?: Record<string, RuleSetting>
 }
 
-const TOP_KEYS = ['lang', 'locale', 'publisher', 'rules', ...EXTENSION_KEYS]
+const TOP_KEYS = ['lang', 'locale', 'rules', 'publisher', ...EXTENSION_KEYS]
 const SEVERITIES = ['off', 'warn', 'error']
 
 export function ruleIds(): string[] {
