@@ -10,7 +10,15 @@
  * writer's own claim dressed up as testimony.
  *
  * How: quotation spans come from the article model, speakers from the attribution analysis
- * (src/model/attribution.ts). Left alone: quotations of fewer than `minWords` words (names,
+ * (src/model/attribution.ts). Cues are verbs of saying in any inflected or clitic form (fumed,
+ * vows, quipped; أردفت، ستضيف، زعموا). A speaker is also found on an attribution line after the
+ * quote (`“…” ― Maria Lopez`), in a label before it with a colon (`David Wasserman: “…”`,
+ * «وزير الإسكان: «…»», `From the report: “…”`), in a block that introduces it and ends with a
+ * colon (`She said:`, «وقال:»: the quoted blocks that follow are all its speaker's, as in an
+ * interview or a statement read in full), and in a previous block whose last sentence is a verb
+ * of talking (`She told the BBC about the struggle.`). A topic label (`About his diagnosis:`)
+ * names no speaker, and a quote that opens the story or stands alone as a pull quote is still
+ * flagged. Left alone: quotations of fewer than `minWords` words (names,
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,
  * the entries of a sources section (titles of the reports an article cites)
  * and other non-story blocks, block quotes with their own attribution line, quoted titles
@@ -51,6 +59,18 @@
  *   The party called the "Back to Basics" campaign a success.
  *   ```
  * @example
+ *   {"name": "speaker-around.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Budget fight
+ *
+ *   "This budget is a betrayal of every family in the state," Toomey fumed on Tuesday.
+ *
+ *   David Wasserman: "The suburbs are moving faster than anyone expected this year."
+ *
+ *   "The most unqualified candidate ever to run for this office." ― Francisco Herrero
+ *   ```
+ * @example
  *   {"name": "no-speaker-ar.md", "lang": "ar"}
  *
  *   ```markdown
@@ -75,6 +95,16 @@
  *   وقال الوزير في بيان: «قررت التنحي من أجل مصلحة الحزب والبلاد».
  *
  *   وأعلن تنظيم «داعش خراسان» مسؤوليته عن الهجوم.
+ *   ```
+ * @example
+ *   {"name": "speaker-around-ar.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # خطة الإسكان
+ *
+ *   «لن نسمح بتكرار ما حدث في أي حي من أحياء المدينة»، أردفت المتحدثة باسم البلدية.
+ *
+ *   وزير الإسكان: «سنبني عشرة آلاف وحدة سكنية قبل نهاية العام المقبل».
  *   ```
  */
 import {defineRule} from '../src/rule.js'

@@ -132,3 +132,25 @@ test('quotes in a language with no speech cues are not judged; a newsroom that a
   assert.deepEqual(await quotes(german, verbs), [16])
   assert.deepEqual(await quotes(french, verbs), [9])
 })
+
+test('the speaker of a quotation: attribution lines, speaker labels, introduced runs of quoted blocks; none for a topic label or a pull quote', () => {
+  const quoteOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker
+  }
+  assert.deepEqual(quoteOf('# T\n\nReaders wrote in.\n\n“He never answered a question about jobs.” ― Maria Lopez', 2)?.text, 'Maria Lopez')
+  assert.deepEqual(quoteOf('# خبر\n\nكتب القراء.\n\n«لم يجب عن أي سؤال عن الوظائف» ― ماريا لوبيز', 2)?.text, 'ماريا لوبيز')
+  assert.equal(quoteOf('# T\n\nThe race narrowed.\n\nDavid Wasserman: “The suburbs are moving faster than expected.”', 2)?.kind, 'named')
+  assert.equal(quoteOf('# خبر\n\nأعلنت الحكومة الخطة.\n\nوزير الإسكان: «سنبني عشرة آلاف وحدة قبل نهاية العام».', 2)?.kind, 'named')
+  assert.equal(quoteOf('# T\n\nHe spoke often of his illness.\n\nAbout his diagnosis:\n\n"My expectations were reduced to zero."', 3), undefined)
+  assert.equal(quoteOf('# خبر\n\nتحدث كثيرا عن مرضه.\n\nحول تشخيص مرضه:\n\n"انخفض حجم توقعاتي إلى الصفر عندما كان عمري 21 عاما".', 3), undefined)
+  const run = '# T\n\nThe mayor spoke outside city hall. She said:\n\n"We heard the families."\n\n"The council will pay for housing."\n\n"Nobody will be left behind."'
+  const {article, index} = analyse(run)
+  assert.ok([2, 3, 4].every((block) => index.quoteAttribution(block, article.blocks[block].quotes[0])), 'every block of the run')
+  assert.equal(quoteOf('# T\n\n"We have waited far too long for this decision."\n\nThe council approved the plan.', 1), undefined, 'a pull quote has no speaker')
+})
+
+test('English cue words that are nouns or names here are no cues: "the call", "the United States"', () => {
+  assert.deepEqual(summary('# T\n\nThe call lasted an hour and the report ran to ten pages.'), [])
+  assert.deepEqual(summary('# T\n\nTrade with the United States fell by a third.'), [])
+})

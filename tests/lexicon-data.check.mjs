@@ -10,6 +10,8 @@
  *   forms in that language: consecutive word tokens after normalisation, the first one also
  *   behind Arabic proclitics (و ف ب ل ك and their combinations, ال);
  * - each file has at least the required number of entries per language;
+ * - verbs listed by their base form (`verbs`, cues): specs of the shape src/model/morphology.ts reads; their
+ *   inflected forms are made by the model, so tests/lexicons.test.ts checks their examples through it;
  * - file-specific fields: `outletCue` / `outletSide` (cues), `determiners` and `notes`
  *   (anonymous).
  *
@@ -27,7 +29,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, '..', 'src', 'lexicons')
 
 const FILES = {
-  cues: {langs: ['en', 'ar'], min: {en: 60, ar: 60}, kinds: ['speech', 'source', 'statement', 'continuation']},
+  cues: {langs: ['en', 'ar'], min: {en: 60, ar: 60}, kinds: ['speech', 'source', 'statement', 'continuation', 'belief', 'evidence']},
   anonymous: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['head']},
   vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'phrase']},
   reasons: {langs: ['en', 'ar'], min: {en: 12, ar: 12}, kinds: null},
@@ -117,7 +119,15 @@ for (const [name, spec] of Object.entries(FILES)) {
     if (spec.kinds && !spec.kinds.includes(entry.kind)) problem(name, `${where}: kind ${JSON.stringify(entry.kind)} is not one of ${spec.kinds.join(', ')}`)
     const langKeys = Object.keys(entry).filter((key) => /^[a-z]{2,3}$/.test(key) && Array.isArray(entry[key]))
     for (const lang of langKeys) if (!spec.langs.includes(lang)) problem(name, `${where}: unexpected language ${lang}`)
-    if (!langKeys.length) problem(name, `${where}: no forms`)
+    const verbLangs = entry.verbs && typeof entry.verbs === 'object' ? Object.keys(entry.verbs) : []
+    for (const lang of verbLangs) {
+      const specs = entry.verbs[lang]
+      if (!spec.langs.includes(lang)) problem(name, `${where}: unexpected verbs language ${lang}`)
+      if (!Array.isArray(specs) || specs.some((verb) => typeof verb !== 'string' || !/^~?[^\s/~]+(?:\/[^\s/]+){0,2}(?:\s+\S+)*$/u.test(verb.trim()))) {
+        problem(name, `${where}: verbs.${lang} must list 'base[/past[/participle]] [particle…]' strings`)
+      } else counts[lang] = (counts[lang] ?? 0) + (langKeys.includes(lang) ? 0 : 1)
+    }
+    if (!langKeys.length && !verbLangs.length) problem(name, `${where}: no forms`)
     const examples = entry.examples
     if (!examples || typeof examples !== 'object') problem(name, `${where}: missing examples`)
     for (const lang of langKeys) {
@@ -154,7 +164,7 @@ for (const [name, spec] of Object.entries(FILES)) {
         problem(name, `${where}: ${lang} example contains none of its forms: ${JSON.stringify(example)}`)
       }
     }
-    for (const lang of Object.keys(examples ?? {})) if (!langKeys.includes(lang)) problem(name, `${where}: example in ${lang} without forms`)
+    for (const lang of Object.keys(examples ?? {})) if (!langKeys.includes(lang) && !verbLangs.includes(lang)) problem(name, `${where}: example in ${lang} without forms`)
     if (name === 'cues') {
       if ('outletCue' in entry && typeof entry.outletCue !== 'boolean') problem(name, `${where}: outletCue is not a boolean`)
       if ('outletSide' in entry) {

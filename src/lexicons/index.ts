@@ -8,6 +8,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import {normalize} from '../model/normalize.js'
+import {arabicVerbForms, englishVerbForms} from '../model/morphology.js'
 import type {Token} from '../model/tokens.js'
 
 /** One concept of a lexicon, with its forms in each language. */
@@ -197,11 +198,23 @@ function readData(name: string): LexiconFile {
   return data
 }
 
-/** Forms of an entry in every language it lists (keys that hold arrays of strings). */
-export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string}> {
-  const forms: Array<{lang: string; form: string}> = []
+/**
+ * Forms of an entry in every language it lists (keys that hold arrays of strings), and the inflected forms of the
+ * verbs it lists by their base form under `verbs` (`{"en": ["fume", "tell/told"], "ar": ["أضاف/يضيف"]}`, see
+ * src/model/morphology.ts).
+ */
+export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean}> {
+  const forms: Array<{lang: string; form: string; inflected?: boolean}> = []
   for (const [lang, value] of Object.entries(entry)) {
     if (/^[a-z]{2,3}$/.test(lang) && Array.isArray(value)) for (const form of value) if (typeof form === 'string') forms.push({lang, form})
+  }
+  const verbs = entry.verbs
+  if (verbs && typeof verbs === 'object' && !Array.isArray(verbs)) {
+    for (const [lang, specs] of Object.entries(verbs as Record<string, unknown>)) {
+      if (!Array.isArray(specs)) continue
+      const inflect = lang === 'ar' ? arabicVerbForms : lang === 'en' ? englishVerbForms : (spec: string) => [spec]
+      for (const spec of specs) if (typeof spec === 'string') for (const form of inflect(spec)) forms.push({lang, form, inflected: true})
+    }
   }
   return forms
 }
@@ -217,7 +230,10 @@ function languagesOf(file: LexiconFile): Set<string> {
 
 function compile(file: LexiconFile): PhraseMatcher<LexiconEntry> {
   const matcher = new PhraseMatcher<LexiconEntry>()
-  for (const entry of file.entries) for (const {form} of formsOf(entry)) matcher.add(form, entry)
+  // Forms listed as written come first, so where an inflected form meets a listed one ("adding", a continuation) the
+  // listed entry is the one matched.
+  for (const entry of file.entries) for (const {form, inflected} of formsOf(entry)) if (!inflected) matcher.add(form, entry)
+  for (const entry of file.entries) for (const {form, inflected} of formsOf(entry)) if (inflected) matcher.add(form, entry)
   return matcher
 }
 

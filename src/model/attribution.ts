@@ -12,7 +12,7 @@
  *     const attributions = article.use(findAttributions)
  *     attributions.isAttributed(block, sentence)
  */
-import type {LexiconEntry, Lexicons, PhraseMatch} from '../lexicons/index.js'
+import {formsOf, type LexiconEntry, type Lexicons, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
@@ -99,6 +99,14 @@ const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حدي�
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
 const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'علي', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
+// Longest run of quoted blocks that one introduction ("He said:") speaks for, and the longest name line and label.
+const MAX_QUOTED_RUN = 30
+const MAX_LINE_WORDS = 10
+const MAX_LABEL_WORDS = 6
+// Words that open a document named as a source before a colon ("From the report:", "In the letter:").
+const DOCUMENT_LABEL = new Set(['from', 'in'])
+// Lower-case words a speaker label may hold ("Secretary of State John Kerry:", "Mr. Smith of the Fed:").
+const LABEL_PARTICLES = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'van', 'von', 'bin', 'da'])
 // Arabic words after a relaying subject that introduce the source it relays.
 const RELAY = new Set(['عن', 'من'])
 
@@ -215,7 +223,10 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
 const AFFILIATION = new Set(['of', 'at', 'from', 'with', 'من', 'في', 'لدي', 'بمركز', 'بجامعه', 'بمعهد'])
 const ROLE_AFTER_NAME = /^\s*,\s*(?:an?|the)\s/u
 
-function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution['cue'], range: [number, number], vague: Array<PhraseMatch<LexiconEntry>>, quoted: boolean, article: Article): Attribution {
+// Cue kinds of the data that attribute a view or a finding rather than words.
+const VIEW_KINDS = new Set(['belief', 'evidence'])
+
+function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution['cue'], range: [number, number], vague: Array<PhraseMatch<LexiconEntry>>, quoted: boolean, article: Article, entryKind?: unknown): Attribution {
   const {tokens, text} = block
   const attribution: Attribution = {block: block.index, sentence, cue, quoted}
   const cueFrom = tokenAt(tokens, cue.from)
@@ -224,7 +235,12 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   // A vague group in the speaker span is judged with the rest of the span ("analysts at Barclays" answer for Barclays).
   const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || v.value.kind !== 'group' && v.from >= range[0] && v.from < Math.max(range[1], cueTo + 1))
   if (range[1] <= range[0] && !vaguePhrase) return attribution
-  const speakerClass = vaguePhrase ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  let speakerClass = vaguePhrase ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  // A view or a finding ("officials agree", "experts fear", "a review found") ties its content to its holder, but an
+  // unnamed holder of a view is no anonymous source or vague attribution by itself: those are sources of words.
+  if (VIEW_KINDS.has(String(entryKind ?? '')) && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague') && !vaguePhrase) {
+    speakerClass = {kind: 'described', definite: speakerClass.definite, bare: false}
+  }
   const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
   const after = tokens.slice(b, b + 6)
   const affiliated = tokens.slice(a, b).some((t, i) => i > 0 && AFFILIATION.has(t.norm)) || ROLE_AFTER_NAME.test(text.slice(tokens[b - 1].end, tokens[b - 1].end + 6)) && after.some((t) => AFFILIATION.has(t.norm))
@@ -243,7 +259,7 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
 // Arabic prepositions and particles. Without harakat a verb and a noun often share a spelling: after a preposition
 // the word is a verbal noun («حول نقل معلومات» 'about the transfer of information', «في رد على» 'in response to'),
 // and a one-word cue that is itself a particle («دوّن» 'wrote down' = «دون» 'without') is read as the particle.
-const AR_PARTICLES = new Set(['في', 'من', 'عن', 'علي', 'الي', 'حول', 'بعد', 'قبل', 'خلال', 'عبر', 'دون', 'بدون', 'منذ', 'ضد', 'بين', 'لدي', 'عند', 'مع'])
+const AR_PARTICLES = new Set(['في', 'من', 'عن', 'علي', 'الي', 'حول', 'بعد', 'قبل', 'عقب', 'اثر', 'خلال', 'عبر', 'دون', 'بدون', 'منذ', 'ضد', 'بين', 'لدي', 'عند', 'مع'])
 
 function isVerbalNoun(tokens: readonly Token[], from: number, to: number, start: number, kind: CueKind, form: string): boolean {
   if (kind === 'source' || kind === 'statement') return false
@@ -253,20 +269,44 @@ function isVerbalNoun(tokens: readonly Token[], from: number, to: number, start:
   return AR_PARTICLES.has(tokens[from].norm) || from > start && AR_PARTICLES.has(tokens[from - 1].norm)
 }
 
+// Words after which an English word is a noun, not a verb: "the call", "a claim", "his report", "their show".
+const EN_NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'every', 'each', 'no', 'any'])
+
+/**
+ * Whether an English cue word is a noun or part of a name here: after a determiner ("the call", "a claim"), or
+ * capitalised inside its sentence ("the United States", "Fox News Says"); verbs are lower case mid-sentence.
+ */
+function isEnglishNoun(block: ArticleBlock, at: number, start: number): boolean {
+  const token = block.tokens[at]
+  if (at > start && /^\p{Lu}/u.test(token.text) && !/["“«‘(\[]\s*$/u.test(block.text.slice(block.tokens[at - 1].end, token.index))) return true
+  return at > start && EN_NOUN_DETERMINERS.has(block.tokens[at - 1].norm) && !breaksBetween(block.text, block.tokens[at - 1], token)
+}
+
 const plurals = new WeakMap<Lexicons, Set<string>>()
 /** Plural present forms of the English speech verbs, read off their third-person forms ("argues" → "argue"). */
 function pluralSpeechVerbs(lexicons: Lexicons): Set<string> {
   let verbs = plurals.get(lexicons)
   if (!verbs) {
     verbs = new Set()
+    // Verbs of saying only: belief and evidence verbs after a group ("many people want", "polls show") are not speech.
     for (const entry of lexicons.cues.entries) {
-      for (const form of Array.isArray(entry.en) ? entry.en as string[] : []) {
+      if (entry.kind !== undefined && entry.kind !== 'speech') continue
+      for (const {lang, form} of formsOf(entry)) {
+        if (lang !== 'en') continue
         if (/^[a-z]+s$/u.test(form) && !form.endsWith('ss')) verbs.add(form.endsWith('ies') ? form.slice(0, -3) + 'y' : form.slice(0, -1))
       }
     }
     plurals.set(lexicons, verbs)
   }
   return verbs
+}
+
+const introducers = new WeakMap<Lexicons, Set<string>>()
+/** Ids of the cue entries marked `introduces` in the data: verbs of talking whose words may follow in the next paragraph. */
+function introducingCues(lexicons: Lexicons): Set<string> {
+  let ids = introducers.get(lexicons)
+  if (!ids) introducers.set(lexicons, (ids = new Set(lexicons.cues.entries.filter((entry) => entry.introduces === true).map((entry) => entry.id))))
+  return ids
 }
 
 const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
@@ -305,9 +345,10 @@ export function findAttributions(article: Article): AttributionIndex {
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
+        if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start)) continue
         const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         if (!range) continue
-        const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article)
+        const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind)
         found.push(attribution)
         // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»: an outlet or a body relays the source after «عن»/«من».
         const subject = attribution.speaker?.kind
@@ -382,21 +423,19 @@ export function findAttributions(article: Article): AttributionIndex {
     let found = spanned.flatMap((s) => own(index, s)).find((a) => a.cue.to <= quote.open || a.cue.from >= quote.innerEnd)
     // The sentence just before or after it, in the same block.
     found ??= [...own(index, lastSentence + 1), ...own(index, first - 1)].find((a) => a.speaker || a.continues)
-    // The attribution line of a block quote ("— Jane Smith").
-    if (!found && block.inBlockquote) {
-      const line = [article.blocks[index + 1], article.blocks[index - 1]].find((b) => b && b.inBlockquote && /^\s*[—–―-]\s*\S/u.test(b.text))
-      if (line) found = {block: line.index, sentence: 0, cue: {from: 0, to: 1, kind: 'speech', entry: 'attribution-line'}, quoted: false}
-    }
-    // A quotation that opens its block continues the speaker of the previous block's quotation,
-    // or of a cue that ends the previous block and introduces it ("He said:").
+    // An attribution line: "“…” ― Francisco Herrero" closing the block (testimonials), or "— Jane Smith" as the next line.
+    found ??= attributionLine(block, quote)
+    // A label with a colon before it: "David Wasserman: “…”", «الوزير: "…"», "From the report: “…”".
+    found ??= colonLabel(block, quote, first)
+    // A quotation that opens its block continues the speaker of the previous block's quotation, or of the block that
+    // introduced it: one ending with a colon ("He said:", «وقال:»), through a run of quoted blocks (an interview, a
+    // statement read in full), or one whose last sentence has a cue with no words of its own ("She told the BBC about it.").
     if (!found && first === 0 && block.text.slice(0, quote.open).trim() === '') {
       const previous = article.blocks[index - 1]
       if (previous && previous.role === 'body' && previous.sentences.length) {
-        const lastOwn = own(previous.index, previous.sentences.length - 1)
-        const introduces = /:\s*$/u.test(previous.text) ? lastOwn[lastOwn.length - 1] : undefined
         const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3)
           .map((q) => ownQuoteAttribution(previous, q)).find(Boolean)
-        found = introduces ?? spoke
+        found = introduction(index) ?? spoke
       }
     }
     // Wire style: a quotation left open at the end of its block runs on into the next paragraph, which opens with a
@@ -408,6 +447,95 @@ export function findAttributions(article: Article): AttributionIndex {
     }
     quoteCache.set(quote, found)
     return found
+  }
+  /**
+   * The block that introduces the quoted block `index`: walking back over blocks that open with a quotation, the
+   * first block that ends with a colon after a cue or a speaker label; or the block just before, when its last
+   * sentence has a cue with no words of its own. A pull quote or a quote opening the story has none.
+   */
+  const introduction = (index: number): Attribution | undefined => {
+    const opensWithQuote = (b: ArticleBlock) => b.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && b.text.slice(0, q.open).trim() === '')
+    let at = index - 1
+    for (let steps = 0; at > 0 && steps < MAX_QUOTED_RUN && article.blocks[at].role === 'body' && opensWithQuote(article.blocks[at]) && !/:\s*$/u.test(article.blocks[at].text); steps++) {
+      // A quoted block with its own speaker ("…," she said.) ends what an earlier introduction speaks for.
+      if (endsWithAttribution(article.blocks[at])) return undefined
+      at--
+    }
+    const intro = article.blocks[at]
+    if (!intro || intro.role !== 'body' || !intro.sentences.length) return undefined
+    const lastSentence = intro.sentences.length - 1
+    const lastOwn = own(intro.index, lastSentence).filter((a) => a.speaker || a.continues)
+    // «خرج الوزير إلى الصحفيين وقال:»: a verb of saying that ends the block speaks for its sentence's subject.
+    const saying = own(intro.index, lastSentence).filter((a) => a.cue.kind === 'speech' || a.cue.kind === 'continuation')
+    if (/:\s*$/u.test(intro.text)) return lastOwn[lastOwn.length - 1] ?? saying[saying.length - 1] ?? labelBefore(intro, intro.text.replace(/\s+$/u, '').length - 1, lastSentence)
+    if (at !== index - 1) return undefined
+    // "She told the BBC about the struggle." / «وتقول مريم إن …»: a verb of talking whose words the quotation gives.
+    const talking = introducingCues(article.lexicons)
+    return lastOwn.find((a) => talking.has(a.cue.entry) && (a.speaker ? a.speaker.kind !== 'pronoun' || a.continues : a.continues) &&
+      !intro.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3 && q.open >= intro.sentences[lastSentence].start))
+  }
+  /** Whether a block's last sentence ties its own quotation to a speaker ("…," she said.). */
+  const endsWithAttribution = (block: ArticleBlock) => own(block.index, block.sentences.length - 1).some((a) => a.speaker || a.continues)
+  /** "“…” ― Name" ending the quotation's block, or "— Name" as the whole next block. */
+  const attributionLine = (block: ArticleBlock, quote: Quote): Attribution | undefined => {
+    const closers = /[”"»’“]\s*[.,]?\s*[—―–]\s*|[”"»’“]\s+[-–]\s+/gu
+    let line: {block: ArticleBlock; from: number} | undefined
+    // The dash follows the last closing mark of the block: every quotation of a testimonial is its speaker's.
+    let match: RegExpExecArray | null = null
+    const end = quote.close >= 0 ? quote.close : quote.innerEnd
+    for (let m = closers.exec(block.text); m; m = closers.exec(block.text)) if (m.index + 1 >= end) match = m
+    if (match) line = {block, from: match.index + match[0].length}
+    else if (quote.close >= 0 && block.text.slice(quote.close + 1).trim().length <= 2) {
+      const next = article.blocks[block.index + 1]
+      if (next && next.inBlockquote === block.inBlockquote && /^\s*[—―–-]\s*\S/u.test(next.text)) line = {block: next, from: next.text.search(/[^\s—―–-]/u)}
+    }
+    // A block quote's line may also sit before it.
+    const before = article.blocks[block.index - 1]
+    if (!line && block.inBlockquote && before && before.inBlockquote && /^\s*[—–―-]\s*\S/u.test(before.text)) line = {block: before, from: before.text.search(/[^\s—―–-]/u)}
+    if (!line) return undefined
+    const {tokens, text} = line.block
+    const from = tokenAt(tokens, line.from)
+    // A short name line (a person, maybe with a role after a comma), not a sentence that goes on.
+    if (from >= tokens.length || tokens.length - from > MAX_LINE_WORDS || /[.!?؟]\s+\S/u.test(text.slice(line.from).trim())) return undefined
+    const speaker = classifySpeaker(tokens, from, tokens.length, article.lexicons)
+    if (speaker.kind === 'pronoun') return undefined
+    return syntheticAttribution(line.block, from, tokens.length, speaker.kind, 'attribution-line')
+  }
+  /** The speaker label of a clause that ends with the colon at `colon` ("David Wasserman:", «الوزير:», "From the report:"). */
+  const labelBefore = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
+    if (!/[:：]/u.test(block.text[colon] ?? '')) return undefined
+    const {tokens} = block
+    const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
+    const to = tokenAt(tokens, colon)
+    // The label is the whole clause before the colon: no punctuation inside it, and nothing before it in its sentence.
+    let from = to
+    while (from > start && to - from <= MAX_LABEL_WORDS && (from === to || !breaksBetween(block.text, tokens[from - 1], tokens[from]))) from--
+    if (from > start || to <= from || to - from > MAX_LABEL_WORDS) return undefined
+    const arabic = isArabicWord(tokens[from].norm)
+    // «حول تشخيص مرضه:» 'about his diagnosis:' names a topic, not a speaker.
+    if (arabic && (AR_PARTICLES.has(tokens[from].norm) || /^(?:[وف]?(?:حول|عن|في|من|الي|علي|ل))$/u.test(tokens[from].norm))) return undefined
+    // "From the report:", "In his letter:": a document or statement named as the source.
+    const document = !arabic && DOCUMENT_LABEL.has(tokens[from].norm) && to - from >= 2
+    const speaker = classifySpeaker(tokens, document ? from + 1 : from, to, article.lexicons)
+    const labelled = speaker.kind === 'named' || speaker.kind === 'outlet' || speaker.kind === 'anonymous' || speaker.kind === 'vague' ||
+      document && speaker.kind === 'described'
+    // An English label is a name or a noun phrase: no lower-case word beyond its particles.
+    if (!labelled || !arabic && !document && tokens.slice(from, to).some((t) => !/^\p{Lu}/u.test(t.text) && !LABEL_PARTICLES.has(t.norm))) return undefined
+    return syntheticAttribution(block, from, to, speaker.kind, 'speaker-label')
+  }
+  const colonLabel = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
+    const colon = block.text.slice(0, quote.open).search(/[:：]\s*$/u)
+    return colon < 0 ? undefined : labelBefore(block, colon, sentence)
+  }
+  const syntheticAttribution = (block: ArticleBlock, from: number, to: number, kind: SpeakerKind, entry: string): Attribution => {
+    const {tokens, text} = block
+    const start = tokens[from].index
+    const end = tokens[to - 1].end
+    return {
+      block: block.index, sentence: Math.min(block.sentences.length - 1, firstEndingAfter(block.sentences, start)), quoted: false,
+      cue: {from: start, to: end, kind: 'speech', entry},
+      speaker: {from: start, to: end, text: text.slice(start, end), kind, definite: false, bare: false, affiliated: false}
+    }
   }
   /** A quotation's attribution from its own block only (no carrying over blocks, so a chain of quotes does not inherit one speaker). */
   const ownQuoteAttribution = (block: ArticleBlock, quote: Quote): Attribution | undefined => {

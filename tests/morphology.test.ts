@@ -1,0 +1,43 @@
+/**
+ * Verb inflection for the cue lexicon: verbs are listed once by their base form and the model
+ * makes the forms news copy writes, in English and Arabic.
+ */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {arabicVerbForms, englishVerbForms} from '../src/model/morphology.js'
+import {loadLexicons} from '../src/lexicons/index.js'
+import {tokenize} from '../src/model/tokens.js'
+
+test('English: regular, doubled, y- and irregular verbs; "~" keeps the noun forms out; phrases inflect their first word', () => {
+  assert.deepEqual(englishVerbForms('fume').sort(), ['fume', 'fumed', 'fumes', 'fuming'])
+  assert.deepEqual(englishVerbForms('quip').sort(), ['quip', 'quipped', 'quipping', 'quips'])
+  assert.deepEqual(englishVerbForms('decry').sort(), ['decried', 'decries', 'decry', 'decrying'])
+  assert.deepEqual(englishVerbForms('tell/told').sort(), ['tell', 'telling', 'tells', 'told'])
+  assert.deepEqual(englishVerbForms('~call').sort(), ['called', 'calling'])
+  assert.deepEqual(englishVerbForms('rail against').sort(), ['rail against', 'railed against', 'railing against', 'rails against'])
+  assert.ok(!englishVerbForms('vow').includes('vowwed'), 'w is never doubled')
+})
+
+test('Arabic: past and present persons, defective verbs, the future with «س»', () => {
+  const add = arabicVerbForms('أضاف/يضيف')
+  for (const form of ['أضاف', 'أضافت', 'أضافوا', 'أضافا', 'يضيف', 'تضيف', 'يضيفون', 'سيضيف', 'ستضيف']) assert.ok(add.includes(form), form)
+  const claim = arabicVerbForms('ادعى/يدعي')
+  for (const form of ['ادعى', 'ادعت', 'ادعوا', 'يدعي', 'تدعي', 'يدعون']) assert.ok(claim.includes(form), form)
+  const call = arabicVerbForms('دعا/يدعو')
+  for (const form of ['دعا', 'دعت', 'دعوا', 'يدعو', 'تدعو', 'يدعون']) assert.ok(call.includes(form), form)
+  assert.deepEqual(arabicVerbForms('أبلغ').filter((form) => form.startsWith('ي')), [], 'no present when none is given')
+})
+
+test('the cue lexicon matches inflected and clitic forms it does not list', () => {
+  const {match} = loadLexicons()
+  const cueOf = (text: string) => match.cues.findAll(tokenize(text))[0]?.value.id
+  assert.equal(cueOf('Toomey fumed'), 'exclaim')
+  assert.equal(cueOf('she vows'), 'pledge')
+  assert.equal(cueOf('he quipped'), 'exclaim')
+  assert.equal(cueOf('وأردفت المتحدثة'), 'go-on')
+  assert.equal(cueOf('فستضيف الوزارة'), 'add')
+  assert.equal(cueOf('وزعموا'), 'claim')
+  assert.equal(cueOf('ونوهت'), 'underline')
+  // A listed continuation keeps its entry where an inflected form meets it.
+  assert.equal(cueOf('adding'), 'adding')
+})
