@@ -18,7 +18,9 @@
  *
  * Options: `{allowWithReason: true}`: leave the source alone when the sentence (or the next
  * one) says why anonymity was granted (src/lexicons/reasons.json: "spoke on condition of
- * anonymity because …", «طلب عدم الكشف عن هويته لأنه …»).
+ * anonymity because …", «طلب عدم الكشف عن هويته لأنه …»). Saying only that the source was
+ * granted anonymity ("speaking on condition of anonymity", «شريطة عدم الكشف عن هويته») gives
+ * no reason: the source is still flagged.
  *
  * @example
  *   {"name": "source.md", "lang": "en"}
@@ -41,6 +43,20 @@
  *   # Car plant to close
  *
  *   The plant will close next year, said an official who spoke on condition of anonymity because he was not authorized to discuss the plans.
+ *   ```
+ * @example
+ *   {"name": "no-reason.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Car plant to close
+ *
+ *   The plant will close next year, said an official who spoke on condition of anonymity.
+ *   ```
+ * @example
+ *   {"name": "no-reason.md", "label": "output"}
+ *
+ *   ```text
+ *   3:33-3:49: Unnamed source: name the source, or say why anonymity was granted
  *   ```
  * @example
  *   {"name": "source-ar.md", "lang": "ar"}
@@ -93,15 +109,24 @@ export default defineRule({id: 'anonymous-source', messages: ['anonymous-source'
   }
 })
 
-/** Whether the attribution's sentence, or the next one in its block, says why anonymity was granted. */
+/**
+ * Whether the attribution's sentence, or the next one in its block, says why anonymity was granted: a reason
+ * ("not authorized to discuss", «غير مخول»), or an anonymity phrase that a connector carries on to one
+ * ("on condition of anonymity because …", «شريطة عدم الكشف عن هويته لأنه …»). The anonymity phrase alone
+ * ("spoke on condition of anonymity") says that the source is unnamed, not why.
+ */
 function givesReason(article: Article, attribution: Attribution): boolean {
   const block = article.blocks[attribution.block]
   const sentences = block.sentences.slice(attribution.sentence, attribution.sentence + 2)
   if (!sentences.length) return false
   const from = tokenAt(block.tokens, sentences[0].start)
   const to = tokenAt(block.tokens, sentences[sentences.length - 1].end)
-  return article.lexicons.match.reasons.findAll(block.tokens, from, to).length > 0
+  const found = article.lexicons.match.reasons.findAll(block.tokens, from, to)
+  return found.some((match, i) => match.value.kind === 'reason' ||
+    match.value.kind === 'anonymity' && found[i + 1]?.value.kind === 'because' && found[i + 1].from - match.to <= REASON_GAP)
 }
+// Words that may stand between an anonymity phrase and its connector ("… of anonymity, in part because").
+const REASON_GAP = 4
 
 /** A later mention repeats an earlier description (the same multi-word head) or its bare head ("officials said"). */
 function sameSource(earlier: Attribution, later: Attribution): boolean {

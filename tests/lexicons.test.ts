@@ -6,7 +6,8 @@
  * - anonymous.json, vague.json: the example is flagged by anonymous-source / vague-attribution
  *   (silent instead when the example itself gives a reason for anonymity);
  * - reasons.json: the example holds an anonymous source and is silent because of the reason:
- *   with `allowWithReason: false` the same example is flagged.
+ *   with `allowWithReason: false` the same example is flagged. An anonymity phrase with no reason
+ *   (its `withoutReason` example, "The official spoke on condition of anonymity.") leaves it flagged.
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
@@ -75,7 +76,7 @@ for (const [name, ruleId, options] of [['anonymous', 'anonymous-source', undefin
 // A sentence with an anonymous source, flagged on its own; a reason example after it must excuse it.
 const ANONYMOUS = {en: 'A senior official said the plant would close next year.', ar: 'وقال مسؤول رفيع إن المصنع سيغلق العام المقبل.'} as Record<string, string>
 
-test('reasons.json: every entry excuses an anonymous source, and only because of the reason', async () => {
+test('reasons.json: every entry excuses an anonymous source, and only because of the reason; anonymity alone does not', async () => {
   const wrong: string[] = []
   for (const lang of ['en', 'ar']) {
     if ((await findings('anonymous-source', lang, ANONYMOUS[lang])).length !== 1) wrong.push(`${lang}: the plain anonymous sentence is not flagged`)
@@ -85,6 +86,9 @@ test('reasons.json: every entry excuses an anonymous source, and only because of
       const paragraph = ANONYMOUS[lang] + ' ' + text
       if ((await findings('anonymous-source', lang, paragraph)).some((m) => m.line === 3 && m.column === 1)) wrong.push(`${entry.id} (${lang}) gives no reason: ${text}`)
       if ((await findings('anonymous-source', lang, paragraph, {allowWithReason: false})).length === 0) wrong.push(`${entry.id} (${lang}): the source is not found without the option`)
+    }
+    for (const [lang, text] of Object.entries((entry.withoutReason ?? {}) as Record<string, string>)) {
+      if (!(await findings('anonymous-source', lang, ANONYMOUS[lang] + ' ' + text)).some((m) => m.line === 3 && m.column === 1)) wrong.push(`${entry.id} (${lang}) counts as a reason on its own: ${text}`)
     }
   }
   assert.deepEqual(wrong, [])

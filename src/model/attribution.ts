@@ -209,7 +209,8 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
   // An inverted speaker ends the sentence or its clause ("…, said a source."); "said the convoy was hit" is the complement.
   // (An empty range at the block's first token ends nothing: "has denied it, its spokesman said" after a cut line.)
-  const inverted = range[1] === end || range[1] < end && range[1] > 0 && breaksBetween(text, tokens[range[1] - 1], tokens[range[1]])
+  // "…, said an official who spoke on condition of anonymity": a relative clause on the speaker ends it too.
+  const inverted = range[1] === end || range[1] < end && range[1] > 0 && (breaksBetween(text, tokens[range[1] - 1], tokens[range[1]]) || RELATIVE.has(tokens[range[1]].norm))
   if (opensClause && range[1] > range[0] && (!startsNounPhrase(tokens[range[0]], article) || /ing$/u.test(tokens[cueTo - 1].norm) || !inverted)) range = [range[0], range[0]]
   if (range[1] <= range[0] && !opensClause) range = speakerAfter(block, cueTo, end, false)
   // "Smith, a spokesman for the ministry, said", "An official, who asked not to be named, said": the subject sits before a comma.
