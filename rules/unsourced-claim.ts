@@ -19,10 +19,18 @@
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
- * Not claims: dates, years, times, ages, durations, names ("Route 16"), figures inside
- * quotations, block quotes and tables, the title and headings, the entries of a sources
+ * A sentence also names its source when a document carries the figure: a poll, survey, study or
+ * report owned by a name ("A recent CNN survey found 90 percent", "a Rasmussen Reports poll")
+ * or finding something ("a poll from Utah showed", «أظهر استطلاع»).
+ * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "turn 18", "the ages of
+ * 25 and 54"), durations, numbers that name rather than count ("Route 16", "Section 508", "HR 1234",
+ * tickers such as 000063.SZ and 0700.HK, codes with a leading zero), figures inside
+ * quotations, block quotes and tables, the title and headings, teaser lines of other stories
+ * ("Read more: …", «اقرأ أيضا: …»), the entries of a sources
  * section ("Sources", «المصادر»: the article's list of where it comes from), opinions ("the finest", "the
- * biggest benefit"), loose small counts ("dozens of lawmakers") unless they count a toll, and
+ * biggest benefit"), loose counts ("dozens of lawmakers", "thousands of details", "millions of people
+ * struggling") unless they count a toll or the story's events (protests, arrests, flight:
+ * "thousands of people marched", «تظاهر مئات الآلاف»), and
  * figures of settled past events (a sentence dated ten years or more before the story). One
  * message per sentence, from its first claim to its last.
  *
@@ -50,6 +58,28 @@
  *   # Quake
  *
  *   The earthquake killed at least 38,000 people, the health ministry said.
+ *   ```
+ * @example
+ *   {"name": "ticker.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # ZTE shares slump
+ *
+ *   Shares of ZTE (000063.SZ) fell 41 percent on Wednesday.
+ *   ```
+ * @example
+ *   {"name": "ticker.md", "label": "output"}
+ *
+ *   ```text
+ *   3:32-3:42: Unsourced percentage: say who reports this figure, and link to it
+ *   ```
+ * @example
+ *   {"name": "survey.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Background checks
+ *
+ *   A recent CNN survey found 90 percent support for background checks.
  *   ```
  * @example
  *   {"name": "record.md", "lang": "ar"}

@@ -123,6 +123,41 @@ test('English lone digits, dotted dates, identifiers and list labels are not cla
   assert.deepEqual(claims('Three people were killed and 5 were injured in the crash.'), [['toll', 'Three', '3'], ['toll', '5', '5']])
 })
 
+test('numbers that name rather than count: tickers, codes of capitals, leading zeros (issue 17 item 8)', () => {
+  assert.deepEqual(claims('Shares of ZTE (000063.SZ) and Tencent (0700.HK) fell 4 percent.'), [['percentage', '4 percent', '4%']])
+  assert.deepEqual(claims('وتراجعت أسهم زد تي إي (000063.SZ) بنسبة 4 في المئة.'), [['percentage', '4 في المئة', '4%']])
+  assert.deepEqual(claims('The bill, HR 1234, passed after Section 508 and Article 50 were cited.'), [])
+  assert.deepEqual(claims('ونصت المادة 50 على الانسحاب، وأقلعت الرحلة رقم 804 من باريس.'), [])
+  // A currency code is money, not a code.
+  assert.deepEqual(claims('The fund paid USD 500 to each family.').map(([kind]) => kind), ['figure'])
+})
+
+test('ages: the age in a caption after a name, "turn 18", and both ends of "the ages of 25 and 54"', () => {
+  assert.deepEqual(claims('Mohamed Mamdouh Assem, 24.'), [])
+  assert.deepEqual(claims('Voters who will turn 18 before November may vote.'), [])
+  assert.deepEqual(claims('The study counted men between the ages of 25 and 54 in each country.'), [])
+  assert.deepEqual(claims('The police counted 25 and 54 arrests on the two nights.').map(([, text]) => text), ['25', '54'])
+})
+
+test('loose counts away from a toll or an event are colour; a teaser line holds no claims', () => {
+  assert.deepEqual(claims('The game won praise for the thousands of details that gave it polish.'), [])
+  assert.deepEqual(claims('There are still millions of people struggling to find good jobs.'), [])
+  assert.deepEqual(claims('ويزور آلاف السياح المدينة كل صيف.'), [])
+  assert.deepEqual(claims('اقرأ أيضا: آلاف المدنيين يفرون من الغوطة الشرقية وعفرين'), [])
+  assert.deepEqual(claims('Read more: 3,000 homes flooded as the river bursts its banks'), [])
+})
+
+test('a document that carries the figure names its source: owned by a name, or finding something', () => {
+  const cited = (paragraph: string) => model(paragraph).use(findClaims).citesSource(1, 0)
+  assert.equal(cited('A recent CNN survey found 90 percent support for background checks.'), true)
+  assert.equal(cited('On Monday, a Rasmussen Reports poll put Clinton at 43 percent.'), true)
+  assert.equal(cited('A poll from Utah showed Trump with a 17-point lead.'), true)
+  assert.equal(cited('وأظهر استطلاع أن 60 في المئة من الناخبين يؤيدون الاتفاق.'), true)
+  // A day is no owner, and a report that finds nothing is no source.
+  assert.equal(cited('On Monday a report came out as 500 people fled the town.'), false)
+  assert.equal(cited('وصدر التقرير بينما فر 500 شخص من البلدة.'), false)
+})
+
 test('a superlative before a judgement noun is an opinion; one of the first is no record', () => {
   assert.deepEqual(claims('The biggest benefit of the new law is speed.'), [])
   assert.deepEqual(claims('ويبقى أكبر تحد أمام الحكومة هو التضخم.'), [])

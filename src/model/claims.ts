@@ -17,7 +17,7 @@ import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
-import {firstStartingFrom, tokenAt, type Token} from './tokens.js'
+import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
 
 export type ClaimKind = 'figure' | 'percentage' | 'money' | 'toll' | 'count' | 'superlative' | 'record' | 'finding'
 
@@ -126,6 +126,8 @@ export function findClaims(article: Article): ClaimIndex {
     if (!article.isStoryText(block) || block.kind === 'tableCell') return
     // Whether a claim is sourced needs the attribution words of its language: without them every figure would look unsourced.
     if (!words.langs.has(block.lang)) return
+    // A teaser line («اقرأ أيضا: آلاف المدنيين يفرون», "Read more: …") is another story's headline, not a claim of this one.
+    if (isTeaser(article, block)) return
     const found = blockClaims(article, block, b, words)
     mentions.push(...found.claims)
     for (const s of found.sources) cited.set(b, s, true)
@@ -213,6 +215,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
 
   // Numbers written in digits.
   const folded = foldDigits(text)
+  // The token after the last number read as a name or an age (a pair "25 and 54" shares its first one's reading).
+  let lastSkipped = -1
   for (const m of folded.matchAll(NUMBER)) {
     const start = m.index
     let end = start + m[0].length
@@ -224,9 +228,14 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     // Dates and versions (25.07.2019, 1.2.3) and identifiers (1706.02582, 2807447) count nothing.
     if (/\d[.,٫٬]\d+[.,٫٬]/u.test(m[0]) && !/^\d{1,3}(?:([.,٬])\d{3})(?:\1\d{3})*$/u.test(m[0])) continue
     if (/[.٫]\d{4,}$/u.test(m[0]) || /^\d{7,}$/u.test(m[0])) continue
+    // Numbers that name rather than count: a leading zero (a code, 000063), a ticker's exchange suffix (0700.HK),
+    // or a code of capitals just before it ("HR 1234", "SB 1070"; not a currency: "USD 500").
+    if (/^0\d/u.test(m[0]) || /^\.[A-Z]{1,4}(?![\p{L}\d])/u.test(folded.slice(end, end + 6)) || codeBefore(article, folded, start)) continue
     let value = parseNumber(m[0])
     // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
     if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{L}\s*[,،(]\s*$/u.test(folded.slice(Math.max(0, start - 4), start)) && /^\s*[,،)]/u.test(folded.slice(end, end + 3))) continue
+    // A caption's age after a name at the end of its line: "Richard Osman (left), 40."
+    if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{Lu}[\p{L}.)]*\s*,\s*$/u.test(folded.slice(Math.max(0, start - 12), start)) && /^\s*\.?\s*$/u.test(folded.slice(end))) continue
     const suffix = /^\p{L}+/u.exec(folded.slice(end, end + 8))?.[0]
     if (suffix) {
       const magnitude = words.values.get(normalize(suffix))
@@ -245,7 +254,12 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       next++
     }
     const previous = kindAt(first - 1)
-    if (previous === 'date' || previous === 'label' || previous === 'age' || previous === 'time') continue
+    if (previous === 'date' || previous === 'label' || previous === 'age' || previous === 'time') {
+      lastSkipped = next
+      continue
+    }
+    // The second of a pair or range whose first named or aged something: "between the ages of 25 and 54", "Articles 5 and 6".
+    if (lastSkipped >= 0 && first - lastSkipped === 1 && RANGE_WORDS.has(tokens[first - 1].norm)) continue
     const sign = /^\s?[%٪]/u.exec(folded.slice(end, end + 2))
     const percent = Boolean(sign) || kindAt(next) === 'percent'
     const currency = CURRENCY_SIGN.exec(folded.slice(Math.max(0, start - 4), start))
@@ -315,7 +329,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       if (timeAt(match.to, true) || (tokens[match.to]?.norm === 'of' && timeAt(match.to + 1))) continue
       // "millions of dollars", «ملايين الدولارات»: a vague sum is colour, not a figure to check.
       if (kindAt(match.to) === 'currency' || (tokens[match.to]?.norm === 'of' && kindAt(match.to + 1) === 'currency')) continue
-      push(from, to, near(match.from, match.to, 'toll') ? 'toll' : 'count')
+      // Only a toll or a count of the story's events (protests, arrests, flight: «تظاهر مئات الآلاف»); a loose count away
+      // from them is colour or background ("thousands of details", "millions of people struggling"), optional in the contract.
+      if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
+      else if (near(match.from, match.to, 'event', 5)) push(from, to, 'count')
     } else if (kind === 'few') {
       if (near(match.from, match.to, 'toll', 5)) push(from, to, 'toll')
     } else if (kind === 'superlative') {
@@ -323,6 +340,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     } else if (kind === 'superlative-head') {
       const previous = tokens[match.from - 1]?.norm ?? ''
       if ((DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) && kindAt(match.to) !== 'judgement') push(tokens[match.from - 1].index, to, 'superlative')
+    } else if (kind === 'document') {
+      if (!inQuote(quotes, from) && ownedOrFinding(article, tokens, match, kindAt, sameSentence, block.lang === 'ar')) sources.push(sentenceOf(from))
     } else if (kind === 'source') {
       if (!match.form.includes('…') && !inQuote(quotes, from)) sources.push(sentenceOf(from))
     } else if (kind === 'record') {
@@ -419,4 +438,50 @@ function isSuperlativeClaim(tokens: readonly Token[], text: string, match: Phras
 
 function inQuote(quotes: readonly Quote[], offset: number): boolean {
   return quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd)
+}
+
+// Words joining the two numbers of a pair or a range.
+const RANGE_WORDS = new Set(['and', 'to', 'or', 'through', 'و', 'الي', 'او'])
+// A code of capitals before a number: "HR 1234", "SB 1070", "A 320" (not "US", an adjective before a count).
+const CODE_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{1,4})[\s-]$/u
+
+/** Whether a code of capital letters, not a currency, stands right before the number at `start` ("HR 1234"). */
+function codeBefore(article: Article, folded: string, start: number): boolean {
+  const code = CODE_BEFORE.exec(folded.slice(Math.max(0, start - 6), start))?.[1]
+  if (!code || code === 'US' || code === 'UK' || code === 'EU' || code === 'UN') return false
+  return article.lexicons.match.claims.matchAt(tokenize(code), 0)?.value.kind !== 'currency'
+}
+
+/** Whether a block opens with a read-more or related cue («اقرأ أيضا:», "Read more:", "Related:"): a teaser of another story. */
+function isTeaser(article: Article, block: ArticleBlock): boolean {
+  const cue = article.lexicons.match.promo.matchAt(block.tokens, 0)
+  return cue !== undefined && (cue.value.kind === 'readmore' || cue.value.kind === 'related' && /^\s*[:：\-–]/u.test(block.text.slice(block.tokens[cue.to - 1].end)))
+}
+
+// Capitalised words before a document that are no owner of it (a day, a month, an opening article).
+const NOT_OWNERS = new Set(['a', 'an', 'the', 'on', 'in', 'at', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'yet', 'still', 'new', 'one'])
+const OWNER_WINDOW = 3
+const FINDING_WINDOW = 5
+
+/**
+ * Whether a document noun ("survey", «استطلاع») names the source of its sentence's figures: owned by a name right
+ * before it in English ("A recent CNN survey", "a Rasmussen Reports poll"), or doing what documents do with a
+ * figure (found, showed, put; «أظهر استطلاع») in the same sentence.
+ */
+function ownedOrFinding(article: Article, tokens: readonly Token[], match: PhraseMatch<LexiconEntry>, kindAt: (i: number) => string | undefined,
+  sameSentence: (i: number, j: number) => boolean, arabic: boolean): boolean {
+  if (arabic) {
+    for (let j = match.from - 1; j >= Math.max(0, match.from - 2); j--) if (kindAt(j) === 'finding-verb' && sameSentence(match.from, j)) return true
+    return false
+  }
+  for (let j = match.to; j < Math.min(tokens.length, match.to + FINDING_WINDOW) && sameSentence(match.from, j); j++) {
+    if (kindAt(j) === 'finding-verb') return true
+  }
+  const first = Math.max(0, match.from - OWNER_WINDOW)
+  if (article.lexicons.match.outlets.findAll(tokens, first, match.from).length) return true
+  for (let j = match.from - 1; j >= first && sameSentence(match.from, j); j--) {
+    if (/^\p{Lu}/u.test(tokens[j].text) && !NOT_OWNERS.has(tokens[j].norm)) return true
+  }
+  return false
 }
