@@ -17,6 +17,7 @@
 import {VFile, type Compatible} from 'vfile'
 import type {Config} from './config.js'
 import {applyFixes, MAX_FIX_PASSES} from './fix.js'
+import {composeEdits, type TextEdit} from './fix-edits.js'
 import {BAD_INPUT} from './input.js'
 import {createProcessor, lintWith, type LintProcessor} from './processor.js'
 
@@ -27,6 +28,7 @@ export {getArticle, Article} from './model/article.js'
 export {rules} from '../rules/index.js'
 export {createProcessor, createBaseProcessor} from './processor.js'
 export {applyFixes, MAX_FIX_PASSES, type FixResult} from './fix.js'
+export {composeEdits, type TextEdit} from './fix-edits.js'
 export {BAD_INPUT, MAX_LINE} from './input.js'
 
 export interface LintOptions extends Config {
@@ -44,6 +46,12 @@ declare module 'vfile' {
   interface DataMap {
     /** Number of fixes `lint(…, {fix: true})` applied. */
     fixesApplied: number
+    /**
+     * What `lint(…, {fix: true})` changed, as edits of the text it was given (offsets in
+     * UTF-16 code units of that text, sorted, disjoint): applied to it, they give the fixed
+     * text. Empty when nothing was fixed.
+     */
+    fixEdits: TextEdit[]
   }
 }
 
@@ -62,6 +70,7 @@ export async function lintFile(processor: LintProcessor, input: string | VFile |
   // Removing one run can change how the lines around it read, so fixes are applied until
   // none is left (a few passes at most): a second --fix then finds nothing to do.
   let applied = 0
+  let edits: TextEdit[] = []
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const source = String(file.value)
     const result = applyFixes(source, file.messages)
@@ -75,9 +84,11 @@ export async function lintFile(processor: LintProcessor, input: string | VFile |
       break
     }
     applied += result.applied.length
+    edits = composeEdits(edits, result.applied.map((message) => (message as unknown as {fix: TextEdit}).fix), result.output)
     file = fixed
   }
   file.data.fixesApplied = applied
+  file.data.fixEdits = edits
   return file
 }
 
