@@ -22,14 +22,15 @@ import {BAD_INPUT} from './input.js'
 import {createProcessor, lintWith, type LintProcessor} from './processor.js'
 
 export {default as attributionLint} from './preset.js'
-export {validateConfig, ruleIds, type Config, type RuleSetting, type Severity} from './config.js'
-export {ConfigError, type Fix} from './rule.js'
+export {validateConfig, ruleIds, ruleSettings, type Config, type RuleSetting, type Severity} from './config.js'
+export {ConfigError, DOCS_BASE, SOURCE, type Fix} from './rule.js'
+export {ruleDoc, type RuleDoc} from './docs.js'
 export {getArticle, Article} from './model/article.js'
 export {rules} from '../rules/index.js'
 export {createProcessor, createBaseProcessor} from './processor.js'
 export {applyFixes, MAX_FIX_PASSES, type FixResult} from './fix.js'
 export {composeEdits, type TextEdit} from './fix-edits.js'
-export {BAD_INPUT, MAX_LINE} from './input.js'
+export {BAD_INPUT, MAX_LINE, firstInvalidUtf8} from './input.js'
 
 export interface LintOptions extends Config {
   /**

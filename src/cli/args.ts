@@ -126,6 +126,9 @@ Configuration: .attributionrc (JSON or YAML), .attributionrc.{json,yaml,yml,js,c
 an "attribution-lint" field in package.json, found from each file's folder upwards.
 Inline: <!-- attribution-lint disable|enable|ignore [rule-id ...] -->
 
+Service: \`attribution-lint serve\` runs the JSON API for a CMS and the editor page
+(\`attribution-lint serve --help\`).
+
 Exit codes: 0 clean; 1 findings (errors; warnings with --frail; more warnings than
 --max-warnings allows); 2 usage error, configuration error, bad input or internal error.
 

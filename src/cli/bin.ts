@@ -23,7 +23,11 @@ process.on('uncaughtException', (error) => {
   process.exit(2)
 })
 
-main(process.argv.slice(2), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env}).then(
+const argv = process.argv.slice(2)
+const io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env}
+// `attribution-lint serve`: the service and editor page, another face over the same engine.
+const run = argv[0] === 'serve' ? import('../serve/main.js').then(({serve}) => serve(argv.slice(1), io)) : main(argv, io)
+run.then(
   (code) => {
     process.exitCode = code
   },
