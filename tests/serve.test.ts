@@ -272,6 +272,12 @@ describe('serve: token', () => {
     }
   })
 
+  test('the token is checked on the route, however its path is spelled', async () => {
+    for (const spelling of ['/%61pi/lint', '/api/%6cint', '/api/lint?x=/healthz']) {
+      assertError(await post(`${running.url}${spelling}`, raw), 401, 'unauthorized')
+    }
+  })
+
   test('the token is checked before the body: an oversized request without it is 401', async () => {
     assertError(await post(`${running.url}/api/lint`, Buffer.alloc(DEFAULTS.maxBody + 1, 'a')), 401, 'unauthorized')
   })

@@ -184,7 +184,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   app.addContentTypeParser('application/json', {parseAs: 'buffer'}, (_request, body: Buffer, done) => {
     const text = decode(body, 'the request body')
     try {
-      done(null, {json: JSON.parse(text)})
+      done(null, {json: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)})
     } catch (error) {
       done(new HttpError(400, 'invalid-json', `The body is not valid JSON (${(error as Error).message}): send {"text": "<the article in markdown>"}`), undefined)
     }
@@ -204,7 +204,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   })
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!tokenDigest || !request.url.startsWith('/api/')) return
+    // By the route matched, not the raw URL: `/%61pi/lint` is routed to /api/lint too.
+    if (!tokenDigest || !(request.routeOptions.url ?? request.url).startsWith('/api/')) return
     const header = request.headers.authorization ?? ''
     const given = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     if (!given || !timingSafeEqual(digest(given), tokenDigest)) {
