@@ -120,11 +120,12 @@ try {
     warm: {requests: sequential, median: quantile(warm, 0.5), p90: quantile(warm, 0.9), p99: quantile(warm, 0.99), wrong: wrongWarm},
     load: {requests, concurrency, correct: load.length - wrongLoad, wrong: wrongLoad, wallMs: loadWall, perSecond: (requests / loadWall) * 1000, median: quantile(load, 0.5), p99: quantile(load, 0.99), max: Math.max(...load)}
   }
+  const row = (label: string, text: string) => `  ${label.padEnd(34)} ${text}\n`
   process.stdout.write(
     `attribution-lint serve on loopback, the seed article (${figures.article.bytes.toLocaleString('en')} bytes, ${findings} findings)\n` +
-    `  engine alone (lint() in process)     median ${ms(figures.engine.median)}, p90 ${ms(figures.engine.p90)}\n` +
-    `  warm, one at a time (${sequential})          median ${ms(figures.warm.median)}, p90 ${ms(figures.warm.p90)}, p99 ${ms(figures.warm.p99)}; wrong answers: ${wrongWarm}\n` +
-    `  ${requests} at concurrency ${concurrency}            ${figures.load.correct} of ${requests} correct in ${(loadWall / 1000).toFixed(2)} s (${figures.load.perSecond.toFixed(0)}/s); latency median ${ms(figures.load.median)}, p99 ${ms(figures.load.p99)}, max ${ms(figures.load.max)}\n`
+    row('engine alone (lint() in process)', `median ${ms(figures.engine.median)}, p90 ${ms(figures.engine.p90)}`) +
+    row(`warm, one at a time (${sequential})`, `median ${ms(figures.warm.median)}, p90 ${ms(figures.warm.p90)}, p99 ${ms(figures.warm.p99)}; wrong answers: ${wrongWarm}`) +
+    row(`${requests} at concurrency ${concurrency}`, `${figures.load.correct} of ${requests} correct in ${(loadWall / 1000).toFixed(2)} s (${figures.load.perSecond.toFixed(0)}/s); latency median ${ms(figures.load.median)}, p99 ${ms(figures.load.p99)}, max ${ms(figures.load.max)}`)
   )
   if (values.json) writeFileSync(values.json, JSON.stringify(figures, null, 2) + '\n')
   process.exitCode = wrongWarm || wrongLoad ? 1 : 0
