@@ -188,7 +188,8 @@ test('action.yml: composite, with the inputs; its run lines lint a repository as
   assert.equal(install['working-directory'], '${{ github.action_path }}')
   assert.match(install.run, /^npm ci\b.*&& npm run build$/)
   const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'))
-  assert.equal(pkg.scripts.build, 'tsc -p tsconfig.json')
+  // The build compiles the CLI first (then the editor page's bundle, which the Action does not use).
+  assert.match(pkg.scripts.build, /^tsc -p tsconfig\.json( && |$)/)
   const dir = tempRepo()
   writeFileSync(path.join(dir, 'a.md'), STORY)
   git(['add', '.'], dir)
