@@ -11,8 +11,16 @@
  * How: the outlet analysis (src/model/outlets.ts) finds outlets by the gazetteer
  * (src/lexicons/outlets.json, extended with `outlets` in config) and by pattern («وكالة «X»»,
  * «صحيفة X», "the X newspaper"), and calls one cited when a cue of cues.json marked
- * `outletCue` ties it to the claim. An outlet named only as an employer, a place, or the
- * story's subject is not cited. It is linked when a link in the same block names it or goes
+ * `outletCue` ties it to the claim, or a frame of the outlets lexicon (`frames`) does: its
+ * product after its name ("a Washington Post-ABC News poll", "CNN polls"), a statement or
+ * product before a preposition and its name ("said on CNBC", "told Bill O'Reilly of Fox News",
+ * "a count by The Associated Press", «مقابلة في صحيفة الغارديان»), the outlet as the subject
+ * of a report ("the Associated Press reports", «وتقدر مجلة فوربس أن»), a hat tip ("h/t: The
+ * Hill") or a bracketed source tag ("[WashPost]"); outlets joined by "and" or «و» share it.
+ * Unknown outlets are known by shape: a head and a name («وكالة دوجان للأنباء», "Portuguese
+ * newspaper Correio de Manha", "WMAL radio"). An outlet named only as an employer ("Chris
+ * Wallace of Fox News"), a place, a venue ("a CNN town hall") or the story's subject is not
+ * cited. It is linked when a link in the same block names it or goes
  * to one of its domains, or a reference definition, footnote, frontmatter `sources` entry or
  * "Sources" / «المصادر» section points to it. One message per outlet, at its first unlinked
  * citation.
@@ -95,6 +103,44 @@
  *   ## Sources
  *
  *   - [Financial Times: Talks stall](https://www.ft.com/content/abc)
+ *   ```
+ * @example
+ *   {"name": "polls.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Polls
+ *
+ *   A Washington Post-ABC News poll showed Clinton leading, and Trump said this month on CNBC that the system was rigged.
+ *   ```
+ * @example
+ *   {"name": "polls.md", "label": "output"}
+ *
+ *   ```text
+ *   3:3-3:18: Link to The Washington Post's report, or name the report in a Sources section
+ *   3:19-3:27: Link to ABC News' report, or name the report in a Sources section
+ *   3:86-3:90: Link to CNBC's report, or name the report in a Sources section
+ *   ```
+ * @example
+ *   {"name": "forbes.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # أرامكو
+ *
+ *   وتقدر مجلة فوربس الأمريكية أن الشركة تحقق إيرادا يوميا يبلغ حوالي مليار دولار.
+ *   ```
+ * @example
+ *   {"name": "forbes.md", "label": "output"}
+ *
+ *   ```text
+ *   3:7-3:17: Link to Forbes' report, or name the report in a Sources section
+ *   ```
+ * @example
+ *   {"name": "moderator.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Debates
+ *
+ *   Trump has had kinder words for Chris Wallace of Fox News, who will moderate the third debate.
  *   ```
  * @example
  *   {"name": "employer.md", "lang": "en"}

@@ -94,6 +94,56 @@ test('merely mentioned: an employer, the story\'s subject, a place, a comparison
   notCited('then the News of the World picked up the story.')
 })
 
+test('cited by frame, in English: a poll or report after the name, a statement on its air or pages, a credit, the subject of a report, coordinated names', () => {
+  const cited = (body: string) => mentions(body).map((m) => [m[0], m[2]])
+  assert.deepEqual(cited('A Washington Post-ABC News poll also showed Clinton leading 47 percent to 43 percent.'), [['Washington Post', true], ['ABC News', true]])
+  assert.deepEqual(cited('Sunday’s NBC News/Wall Street Journal survey gave Trump a one-point lead in Ohio.'), [['NBC News', true], ['Wall Street Journal', true]])
+  assert.deepEqual(cited('New CNN polls out Monday show Trump up by 4 points in Ohio.'), [['CNN', true]])
+  assert.deepEqual(cited('Clinton leads by 271 pledged delegates, according to a count by The Associated Press.'), [['The Associated Press', true]])
+  assert.deepEqual(cited('"Look, it\'s a phony system," Trump told Bill O\'Reilly of Fox News this week.'), [['Fox News', true]])
+  assert.deepEqual(cited('"I think the system is being rigged," Trump said this month on CNBC.'), [['CNBC', true]])
+  assert.deepEqual(cited('In a Thursday interview on Washington D.C.’s WMAL radio, Tapper told host Larry O’Connor that the leak was unethical.'), [['WMAL radio', true]])
+  assert.deepEqual(cited('"Halo is the most important launch game for any console ever," wrote the influential Edge magazine in its review.'), [['Edge magazine', true]])
+  assert.deepEqual(cited('Citing local news outlets, the Associated Press reports that Hess almost missed the flight.'), [['the Associated Press', true]])
+  assert.deepEqual(cited('Silva was a civil engineer based in Johannesburg, Portuguese newspaper Correio de Manha reports.'), [['newspaper Correio de Manha', true]])
+  assert.deepEqual(cited('The Los Angeles Times said its editors had reviewed the complaints.'), [['The Los Angeles Times', true]])
+  assert.deepEqual(cited('h/t: The Hill.'), [['The Hill', true]])
+  assert.deepEqual(cited('The agency spent $2 million on the contract [WashPost].'), [['WashPost', true]])
+  assert.deepEqual(cited('Leeds told the New York Times and CNN that Trump groped her.'), [['the New York Times', true], ['CNN', true]])
+  assert.deepEqual(cited('Both The New York Times and the Wall Street Journal confirmed a few of his revelations.'), [['The New York Times', true], ['the Wall Street Journal', true]])
+})
+
+test('not cited by frame, in English: an employer, a host network, a venue, a party that boasts', () => {
+  const notCited = (body: string) => assert.deepEqual(mentions(body).filter((m) => m[2]), [], body)
+  notCited('Trump has had kinder words for Chris Wallace of Fox News, who will moderate the third debate.')
+  notCited('Cooper and Martha Raddatz of ABC News are scheduled to co-moderate the second debate.')
+  notCited('He cited criticism of NBC\'s Matt Lauer, who took heat for his questioning.')
+  notCited('The two candidates made separate appearances at a CNN town hall in Des Moines.')
+  notCited('Now Brazile’s CNN colleague, Jake Tapper, insists her actions were unethical.')
+  notCited('RT boasts that it is the most-watched news network on YouTube.')
+  notCited('New York Times columnist David Brooks has long admired the senator.')
+  assert.deepEqual(mentions('A Sunday newspaper ran the photograph on its front page.'), [])
+})
+
+test('cited by frame, in Arabic: the subject of a report, a statement or report before في / مع / من / ل and the outlet, a news agency by its marker', () => {
+  const cited = (body: string) => mentions(body).map((m) => [m[0], m[2]])
+  assert.deepEqual(cited('وتقدر مجلة فوربس الأمريكية أنها تحقق إيرادا يوميا يبلغ حوالي مليار دولار.'), [['مجلة فوربس', true]])
+  assert.deepEqual(cited('وكان تقرير خاص لموقع "رويداد 24" الإيراني أشار إلى أن الاقتصاد يمر بحالة انهيار.'), [['لموقع "رويداد 24"', true]])
+  assert.deepEqual(cited('وذكرت «وكالة دوجان» للأنباء أن المرأة التي اعتقلت تبلغ 51 عاما.'), [['«وكالة دوجان»', true]])
+  assert.deepEqual(cited('وقال إن بلاده تمر بأيام عصيبة، وفقا لوكالة الأنباء اليمنية الرسمية "سبأ".'), [['لوكالة الأنباء اليمنية الرسمية "سبأ"', true]])
+  assert.deepEqual(cited('"لست خائفا من الموت" مقابلة في صحيفة ديرشبيغل الألمانية عام 1988.'), [['صحيفة ديرشبيغل', true]])
+  assert.deepEqual(cited('"بدون النقص لن نكون موجودين" برنامج مع ستيفن هوكينغ في قناة ديسكفري العلمية عام 2010.'), [['قناة ديسكفري', true]])
+  assert.deepEqual(cited('"تذكر أن تنظر إلى النجوم" مقابلة مع ديان سوير من قناة أي بي سي الأمريكية عام 2010.'), [['قناة أي بي سي', true]])
+  assert.deepEqual(cited('وذكرت صحيفة «كاثيميريني» وقناة «سكاي» أن المهاجرين وصلوا فجرا.'), [['صحيفة «كاثيميريني»', true], ['وقناة «سكاي»', true]])
+})
+
+test('not cited by frame, in Arabic: an outlet that acts, employs or is a place', () => {
+  const notCited = (body: string) => assert.deepEqual(mentions(body).filter((m) => m[2]), [], body)
+  notCited('وأقالت صحيفة ملييت الاربعاء احد محرريها المعروفين بعد تغريدة عن الهجوم.')
+  notCited('وعمل مراسلا لقناة الجزيرة في كابل ثم انتقل إلى مجلة فوربس في نيويورك.')
+  notCited('وعبرت السفن قناة بنما الدولية أمس في طريقها إلى آسيا.')
+})
+
 test('ambiguous names count only after a head word, before one, or in quotation marks', () => {
   assert.deepEqual(mentions('وصلت السفينة إلى الجزيرة بعد رحلة استمرت يومين.'), [])
   assert.deepEqual(mentions('وقال الخبير إن الشرق الأوسط يمر بمرحلة حرجة.'), [])

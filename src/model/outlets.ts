@@ -49,6 +49,7 @@ interface OutletData {
   heads: {before: Record<string, string[]>; after: Record<string, string[]>; pattern: Record<string, string[]>}
   descriptors: Record<string, unknown>
   matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; clauseOpeners: Record<string, unknown>; bareNameHeads: string[]}
+  frames: Record<string, Record<string, string[]> | string>
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -66,15 +67,32 @@ function outletData(): OutletData {
 }
 
 const set = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => normalize(String(form))))
-let words: {heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>; link: Set<string>; openers: Set<string>; bare: Set<string>} | undefined
+/** A phrase as the tokens read it: normalised words joined by one space ("h/t" → "h t"). */
+const phraseKey = (form: string) => tokenize(form).map((token) => token.norm).join(' ')
+const phrases = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => phraseKey(String(form))))
+let words: {
+  heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; latinHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>
+  link: Set<string>; openers: Set<string>; bare: Set<string>
+  subject: Set<string>; products: Set<string>; modifiers: Set<string>; prepositions: Set<string>; ofPrepositions: Set<string>; hatTips: Set<string>; newsMarkers: Set<string>; notNames: Set<string>
+} | undefined
 function readingWords() {
   if (words) return words
   const d = outletData()
-  const all = (record: Record<string, unknown>) => Object.entries(record).filter(([key]) => /^[a-z]{2}$/.test(key)).flatMap(([, forms]) => (Array.isArray(forms) ? forms : []))
+  const all = (record: Record<string, unknown> | string | undefined) => Object.entries(typeof record === 'object' ? record : {}).filter(([key]) => /^[a-z]{2}$/.test(key)).flatMap(([, forms]) => (Array.isArray(forms) ? forms : []))
+  const frames = d.frames ?? {}
   words = {
     heads: set(all(d.heads.before).flatMap((form: string) => normalize(form).split(/\s+/))),
     afterHeads: set(all(d.heads.after)),
-    patternHeads: set(all(d.heads.pattern)),
+    patternHeads: set(all({ar: (d.heads.pattern as Record<string, string[]>).ar})),
+    latinHeads: phrases((d.heads.pattern as Record<string, string[]>).en),
+    subject: phrases(all(frames.subject)),
+    products: phrases(all(frames.products)),
+    modifiers: phrases(all(frames.modifiers)),
+    prepositions: phrases(all(frames.prepositions)),
+    ofPrepositions: phrases(all(frames.ofPrepositions)),
+    hatTips: phrases(all(frames.hatTips)),
+    newsMarkers: phrases(all(frames.newsMarkers)),
+    notNames: phrases(all(frames.notNames)),
     descriptors: set(all(d.descriptors)),
     caseFree: set(d.matching.caseFree),
     continuations: set(d.matching.continuations),
@@ -103,6 +121,16 @@ function phraseAt(tokens: readonly Token[], at: number, phrases: Set<string>): n
     }
   }
   return best
+}
+
+/** Number of words of the phrase of `phrases` that ends just before token `at` (up to three words); 0 when none does. */
+function phraseBefore(tokens: readonly Token[], at: number, phrases: Set<string>): number {
+  let phrase = ''
+  for (let n = 1; n <= 3 && at - n >= 0; n++) {
+    phrase = n === 1 ? tokens[at - 1].norm : tokens[at - n].norm + ' ' + phrase
+    if (phrases.has(phrase)) return n
+  }
+  return 0
 }
 
 const firstWords = new WeakMap<Set<string>, Set<string>>()
@@ -188,7 +216,7 @@ function longerName(block: ArticleBlock, tokens: readonly Token[], to: number): 
 /** Whether an ambiguous bare name (الجزيرة, The Times) stands where only an outlet can: after a head, before one, or quoted. */
 function markedAsOutlet(block: ArticleBlock, tokens: readonly Token[], from: number, to: number): boolean {
   const {afterHeads} = readingWords()
-  if (isHead(tokens[from - 1]) || phraseAt(tokens, to, afterHeads)) return true
+  if (isHead(tokens[from - 1]) || phraseAt(tokens, to, afterHeads) || phraseBefore(tokens, from, readingWords().hatTips)) return true
   return Boolean(nameQuote(block, tokens[from].index, tokens[to - 1].end))
 }
 
@@ -199,6 +227,26 @@ function patternOutlet(name: string): OutletEntry {
   return {id: 'pattern:' + nameKey(name), name, aliases: {}, domains: []}
 }
 
+/** A word that describes an outlet after its head: listed («الرسمية») or a definite nisba adjective («اليمنية», «الإيرانية»). */
+function isDescriptor(token: Token): boolean {
+  return readingWords().descriptors.has(token.norm) || (isArabicWord(token.norm) && /^ال.{2,}(?:يه|ي)$/u.test(token.norm))
+}
+
+const NAME_LINKS = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'el', 'al', 'du', 'des', 'di'])
+
+/** End (exclusive) of a capitalised name of up to four words that starts at token `at` right after a head, or `at` when none does. */
+function latinNameEnd(block: ArticleBlock, tokens: readonly Token[], at: number, covered: (i: number) => boolean): number {
+  const {notNames} = readingWords()
+  let end = at
+  while (end < tokens.length && end - at < 4 && !covered(end) && !CLAUSE_BREAK.test(block.text.slice(tokens[end - 1].end, tokens[end].index))) {
+    const token = tokens[end]
+    if (/^\p{Lu}/u.test(token.text) && !notNames.has(token.norm) && !isArabicWord(token.norm)) end++
+    else if (end > at && NAME_LINKS.has(token.norm) && /^\p{Lu}/u.test(tokens[end + 1]?.text ?? '')) end++
+    else break
+  }
+  return end
+}
+
 /** Gazetteer and pattern mentions of one block, as token ranges. */
 function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number; to: number; outlet: OutletEntry; byPattern: boolean}> {
   const tokens = matchTokens(block.tokens)
@@ -207,25 +255,36 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
     if (!keepsCase(tokens, match)) continue
     if (match.value.ambiguous && !markedAsOutlet(block, tokens, match.from, match.to)) continue
     // A head word just before the name belongs to the mention («وكالة «تاس»»).
-    const from = isHead(tokens[match.from - 1]) && !CLAUSE_BREAK.test(block.text.slice(tokens[match.from - 1].end, tokens[match.from].index)) ? match.from - 1 : match.from
+    // So do the head and its descriptors: «لوكالة الأنباء اليمنية الرسمية "سبأ"».
+    let from = match.from
+    const describes = (token: Token) => isDescriptor(token) || isHead(token) || /^ال.{2,}ه$/u.test(token.norm)
+    while (from > 0 && match.from - from < 4 && describes(tokens[from - 1]) && !CLAUSE_BREAK.test(block.text.slice(tokens[from - 1].end, tokens[from].index))) from--
+    while (from < match.from && !isHead(tokens[from])) from++
     // The longest name the text gives: "Frankfurter Allgemeine Sonntagszeitung" is not the
     // Frankfurter Allgemeine, though it belongs to it (its links and group stay).
     const to = longerName(block, tokens, match.to)
     const written = block.text.slice(tokens[match.from].index, tokens[to - 1].end).replace(/^the\s+/iu, '')
     const outlet = to === match.to ? match.value.outlet : {...match.value.outlet, id: 'pattern:' + nameKey(written), name: written, aliases: {}}
+    // «وكالة الأنباء اليمنية الرسمية "سبأ"»: a name right after another name of the same outlet is one mention.
+    const last = found[found.length - 1]
+    if (last && last.to > from) {
+      if (last.outlet.id === outlet.id) last.to = Math.max(last.to, to)
+      else found.push({from: last.to, to, outlet, byPattern: false})
+      continue
+    }
     found.push({from, to, outlet, byPattern: false})
   }
   const mask = new Uint8Array(tokens.length + 1)
   for (const m of found) mask.fill(1, m.from, m.to)
   const covered = (i: number) => mask[i] === 1
-  const {descriptors, afterHeads, patternHeads, bare, caseFree} = readingWords()
+  const {descriptors, afterHeads, patternHeads, latinHeads, bare, caseFree, heads, newsMarkers, notNames} = readingWords()
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i)) continue
     const head = isArabicWord(tokens[i].norm) ? phraseAt(tokens, i, patternHeads) : 0
     if (head) {
       // «قناة «سكاي»», «القناة الرسمية «أرت 1»», «صحيفة كاثيميريني»
       let j = i + head
-      while (j < tokens.length && j - i <= 2 && descriptors.has(tokens[j].norm) && !nameQuote(block, tokens[j].index, tokens[j].end)) j++
+      while (j < tokens.length && j - i <= 2 && isDescriptor(tokens[j]) && !nameQuote(block, tokens[j].index, tokens[j].end)) j++
       const quote = tokens[j] && nameQuote(block, tokens[j].index, tokens[j].end)
       if (quote && !covered(j) && !CLAUSE_BREAK.test(block.text.slice(tokens[j - 1].end, quote.open))) {
         let end = j
@@ -235,12 +294,35 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
         continue
       }
       const next = tokens[i + head]
-      if (next && head === 1 && phraseAt(tokens, i, bare) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
+      // «قناة ديسكفري العلمية»: after other heads, an unquoted name counts when a describing word follows it.
+      const described = tokens[i + head + 1] && isDescriptor(tokens[i + head + 1]) && !CLAUSE_BREAK.test(block.text.slice(next?.end ?? 0, tokens[i + head + 1].index))
+      if (next && head === 1 && (phraseAt(tokens, i, bare) || described) && isArabicWord(next.norm) && !covered(i + 1) && next.norm.length >= 3 &&
         !/^ال/u.test(next.text) && !/يه$/u.test(next.norm) && !descriptors.has(next.norm) && !CLAUSE_BREAK.test(block.text.slice(tokens[i].end, next.index))) {
         found.push({from: i, to: i + 2, outlet: patternOutlet(next.text), byPattern: true})
         i++
       }
       continue
+    }
+    // «وكالة دوجان للأنباء», «"وكالة دوجان" للأنباء»: a bare head is a news outlet's when a news marker follows the name.
+    if (isArabicWord(tokens[i].norm) && heads.has(tokens[i].norm) && !covered(i + 1)) {
+      const name = tokens[i + 1]
+      const marker = tokens[i + 2] && phraseAt(tokens, i + 2, newsMarkers)
+      if (name && marker && isArabicWord(name.norm) && !/^ال/u.test(name.text) && !descriptors.has(name.norm) &&
+        !/[,;:.!?؟،؛\n—–]/u.test(block.text.slice(tokens[i].end, tokens[i + 2].index))) {
+        found.push({from: i, to: i + 2, outlet: patternOutlet(name.text), byPattern: true})
+        i++
+        continue
+      }
+    }
+    // "Portuguese newspaper Correio de Manha", "the magazine Vulture": a head phrase, then a capitalised name.
+    const latinHead = isArabicWord(tokens[i].norm) || /^\p{Lu}/u.test(tokens[i].text) ? 0 : phraseAt(tokens, i, latinHeads)
+    if (latinHead) {
+      const end = latinNameEnd(block, tokens, i + latinHead, covered)
+      if (end > i + latinHead) {
+        found.push({from: i, to: end, outlet: patternOutlet(tokens.slice(i + latinHead, end).map((t) => t.text).join(' ')), byPattern: true})
+        i = end - 1
+        continue
+      }
     }
     // "the Kathimerini newspaper", "the RBK news website": capitalised words before a head phrase.
     const after = isArabicWord(tokens[i].norm) ? 0 : phraseAt(tokens, i, afterHeads)
@@ -248,11 +330,16 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
       let start = i
       while (start > 0 && i - start < 3 && /^\p{Lu}/u.test(tokens[start - 1].text) && !covered(start - 1) && !caseFree.has(tokens[start - 1].norm) &&
         !CLAUSE_BREAK.test(block.text.slice(tokens[start - 1].end, tokens[start].index))) start--
-      // A lone nationality ("the Russian news agency") describes; it does not name.
+      // A lone nationality ("the Russian news agency") describes; it does not name. After "a" the words
+      // describe ("a Sunday newspaper"); a lone word opening the sentence may be any capitalised word.
       const name = tokens.slice(start, i)
-      if (start < i && tokens[start - 1]?.norm === 'the' && !(name.length === 1 && /(?:an|ese|ish|i|ch)$/u.test(name[0].norm))) {
+      const before = tokens[start - 1]
+      const opensSentence = !before || /[.!?؟:]\s*$/u.test(block.text.slice(0, tokens[start].index))
+      const names = !(name.length === 1 && (/(?:an|ese|ish|i|ch)$/u.test(name[0].norm) || notNames.has(name[0].norm)))
+      if (start < i && names && (before?.norm === 'the' || (before?.norm !== 'a' && before?.norm !== 'an' && !(opensSentence && name.length === 1)))) {
         const end = i + after
-        found.push({from: start - 1, to: end, outlet: patternOutlet(name.map((t) => t.text).join(' ')), byPattern: true})
+        const from = before?.norm === 'the' ? start - 1 : start
+        found.push({from, to: end, outlet: patternOutlet(name.map((t) => t.text).join(' ')), byPattern: true})
       }
     }
   }
@@ -279,10 +366,12 @@ function outletCues(article: Article, block: ArticleBlock): CueHit[] {
 /** Whether tokens [from, to) may stand between a cue and its outlet: a few link words, no clause break. */
 function bridges(block: ArticleBlock, from: number, to: number, limit: number): boolean {
   if (to - from > limit) return false
-  const {link, heads, descriptors} = readingWords()
+  const {link, heads} = readingWords()
   for (let i = from; i < to; i++) {
     const norm = block.tokens[i].norm
-    if (!link.has(norm) && !heads.has(norm) && !descriptors.has(norm)) return false
+    // A nationality before a head describes the outlet: "told French television station BFMTV".
+    const nationality = /^\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)$/u.test(block.tokens[i].text)
+    if (!link.has(norm) && !heads.has(norm) && !isDescriptor(block.tokens[i]) && !nationality) return false
   }
   const gapStart = from > 0 ? block.tokens[from - 1].end : 0
   const gapEnd = to < block.tokens.length ? block.tokens[to].index : block.text.length
@@ -323,6 +412,96 @@ function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, t
     if (cue.sides.includes('after') && cue.to <= from && bridges(block, cue.to, from, 3)) return cue
     if (cue.sides.includes('before') && cue.from >= to && bridges(block, to, cue.from, 2)) return cue
     if (cue.sides.includes('addressee') && cue.to <= from && from - cue.to <= 12 && isAddressee(block, from) && !opensClause(block, cue.to, from)) return cue
+  }
+  return undefined
+}
+
+/** A citation read from the words around the name rather than from a cue of cues.json: what it is, and its token range. */
+interface FrameHit {from: number; to: number; entry: string}
+
+/** Whether the text between two tokens holds a clause break (quotation marks aside). */
+function breaksBetween(block: ArticleBlock, left: number, right: number): boolean {
+  const start = left >= 0 ? block.tokens[left].end : 0
+  const end = right < block.tokens.length ? block.tokens[right].index : block.text.length
+  // The points of initials ("D.C.") break nothing.
+  return CLAUSE_BREAK.test(block.text.slice(start, end).replace(QUOTE_MARK, '').replace(INITIAL_POINT, ''))
+}
+
+const INITIAL_POINT = /(?<=(?:^|[^\p{L}])\p{Lu})\./gu
+
+/**
+ * The frame that makes a mention [from, to) a cited source when no cue of cues.json does:
+ * - a credit before it: "h/t: The Hill", or a bracketed tag that is only its name ("[WashPost]");
+ * - its product after it: "a Washington Post-ABC News poll", "CNN polls", "the Reuters report";
+ * - a statement or product before a preposition and it: "said this month on CNBC", "told Bill O'Reilly
+ *   of Fox News", "a count by The Associated Press", «مقابلة في صحيفة الغارديان», «تقرير خاص لموقع …»;
+ * - it as the subject of a report: "the Associated Press reports", "The Times said", «مجلة فوربس
+ *   الأمريكية أنها …», «موقع … الإيراني أشار إلى أن».
+ */
+function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: readonly CueHit[], from: number, to: number): FrameHit | undefined {
+  const w = readingWords()
+  const text = block.text
+  // Credits.
+  const tip = phraseBefore(tokens, from, w.hatTips)
+  if (tip && /^[\s:：\-–—]*$/u.test(text.slice(tokens[from - 1].end, tokens[from].index))) return {from: from - tip, to: from, entry: 'frame:credit'}
+  if (/\[\s*$/u.test(text.slice(Math.max(0, tokens[from].index - 3), tokens[from].index)) && /^\s*\]/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 3))) {
+    return {from, to, entry: 'frame:credit'}
+  }
+  const arabic = isArabicWord(tokens[from].norm)
+  // The outlet's product after its name (English word order).
+  if (!arabic) {
+    for (let k = to; k < tokens.length && k - to <= 4; k++) {
+      if (CLAUSE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].index).replace(/[/\-–]/gu, ''))) break
+      const product = phraseAt(tokens, k, w.products)
+      if (product && /^\p{Ll}/u.test(tokens[k].text)) return {from: k, to: k + product, entry: 'frame:product'}
+      if (!/^\p{Lu}/u.test(tokens[k].text) && !phraseAt(tokens, k, w.modifiers)) break
+    }
+  }
+  // A statement or product, then a preposition, then the outlet.
+  let prep = from - 1
+  // Words that may stand between the preposition and the name: "on Washington D.C.'s WMAL radio", "in the state-run …".
+  const placeWord = (i: number) => /^\p{Lu}/u.test(tokens[i].text) || (tokens[i].norm === 's' && /['’]$/u.test(text.slice(0, tokens[i].index)))
+  while (prep >= 0 && from - prep <= 4 && (w.link.has(tokens[prep].norm) || placeWord(prep)) && !w.prepositions.has(tokens[prep].norm) && !w.ofPrepositions.has(tokens[prep].norm)) prep--
+  let preposition = ''
+  if (prep >= 0 && !breaksBetween(block, prep, from) && (w.prepositions.has(tokens[prep].norm) || w.ofPrepositions.has(tokens[prep].norm))) preposition = tokens[prep].norm
+  else if (arabic && /^[وف]?ل/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => !stem.startsWith('ل'))) {
+    // «لموقع …», «لصحيفة …»: the preposition is a proclitic of the name's first word.
+    preposition = 'ل'
+    prep = from
+  }
+  if (preposition) {
+    const ofOnly = w.ofPrepositions.has(preposition)
+    for (let k = prep - 1; k >= 0 && prep - k <= 7; k--) {
+      if (breaksBetween(block, k, k + 1) || w.openers.has(tokens[k].norm)) break
+      const product = phraseAt(tokens, k, w.products)
+      if (product && k + product <= prep) return {from: k, to: k + product, entry: 'frame:product'}
+      const cue = speech.find((hit) => hit.to - 1 === k || (hit.from <= k && k < hit.to))
+      // "of X" / «من X» names the addressee's outlet only after a cue that is said to someone (told, an interview with).
+      if (cue && (!ofOnly || cue.sides.includes('after') || cue.sides.includes('addressee')) && !opensClause(block, cue.to, from)) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+    }
+  }
+  // Inverted attribution after a quotation: `“…,” wrote the influential Edge magazine`, `“…,” said CNN`.
+  for (const cue of speech) {
+    if (cue.to > from || from - cue.to > 2 || breaksBetween(block, cue.to - 1, from)) continue
+    if (/[,!?،]\s*["”»’]\s*$|["”»’]\s*[,،]\s*$/u.test(text.slice(Math.max(0, tokens[cue.from].index - 4), tokens[cue.from].index))) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+  }
+  // The outlet as the subject of a report verb, or of a verb whose object is what was said ("that", «أن»);
+  // not after a preposition, where it is no subject ("the management of RT said").
+  const before = tokens[from - 1]
+  if (before && !arabic && (w.prepositions.has(before.norm) || w.ofPrepositions.has(before.norm)) && !breaksBetween(block, from - 1, from)) return undefined
+  let k = to
+  while (k < tokens.length && k - to < 3 && (arabic ? isDescriptor(tokens[k]) : w.link.has(tokens[k].norm) && !w.prepositions.has(tokens[k].norm)) && !breaksBetween(block, k - 1, k)) k++
+  if (k < tokens.length && !breaksBetween(block, k - 1, k)) {
+    const verb = phraseAt(tokens, k, w.subject)
+    if (verb && (arabic || /^\p{Ll}/u.test(tokens[k].text))) return {from: k, to: k + verb, entry: 'frame:subject'}
+    // Arabic: «وتقدر مجلة فوربس الأمريكية أنها …» (the verb before its subject), «موقع … أشار إلى أن»
+    // (one verb after it): what was said follows the outlet.
+    const next = tokens[k + 1]?.norm === 'الي' ? k + 2 : k + 1
+    const word = tokens[k]
+    if (arabic && w.openers.has(word.norm)) return {from: k, to: k + 1, entry: 'frame:subject'}
+    if (arabic && isArabicWord(word.norm) && !w.prepositions.has(word.norm) && next < tokens.length && w.openers.has(tokens[next].norm) && !breaksBetween(block, k, next)) {
+      return {from: k, to: k + 1, entry: 'frame:subject'}
+    }
   }
   return undefined
 }
@@ -434,6 +613,9 @@ export function findOutletMentions(article: Article): OutletMention[] {
     const found = mentionsOf(block)
     if (!found.length) continue
     const cues = outletCues(article, block)
+    const tokens = matchTokens(block.tokens)
+    let speech: CueHit[] | undefined
+    const start = mentions.length
     const inBlock = linksIn(article.links.inText, block.start, block.end).map((link) => linkTarget(article, link))
     const linkedInBlock = new Set(inBlock.flatMap((target) => [...target.ids]))
     for (const m of found) {
@@ -450,16 +632,48 @@ export function findOutletMentions(article: Article): OutletMention[] {
       }
       const sentence = sentenceIndexAt(block, from)
       const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
-      const cue = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
+      const citing = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
+      const cue = citing ? {from: citing.from, to: citing.to, entry: citing.entry.id}
+        : framedCitation(block, tokens, (speech ??= allCues(article, block)), m.from, m.to)
       const linked = linkedInBlock.has(m.outlet.id) || sources().has(m.outlet.id)
       mentions.push({
         block, sentence, from, to, outlet: m.outlet, byPattern: m.byPattern, citedAsSource: Boolean(cue),
-        cue: cue && {from: block.tokens[cue.from].index, to: block.tokens[cue.to - 1].end, entry: cue.entry.id},
+        cue: cue && {from: block.tokens[cue.from].index, to: block.tokens[cue.to - 1].end, entry: cue.entry},
         linked, publisher: isPublisher(m.outlet)
       })
     }
+    citeCoordinated(block, mentions, start)
   }
   return mentions
+}
+
+/** Every cue of cues.json in a block, with the sides on which it cites outlets (none for most English speech verbs). */
+function allCues(article: Article, block: ArticleBlock): CueHit[] {
+  const cited = new Map(outletCues(article, block).map((hit) => [hit.from, hit]))
+  return article.lexicons.match.cues.findAll(block.tokens).map((match) => cited.get(match.from) ?? {from: match.from, to: match.to, entry: match.value, sides: []})
+}
+
+const COORDINATION = /^\s*(?:,|،|\/|&|and|or|as well as|و)?\s*(?:both\s+)?(?:the\s+)?$/iu
+
+/**
+ * Outlets joined by "and", "or", a comma or «و» share their frame: "told the New York Times and CNN",
+ * "Both The New York Times and the Wall Street Journal confirmed", «ذكرت صحيفة X وقناة Y».
+ */
+function citeCoordinated(block: ArticleBlock, mentions: OutletMention[], start: number): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = start + 1; i < mentions.length; i++) {
+      const a = mentions[i - 1]
+      const b = mentions[i]
+      if (a.citedAsSource === b.citedAsSource || a.sentence !== b.sentence) continue
+      // «وقناة»: the conjunction is a proclitic of the second name.
+      const gap = block.text.slice(a.to, b.from) + (isArabicWord(b.block.text.slice(b.from, b.from + 1)) && /^و/u.test(block.text.slice(b.from, b.to)) && !/^و/u.test(normalize(b.outlet.name)) ? 'و' : '')
+      if (!COORDINATION.test(gap.replace(/^\s*[»”"]\s*/u, '').replace(/\s*[«“"]\s*$/u, ''))) continue
+      const cited = a.citedAsSource ? a : b
+      const other = a.citedAsSource ? b : a
+      other.citedAsSource = true
+      other.cue = cited.cue
+    }
+  }
 }
 
 /** Links (sorted by start) that lie within [start, end), by binary search. */
