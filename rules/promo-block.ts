@@ -14,10 +14,19 @@
  * the article uses). A line opened by a read-more cue is promo whatever its topic. Other
  * stories' ledes pasted after an Arabic story are found as a run of three or more closing
  * paragraphs that each open a story of their own (no «و»/«ف», where the story's paragraphs
- * carry one), unrelated to the story and to each other. The title,
- * on-topic subheadings, captions, bylines, datelines and sources sections are left alone.
- * One message per contiguous run of promo blocks, spanning it, with a fix that removes the
- * run's whole lines and nothing else.
+ * carry one), unrelated to the story and to each other. Headlines of other stories on the
+ * story's own topic are found as a run of three or more headline-shaped lines with no story
+ * sentence among them; several headlines run together in one title-cased line ("…National
+ * AnthemESPN Anchor Rips…") are one promo line. The title, on-topic subheadings, captions,
+ * bylines, datelines, chronologies (lines opened by a year) and reference sections are left alone.
+ * One message per contiguous run of promo blocks, spanning it.
+ *
+ * Fix: only where the evidence is strong, a fix removes the run's whole lines and nothing
+ * else: a read-more or related cue, a social-follow or subscription call, or a run of two or
+ * more headlines off the story's topic. Other runs (link lists, tickers, app and ad labels,
+ * site furniture, headlines on the story's topic, pasted ledes) are reported without a fix,
+ * for an editor to judge, and no fix ever removes the story's closing paragraph on its own
+ * topic or an entry of a reference section.
  *
  * Options: none.
  *
@@ -71,6 +80,28 @@
  *   5:1-5:61: Read-more teaser of another story: remove it from the article
  *   ```
  * @example
+ *   {"name": "related.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Aramco delays its share listing
+ *
+ *   Saudi Aramco said on Monday it had delayed the listing of its shares until next year, in a statement.
+ *
+ *   Aramco stirs debate in London over listing rule changes
+ *
+ *   Aramco and Google discuss a technology hub in Saudi Arabia
+ *
+ *   Trump presses Riyadh to list Aramco shares in New York
+ *
+ *   The company added that the timing of the Aramco listing would be announced in due course.
+ *   ```
+ * @example
+ *   {"name": "related.md", "label": "output"}
+ *
+ *   ```text
+ *   5:1-9:55: 3 headlines of other stories on the same topic: remove them from the article, or link them as related reading
+ *   ```
+ * @example
  *   {"name": "on-topic.md", "lang": "en"}
  *
  *   ```markdown
@@ -87,9 +118,9 @@ import {type PromoKind, promoOf, wholeLines} from '../src/model/promo.js'
 import {defineRule} from '../src/rule.js'
 
 /** Every kind of run has its message, `promo-<kind>` in the catalogs. */
-const KINDS: readonly PromoKind[] = ['readmore', 'related', 'social', 'subscribe', 'app', 'ad', 'ticker', 'nav', 'links', 'headline', 'teaser', 'mixed']
+const KINDS: readonly PromoKind[] = ['readmore', 'related', 'social', 'subscribe', 'app', 'ad', 'ticker', 'nav', 'links', 'headline', 'onTopicHeadline', 'teaser', 'mixed']
 // Kinds that name a run of other stories' headlines or links; any other mix is told as promo lines.
-const STORY_KINDS = new Set<PromoKind>(['headline', 'links', 'teaser', 'readmore', 'related'])
+const STORY_KINDS = new Set<PromoKind>(['headline', 'onTopicHeadline', 'links', 'teaser', 'readmore', 'related'])
 
 export default defineRule({id: 'promo-block', messages: KINDS.map((kind) => `promo-${kind}`), defaults: {}}, (article, _options, report) => {
   for (const run of article.use(promoOf)) {
@@ -98,6 +129,8 @@ export default defineRule({id: 'promo-block', messages: KINDS.map((kind) => `pro
     const kinds = new Set(run.blocks.map((block) => block.kind))
     const kind: PromoKind = kinds.size > 1 && [...kinds].some((k) => !STORY_KINDS.has(k)) ? 'mixed' : run.kind
     const span = {start: article.point(first.start), end: article.point(last.end)}
-    report(span, `promo-${kind}`, {count: run.blocks.length, kind}, {fix: {...wholeLines(article.source, first.start, last.end), text: ''}})
+    // A fix removes text only on strong evidence (a read-more cue, a follow or subscription call, headlines off
+    // the story's topic); other runs are reported for an editor to judge.
+    report(span, `promo-${kind}`, {count: run.blocks.length, kind}, run.fixable ? {fix: {...wholeLines(article.source, first.start, last.end), text: ''}} : undefined)
   }
 })

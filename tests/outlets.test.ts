@@ -122,7 +122,10 @@ test('not cited by frame, in English: an employer, a host network, a venue, a pa
   notCited('Now Brazile’s CNN colleague, Jake Tapper, insists her actions were unethical.')
   notCited('RT boasts that it is the most-watched news network on YouTube.')
   notCited('New York Times columnist David Brooks has long admired the senator.')
+  notCited('"His body language was excellent," said MSNBC host Chris Matthews.')
+  assert.deepEqual(mentions('She called into Tom Joyner\'s radio program when she was home sick.'), [])
   assert.deepEqual(mentions('A Sunday newspaper ran the photograph on its front page.'), [])
+  assert.deepEqual(mentions('The newspaper reported that the daily radio show had ended.'), [])
 })
 
 test('cited by frame, in Arabic: the subject of a report, a statement or report before في / مع / من / ل and the outlet, a news agency by its marker', () => {

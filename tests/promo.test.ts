@@ -132,3 +132,114 @@ test('promo-block messages carry a messageId, data and a fix', async () => {
   assert.equal(footer.messageId, 'promo-social')
   assert.ok(footer.fix)
 })
+
+/** Promo runs of a text as [first line, last line, kind, carries a fix], through the rule. */
+async function promoRuns(text: string) {
+  const file = await lint(text, only)
+  return file.messages.filter((m) => m.ruleId === 'promo-block').map((m) => {
+    const message = m as unknown as {line: number; place?: {end?: {line?: number}}; messageData?: {kind?: string}; fix?: unknown}
+    return [message.line, message.place?.end?.line ?? message.line, message.messageData?.kind, Boolean(message.fix)]
+  })
+}
+
+test('related headlines on the story\'s own topic: a run of three or more headline lines is promo, reported without a fix', async () => {
+  const ar = [
+    '# أرامكو تؤجل طرح أسهمها في البورصات العالمية',
+    '',
+    'قالت شركة أرامكو السعودية إنها أجلت طرح أسهمها في البورصات العالمية إلى العام المقبل، وفق بيان للشركة.',
+    '',
+    'أرامكو تثير جدلا في بورصة لندن بعد تعديل في القواعد للسماح بإدراجها',
+    '',
+    'أرامكو تبحث مع غوغل إنشاء مركز لتكنولوجيا المعلومات في السعودية',
+    '',
+    'ترامب يحاول إقناع الرياض بإدراج أرامكو في بورصة نيويورك',
+    '',
+    'وأضافت الشركة في بيانها أن قرار طرح أسهم أرامكو في البورصات سيعلن في الوقت المناسب.',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(ar), [[5, 9, 'onTopicHeadline', false]])
+  const en = [
+    '# Aramco delays its share listing',
+    '',
+    'Saudi Aramco said on Monday it had delayed the listing of its shares until next year, in a statement.',
+    '',
+    'Aramco stirs debate in London over listing rule changes',
+    '',
+    'Aramco and Google discuss a technology hub in Saudi Arabia',
+    '',
+    'Trump presses Riyadh to list Aramco shares in New York',
+    '',
+    'The company added that the timing of the Aramco listing would be announced in due course.',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(en), [[5, 9, 'onTopicHeadline', false]])
+})
+
+test('on-topic headline lines stay story: two subheadings, a chronology of years', async () => {
+  const ar = [
+    '# أرامكو تؤجل طرح أسهمها في البورصات العالمية',
+    '',
+    'قالت شركة أرامكو السعودية إنها أجلت طرح أسهمها في البورصات العالمية إلى العام المقبل، وفق بيان للشركة.',
+    '',
+    'لماذا أجلت أرامكو طرح أسهمها في البورصات',
+    '',
+    'ماذا يعني التأجيل لخطة رؤية السعودية الاقتصادية',
+    '',
+    'وأضافت الشركة في بيانها أن قرار طرح أسهم أرامكو في البورصات سيعلن في الوقت المناسب.',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(ar), [])
+  const en = [
+    '# The student village and its restoration',
+    '',
+    'The student village was built in 1959 and has been restored in stages since the listing of its houses.',
+    '',
+    '2006 The village is listed and restoration of two houses begins',
+    '',
+    '2008 A park maintenance plan is drawn up for the village grounds',
+    '',
+    '2009 Restoration of the two village houses is completed',
+    '',
+    'The remaining houses of the village will be restored by 2022, the foundation said.',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(en), [])
+})
+
+test('promo cues: app notifications, e-mail prompts, print-edition notes, ad-free appeals, "Read:" teasers, "Powered by" only at line start', async () => {
+  const story = '# Talks on the port\n\nThe talks on the port stalled on Monday after both sides rejected the proposal, officials said.\n\n'
+  const kinds = async (line: string) => (await promoRuns(story + line + '\n')).map((run) => [run[2], run[3]])
+  assert.deepEqual(await kinds('Enter your email address:'), [['subscribe', true]])
+  assert.deepEqual(await kinds('A version of this article appears in print on March 4, 2017, on Page A1 of the New York edition.'), [['nav', false]])
+  assert.deepEqual(await kinds('Support us: pay $1 per week for an ad-free version of the site.'), [['subscribe', true]])
+  assert.deepEqual(await kinds('[Read: Inside the bank\'s decision to close the branch](https://example.com/bank)'), [['readmore', true]])
+  assert.deepEqual(await kinds('Read the full transcript of the interview here.'), [['readmore', true]])
+  assert.deepEqual(await kinds('Powered by WordPress'), [['nav', false]])
+  assert.deepEqual(await kinds('The port is powered by wind turbines built by a Danish firm, the operator said.'), [])
+  const ar = '# المفاوضات حول الميناء\n\nتوقفت المفاوضات حول الميناء يوم الاثنين بعد أن رفض الطرفان الاقتراح، وفق مسؤولين.\n\n'
+  const arKinds = async (line: string) => (await promoRuns(ar + line + '\n')).map((run) => [run[2], run[3]])
+  assert.deepEqual(await arKinds('يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق الموقع على هاتفكم المحمول.'), [['app', false]])
+  assert.deepEqual(await arKinds('وقال مسؤول إن الميناء سيستقبل أحدث السفن بعد تحميل البضائع المتأخرة.'), [])
+})
+
+test('headlines run together in one title-cased line are promo; a story sentence with a brand name is not', async () => {
+  const story = '# Players and the anthem\n\nThe team said its players would stay in the locker room during the anthem on Sunday, in a statement.\n\n'
+  const runs = await promoRuns(story + 'Related StoriesAfter Criticism, NFL Player Changes Mind And Will Stand For National AnthemESPN Anchor Rips Colin Kaepernick For Not Voting In ElectionAnthem Singer Benched By NBA Team\n')
+  assert.deepEqual(runs.map((run) => [run[2], run[3]]), [['related', true]])
+  assert.deepEqual(await promoRuns(story + 'The clip of the protest was shared on YouTube and TikTok by fans of the team, and it was viewed more than a million times\n'), [])
+})
+
+test('fix safety: only strong evidence carries a fix; a link list or a ticker is reported without one', async () => {
+  const text = [
+    '# Talks on the port',
+    '',
+    'The talks on the port stalled on Monday after both sides rejected the proposal, officials said.',
+    '',
+    'This is a developing story and will be updated.',
+    '',
+    'Follow us on Facebook | X | YouTube',
+    ''
+  ].join('\n')
+  const runs = await promoRuns(text)
+  assert.deepEqual(runs.map((run) => [run[0], run[2], run[3]]), [[5, 'mixed', false]])
+})

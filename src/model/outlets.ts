@@ -335,7 +335,8 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
       const name = tokens.slice(start, i)
       const before = tokens[start - 1]
       const opensSentence = !before || /[.!?؟:]\s*$/u.test(block.text.slice(0, tokens[start].index))
-      const names = !(name.length === 1 && (/(?:an|ese|ish|i|ch)$/u.test(name[0].norm) || notNames.has(name[0].norm)))
+      // A person's possessive ("Tom Joyner's radio program") names a host, not an outlet.
+      const names = !(name.length === 1 && (/(?:an|ese|ish|i|ch)$/u.test(name[0].norm) || notNames.has(name[0].norm))) && !/['’]s$/u.test(name[name.length - 1]?.text ?? '')
       if (start < i && names && (before?.norm === 'the' || (before?.norm !== 'a' && before?.norm !== 'an' && !(opensSentence && name.length === 1)))) {
         const end = i + after
         const from = before?.norm === 'the' ? start - 1 : start
@@ -483,7 +484,9 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
   // Inverted attribution after a quotation: `“…,” wrote the influential Edge magazine`, `“…,” said CNN`.
   for (const cue of speech) {
     if (cue.to > from || from - cue.to > 2 || breaksBetween(block, cue.to - 1, from)) continue
-    if (/[,!?،]\s*["”»’]\s*$|["”»’]\s*[,،]\s*$/u.test(text.slice(Math.max(0, tokens[cue.from].index - 4), tokens[cue.from].index))) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+    // The outlet ends the speaker's phrase: `said MSNBC host Chris Matthews` names a person, not the outlet.
+    const ends = to >= tokens.length || breaksBetween(block, to - 1, to) || w.prepositions.has(tokens[to].norm) || w.ofPrepositions.has(tokens[to].norm)
+    if (ends && /[,!?،]\s*["”»’]\s*$|["”»’]\s*[,،]\s*$/u.test(text.slice(Math.max(0, tokens[cue.from].index - 4), tokens[cue.from].index))) return {from: cue.from, to: cue.to, entry: cue.entry.id}
   }
   // The outlet as the subject of a report verb, or of a verb whose object is what was said ("that", «أن»);
   // not after a preposition, where it is no subject ("the management of RT said").

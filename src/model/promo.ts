@@ -17,18 +17,27 @@ import {CHAR_LETTER, CHAR_NUMBER, normalize, unitClass} from './normalize.js'
 import {type BlockTopic, topicOf} from './topic.js'
 
 export type PromoKind = 'readmore' | 'related' | 'social' | 'subscribe' | 'app' | 'ad' | 'ticker' | 'nav' | 'links' | 'headline' | 'teaser'
+  /** Headlines of other stories on the story's own topic (related reading pasted into the text). */
+  | 'onTopicHeadline'
   /** A run of several kinds at once (a teaser and a follow footer). */
   | 'mixed'
 
 export interface PromoBlock {
   block: ArticleBlock
   kind: PromoKind
+  /**
+   * The evidence is strong enough to remove the block: a read-more or related cue, a social-follow
+   * or subscription call, or a headline in a run of two or more off the story's topic.
+   */
+  strong: boolean
 }
 
 export interface PromoRun {
   blocks: PromoBlock[]
   /** What the run is, for the message: its main kind and how many blocks of it. */
   kind: PromoKind
+  /** Every block of the run is strong evidence and none is the story's own closing paragraph: a fix may remove it. */
+  fixable: boolean
 }
 
 /** Sentence-ending punctuation at the end of a line: a headline has none (a question mark is allowed). */
@@ -105,14 +114,23 @@ const COPYRIGHT = /^\W*(?:©|\(c\)|copyright\b)/iu
 const LABEL_KINDS = new Set(['subscribe', 'app', 'ad', 'social', 'nav'])
 
 /** What a block's own signals say: promo, a candidate that needs context (`maybe`), or nothing. */
-interface Verdict {kind: PromoKind; sure: boolean}
+interface Verdict {kind: PromoKind; sure: boolean; onTopic?: boolean}
+
+/** Kinds whose cue is strong evidence on its own (issue 17: fix only where the evidence is strong). */
+const STRONG_KINDS = new Set<PromoKind>(['readmore', 'related', 'social', 'subscribe'])
+
+/** Headlines pasted together where the page's line breaks were lost: "…Will Stand For National AnthemESPN Anchor Rips…". */
+const JOINED = /\p{Ll}{2}\p{Lu}/u
+const MIN_ON_TOPIC_RUN = 3
+const YEAR = /^(?:1[89]|20)\d\d$/u
 
 /** Judge one block from its own signals; undefined when it is story text. */
 function judge(article: Article, block: ArticleBlock, links: LinkSignals, coverage: number): Verdict | undefined {
   const words = block.tokens.length
   if (!words) return undefined
   const matcher = article.lexicons.match.promo
-  const matches = matcher.findAll(block.tokens)
+  // Cues marked `opensLine` ("Powered by") count only at the start of a line.
+  const matches = matcher.findAll(block.tokens).filter((match) => !match.value.opensLine || match.from === 0)
   const kinds = (kind: string) => matches.filter((match) => match.value.kind === kind)
   const networks = kinds('network').length
   const lead = matcher.matchAt(block.tokens, 0)
@@ -151,6 +169,14 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   if (links.share[block.index] >= 0.85 && words >= 2 && !links.toAuthors[block.index]) return {kind: 'links', sure: false}
   // A headline that shares (almost) nothing with the story, when it stands in a run of such lines.
   if (headline && block.role !== 'caption' && block.kind !== 'listItem' && words >= 3 && coverage <= 0.34) return {kind: 'headline', sure: false}
+  // A headline on the story's topic: promo only in a run of several, with no story sentence among them.
+  if (headline && block.role === 'body' && block.kind === 'paragraph' && words >= 5) return {kind: 'headline', sure: false, onTopic: true}
+  // Several headlines run together in one title-cased line.
+  if (words >= 10 && !/[.!?]\s/u.test(text)) {
+    const joined = block.tokens.filter((token) => JOINED.test(token.text)).length
+    const titled = block.tokens.filter((token) => /^\p{Lu}/u.test(token.text)).length
+    if (joined >= 2 && titled >= words * 0.6) return sure(first?.value.kind === 'related' ? 'related' : 'headline')
+  }
   return undefined
 }
 
@@ -171,7 +197,7 @@ export function promoOf(article: Article): PromoRun[] {
   const runs: PromoRun[] = []
   let group: ArticleBlock[] = []
   const close = () => {
-    if (group.length) runs.push(...confirm(group, verdicts, topic.blocks, storyEnd))
+    if (group.length) runs.push(...confirm(group, verdicts, topic, storyEnd))
     group = []
   }
   for (const block of article.blocks) {
@@ -185,8 +211,13 @@ export function promoOf(article: Article): PromoRun[] {
   }
   close()
   const teasers = trailingTeasers(article, topic, verdicts)
-  if (teasers.length) runs.push({blocks: teasers.map((block) => ({block, kind: 'teaser'})), kind: 'teaser'})
+  if (teasers.length) runs.push({blocks: teasers.map((block) => ({block, kind: 'teaser', strong: false})), kind: 'teaser', fixable: false})
   for (const run of runs) run.kind = mainKind(run.blocks)
+  // The story's closing paragraph on its own topic is never removed by a fix.
+  const closing = article.blocks.findLast((block) => isProse(block) && block.index <= storyEnd)
+  for (const run of runs) {
+    if (closing && topic.blocks[closing.index].coverage >= topic.typicalCoverage && run.blocks.some(({block}) => block.index === closing.index)) run.fixable = false
+  }
   return runs.sort((a, b) => a.blocks[0].block.index - b.blocks[0].block.index)
 }
 
@@ -230,9 +261,13 @@ function isProse(block: ArticleBlock): boolean {
 }
 
 /** The promo runs of a group of adjacent blocks with verdicts. */
-function confirm(group: ArticleBlock[], verdicts: Array<Verdict | undefined>, topics: BlockTopic[], storyEnd: number): PromoRun[] {
+function confirm(group: ArticleBlock[], verdicts: Array<Verdict | undefined>, topic: ReturnType<typeof topicOf>, storyEnd: number): PromoRun[] {
+  const topics: BlockTopic[] = topic.blocks
   const anySure = group.some((block) => verdicts[block.index]!.sure)
-  const headlines = group.filter((block) => verdicts[block.index]!.kind === 'headline')
+  // Headlines on the story's topic stand only as a run of their own, every line a headline.
+  // (Lines opened by a year are the entries of a chronology, not headlines.)
+  const onTopicRun = group.length >= MIN_ON_TOPIC_RUN && group.every((block) => verdicts[block.index]!.kind === 'headline' && !YEAR.test(block.tokens[0].text))
+  const headlines = group.filter((block) => verdicts[block.index]!.kind === 'headline' && !verdicts[block.index]!.onTopic)
   const shared = headlines.reduce((sum, block) => sum + topics[block.index].coverage * topics[block.index].terms, 0)
   const terms = headlines.reduce((sum, block) => sum + topics[block.index].terms, 0)
   // Headlines stand together when, taken together, they share almost nothing with the story.
@@ -244,15 +279,23 @@ function confirm(group: ArticleBlock[], verdicts: Array<Verdict | undefined>, to
     const verdict = verdicts[block.index]!
     const stands = verdict.sure
       || (verdict.kind === 'links' && (anySure || linkRun || block.index > storyEnd || (block.tokens.length >= 4 && topics[block.index].coverage <= 0.2)))
-      || (verdict.kind === 'headline' && (offTopic || (anySure && topics[block.index].coverage <= 0.2)))
-    if (stands) current.push({block, kind: verdict.kind})
+      || (verdict.kind === 'headline' && !verdict.onTopic && (offTopic || (anySure && topics[block.index].coverage <= 0.2)))
+    const related = !stands && verdict.kind === 'headline' && onTopicRun
+    // Strong: a cue that says so, or headlines that together are off the story's topic.
+    const strong = (verdict.sure && STRONG_KINDS.has(verdict.kind)) || (verdict.kind === 'headline' && !verdict.onTopic && offTopic && !verdict.sure)
+    if (stands) current.push({block, kind: verdict.kind, strong})
+    else if (related) current.push({block, kind: 'onTopicHeadline', strong: false})
     else if (current.length) {
-      runs.push({blocks: current, kind: current[0].kind})
+      runs.push(runOf(current))
       current = []
     }
   }
-  if (current.length) runs.push({blocks: current, kind: current[0].kind})
+  if (current.length) runs.push(runOf(current))
   return runs
+}
+
+function runOf(blocks: PromoBlock[]): PromoRun {
+  return {blocks, kind: blocks[0].kind, fixable: blocks.every((block) => block.strong)}
 }
 
 /** Two blocks are adjacent when nothing but blank lines and markup sits between them. */
