@@ -44,7 +44,18 @@ const quantile = (samples: number[], q: number) => {
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
-function startService(): Promise<{url: string; stop: () => Promise<void>}> {
+/** CPU time (user + system, all threads) of a process so far, in ms, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return undefined
+  }
+}
+
+function startService(): Promise<{url: string; pid: number | undefined; stop: () => Promise<void>}> {
   const args = [bin, 'serve', '--port', '0', ...(values.threads ? ['--threads', values.threads] : [])]
   const child = spawn(process.execPath, args, {cwd: repo, stdio: ['ignore', 'inherit', 'pipe']})
   let stderr = ''
@@ -56,6 +67,7 @@ function startService(): Promise<{url: string; stop: () => Promise<void>}> {
       if (url) {
         resolve({
           url,
+          pid: child.pid,
           stop: () => new Promise((done) => {
             child.removeAllListeners('exit')
             child.on('exit', () => done())
@@ -89,11 +101,15 @@ try {
   for (let i = 0; i < 30; i++) await lintOnce(service.url)
   const warm: number[] = []
   let wrongWarm = 0
+  const cpuBefore = cpuMs(service.pid)
   for (let i = 0; i < sequential; i++) {
     const answer = await lintOnce(service.url)
     warm.push(answer.ms)
     if (answer.status !== 200 || answer.findings !== first.findings) wrongWarm++
   }
+  const cpuAfter = cpuMs(service.pid)
+  // The service's CPU per request moves less with the machine's load than the wall time does.
+  const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / sequential
 
   const load: number[] = []
   let wrongLoad = 0
@@ -117,7 +133,7 @@ try {
   const figures = {
     article: {bytes: Buffer.byteLength(seed), findings},
     engine: {median: quantile(engine, 0.5), p90: quantile(engine, 0.9)},
-    warm: {requests: sequential, median: quantile(warm, 0.5), p90: quantile(warm, 0.9), p99: quantile(warm, 0.99), wrong: wrongWarm},
+    warm: {requests: sequential, median: quantile(warm, 0.5), p90: quantile(warm, 0.9), p99: quantile(warm, 0.99), wrong: wrongWarm, serviceCpuPerRequest: cpuPerRequest},
     load: {requests, concurrency, correct: load.length - wrongLoad, wrong: wrongLoad, wallMs: loadWall, perSecond: (requests / loadWall) * 1000, median: quantile(load, 0.5), p99: quantile(load, 0.99), max: Math.max(...load)}
   }
   const row = (label: string, text: string) => `  ${label.padEnd(34)} ${text}\n`
@@ -125,6 +141,7 @@ try {
     `attribution-lint serve on loopback, the seed article (${figures.article.bytes.toLocaleString('en')} bytes, ${findings} findings)\n` +
     row('engine alone (lint() in process)', `median ${ms(figures.engine.median)}, p90 ${ms(figures.engine.p90)}`) +
     row(`warm, one at a time (${sequential})`, `median ${ms(figures.warm.median)}, p90 ${ms(figures.warm.p90)}, p99 ${ms(figures.warm.p99)}; wrong answers: ${wrongWarm}`) +
+    (cpuPerRequest === undefined ? '' : row('service CPU per request (warm)', ms(cpuPerRequest))) +
     row(`${requests} at concurrency ${concurrency}`, `${figures.load.correct} of ${requests} correct in ${(loadWall / 1000).toFixed(2)} s (${figures.load.perSecond.toFixed(0)}/s); latency median ${ms(figures.load.median)}, p99 ${ms(figures.load.p99)}, max ${ms(figures.load.max)}`)
   )
   if (values.json) writeFileSync(values.json, JSON.stringify(figures, null, 2) + '\n')
