@@ -167,3 +167,33 @@ test('the editor page in Chromium: the seed article\'s findings, directions, pro
     await service.close()
   }
 })
+
+test('the editor page with a token: it asks for it once, then lints', {skip, timeout: 300_000}, async () => {
+  const service = await createService({config: {}, token: 'page-token-123', maxBody: DEFAULTS.maxBody, timeLimit: DEFAULTS.timeLimit, threads: 1, maxQueue: DEFAULTS.maxQueue, version: 'test'})
+  const url = await service.app.listen({host: '127.0.0.1', port: 0})
+  let browser: Browser | undefined
+  let page: Page | undefined
+  try {
+    browser = await chromium.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+    page = await browser.newPage({viewport: {width: 1400, height: 1000}})
+    await page.goto(`${url}/`)
+    await paste(page, raw)
+    await page.locator('#token-form').waitFor({state: 'visible', timeout: 60_000})
+    assert.match((await page.locator('#summary').textContent())!, /^Not linted: .*Authorization: Bearer/)
+    await page.locator('#token').fill('page-token-123')
+    await page.locator('#token-form button[type=submit]').click()
+    await waitForFindings(page, 7)
+    assert.equal(await page.locator('#token-form').isHidden(), true)
+  } catch (error) {
+    if (page) {
+      mkdirSync(outputFolder, {recursive: true})
+      const file = path.join(outputFolder, 'page-token-failure.png')
+      await page.screenshot({path: file, fullPage: true}).catch(() => undefined)
+      process.stderr.write(`# page.test: screenshot of the failure: ${file}\n`)
+    }
+    throw error
+  } finally {
+    await browser?.close()
+    await service.close()
+  }
+})

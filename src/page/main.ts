@@ -285,6 +285,9 @@ function applyRemoval(view: EditorView): void {
   view.dispatch({changes: pending.answer.removed.map((range) => ({from: range.start, to: range.end, insert: range.replacement}))})
 }
 
+/** Lint again now, although the text did not change (a token was given). */
+const lintAgain = StateEffect.define<null>()
+
 // ── The editor ──
 const view = new EditorView({
   parent: $<HTMLElement>('editor'),
@@ -293,7 +296,7 @@ const view = new EditorView({
     markdown(),
     EditorView.lineWrapping,
     paragraphDirections,
-    linter(lintSource, {delay: 400}),
+    linter(lintSource, {delay: 400, needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(lintAgain)))}),
     lintGutter(),
     findingsList,
     removalMarks,
@@ -310,6 +313,7 @@ tokenForm.addEventListener('submit', (event) => {
   event.preventDefault()
   sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim())
   tokenForm.hidden = true
+  view.dispatch({effects: lintAgain.of(null)})
   forceLinting(view)
 })
 
