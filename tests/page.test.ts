@@ -16,7 +16,7 @@ import {fileURLToPath} from 'node:url'
 import {type Browser, chromium, type Page} from 'playwright-core'
 import {lint} from '../src/index.js'
 import {jsonReport} from '../src/report/json.js'
-import {createService, DEFAULTS} from '../src/serve/app.js'
+import {createService, DEFAULTS, type ServiceOptions} from '../src/serve/app.js'
 
 // Browser globals, used only inside page.evaluate() callbacks (they run in Chromium); the
 // tests compile without the DOM library so that no server code can lean on it.
@@ -64,8 +64,12 @@ const waitForFindings = (page: Page, count: number) =>
     return document.querySelectorAll('#findings .finding').length === n && (n === 0 ? summary === 'No findings.' : summary.startsWith(`${n} finding`))
   }, count, {timeout: 60_000})
 
-test('the editor page in Chromium: the seed article\'s findings, directions, promo removal, the fixed seed', {skip, timeout: 300_000}, async () => {
-  const service = await createService({config: {}, maxBody: DEFAULTS.maxBody, timeLimit: DEFAULTS.timeLimit, threads: 1, maxQueue: DEFAULTS.maxQueue, version: 'test'})
+/**
+ * A service (with `options`) and a fresh headless Chromium page on it, for `use`; on failure,
+ * a screenshot of the page goes to test-output/<name>.png.
+ */
+async function withPage(name: string, options: Partial<ServiceOptions>, use: (page: Page, url: string) => Promise<void>): Promise<void> {
+  const service = await createService({config: {}, maxBody: DEFAULTS.maxBody, timeLimit: DEFAULTS.timeLimit, threads: 1, maxQueue: DEFAULTS.maxQueue, version: 'test', ...options})
   const url = await service.app.listen({host: '127.0.0.1', port: 0})
   let browser: Browser | undefined
   let page: Page | undefined
@@ -77,10 +81,27 @@ test('the editor page in Chromium: the seed article\'s findings, directions, pro
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
     })
     page = await browser.newPage({viewport: {width: 1400, height: 1000}})
-    const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(`${url}/`)
     await page.locator('.cm-content').waitFor()
+    await use(page, url)
+  } catch (error) {
+    if (page) {
+      mkdirSync(outputFolder, {recursive: true})
+      const file = path.join(outputFolder, `${name}.png`)
+      await page.screenshot({path: file, fullPage: true}).catch(() => undefined)
+      process.stderr.write(`# page.test: screenshot of the failure: ${file}\n`)
+    }
+    throw error
+  } finally {
+    await browser?.close()
+    await service.close()
+  }
+}
+
+test('the editor page in Chromium: the seed article\'s findings, directions, promo removal, the fixed seed', {skip, timeout: 300_000}, async () => {
+  await withPage('page-failure', {}, async (page) => {
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
 
     // ── The seed article: its seven findings, as the engine gives them, in the list ──
     await paste(page, raw)
@@ -154,29 +175,11 @@ test('the editor page in Chromium: the seed article\'s findings, directions, pro
     // A blank line goes with the paragraph above it (the caret stays on that side).
     assert.deepEqual(mixed, ['ltr', 'ltr', 'ltr', 'rtl', 'rtl', 'rtl', 'ltr'])
     assert.deepEqual(pageErrors, [])
-  } catch (error) {
-    if (page) {
-      mkdirSync(outputFolder, {recursive: true})
-      const file = path.join(outputFolder, 'page-failure.png')
-      await page.screenshot({path: file, fullPage: true}).catch(() => undefined)
-      process.stderr.write(`# page.test: screenshot of the failure: ${file}\n`)
-    }
-    throw error
-  } finally {
-    await browser?.close()
-    await service.close()
-  }
+  })
 })
 
 test('the editor page with a token: it asks for it once, then lints', {skip, timeout: 300_000}, async () => {
-  const service = await createService({config: {}, token: 'page-token-123', maxBody: DEFAULTS.maxBody, timeLimit: DEFAULTS.timeLimit, threads: 1, maxQueue: DEFAULTS.maxQueue, version: 'test'})
-  const url = await service.app.listen({host: '127.0.0.1', port: 0})
-  let browser: Browser | undefined
-  let page: Page | undefined
-  try {
-    browser = await chromium.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
-    page = await browser.newPage({viewport: {width: 1400, height: 1000}})
-    await page.goto(`${url}/`)
+  await withPage('page-token-failure', {token: 'page-token-123'}, async (page) => {
     await paste(page, raw)
     await page.locator('#token-form').waitFor({state: 'visible', timeout: 60_000})
     assert.match((await page.locator('#summary').textContent())!, /^Not linted: .*Authorization: Bearer/)
@@ -184,16 +187,5 @@ test('the editor page with a token: it asks for it once, then lints', {skip, tim
     await page.locator('#token-form button[type=submit]').click()
     await waitForFindings(page, 7)
     assert.equal(await page.locator('#token-form').isHidden(), true)
-  } catch (error) {
-    if (page) {
-      mkdirSync(outputFolder, {recursive: true})
-      const file = path.join(outputFolder, 'page-token-failure.png')
-      await page.screenshot({path: file, fullPage: true}).catch(() => undefined)
-      process.stderr.write(`# page.test: screenshot of the failure: ${file}\n`)
-    }
-    throw error
-  } finally {
-    await browser?.close()
-    await service.close()
-  }
+  })
 })
