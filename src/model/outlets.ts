@@ -486,7 +486,10 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
     if (cue.to > from || from - cue.to > 2 || breaksBetween(block, cue.to - 1, from)) continue
     // The outlet ends the speaker's phrase: `said MSNBC host Chris Matthews` names a person, not the outlet.
     const ends = to >= tokens.length || breaksBetween(block, to - 1, to) || w.prepositions.has(tokens[to].norm) || w.ofPrepositions.has(tokens[to].norm)
-    if (ends && /[,!?،]\s*["”»’]\s*$|["”»’]\s*[,،]\s*$/u.test(text.slice(Math.max(0, tokens[cue.from].index - 4), tokens[cue.from].index))) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+    const opening = text.slice(Math.max(0, tokens[cue.from].index - 4), tokens[cue.from].index)
+    if (ends && /[,!?،]\s*["”»’]\s*$|["”»’]\s*[,،]\s*$/u.test(opening)) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+    // `…, reported the Washington Examiner.`: the cue and the outlet close the sentence after a comma.
+    if (/[,،]\s*$/u.test(opening) && cue.sides.length && (to >= tokens.length || /^[\s"”»’)]*[.!?؟]/u.test(text.slice(tokens[to - 1].end)))) return {from: cue.from, to: cue.to, entry: cue.entry.id}
   }
   // The outlet as the subject of a report verb, or of a verb whose object is what was said ("that", «أن»);
   // not after a preposition, where it is no subject ("the management of RT said").

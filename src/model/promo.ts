@@ -245,11 +245,11 @@ function trailingTeasers(article: Article, topic: ReturnType<typeof topicOf>, ve
   // Nothing but blank lines, promo or non-prose lines may follow the tail.
   const last = tail[tail.length - 1]
   if (article.blocks.slice(last.index + 1).some((block) => isProse(block) && !verdicts[block.index])) return []
-  const lowCohesion = tail.every((block, i) => {
-    const own = topic.blocks[block.index]
-    const nextToIt = i > 0 ? topic.similarity(tail[i - 1].index, block.index) : 0
-    return own.coverage < topic.typicalCoverage && nextToIt < 0.1
-  })
+  // Ledes of other stories share nothing with each other; one of four or more may share the story's
+  // broad topic (another currency's fall under a story on the rial).
+  const apart = tail.every((block, i) => i === 0 || topic.similarity(tail[i - 1].index, block.index) < 0.1)
+  const onTopic = tail.filter((block) => topic.blocks[block.index].coverage >= topic.typicalCoverage).length
+  const lowCohesion = apart && (onTopic === 0 || (tail.length >= 4 && onTopic * 2 <= tail.length))
   // Blocks in between must be blank or promo, so the tail is one contiguous run.
   const contiguous = tail.every((block, i) => i === 0 || article.blocks.slice(tail[i - 1].index + 1, block.index).every((b) => !b.text.trim()))
   return lowCohesion && contiguous ? tail : []
