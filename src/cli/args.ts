@@ -5,6 +5,7 @@
 import {parseArgs} from 'node:util'
 import {reporterNames} from '../report/index.js'
 import {defaultJobs} from './jobs.js'
+import {parseShard, type Shard} from './shard.js'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -44,6 +45,8 @@ export interface CliOptions {
   explain?: string
   /** Worker threads for the files of a run (src/cli/jobs.ts); default: the number of cores. */
   jobs: number
+  /** `--shard i/n`: lint only the i-th of n parts of the files (src/cli/shard.ts). */
+  shard?: Shard
 }
 
 const OPTIONS = {
@@ -74,7 +77,8 @@ const OPTIONS = {
   summary: {type: 'boolean'},
   'changed-since': {type: 'string'},
   explain: {type: 'string'},
-  jobs: {type: 'string', short: 'j'}
+  jobs: {type: 'string', short: 'j'},
+  shard: {type: 'string'}
 } as const
 
 export const USAGE = 'Usage: attribution-lint [options] [path | glob ...]'
@@ -121,6 +125,9 @@ Options:
       --explain <rule-id>            print a rule's documentation and exit
   -j  --jobs <n>                     lint files on n threads (default: the number of cores);
                                      the report is the same for every n
+      --shard <i>/<n>                lint only the i-th of n parts of the files (for CI
+                                     matrices): parts by path, of about equal bytes; the n
+                                     reports one after the other are the whole run's
 
 Configuration: .attributionrc (JSON or YAML), .attributionrc.{json,yaml,yml,js,cjs,mjs}, or
 an "attribution-lint" field in package.json, found from each file's folder upwards.
@@ -189,6 +196,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (maxWarningsGiven !== undefined && (!/^\s*-?\d+\s*$/.test(maxWarningsGiven) || !Number.isSafeInteger(maxWarnings) || maxWarnings! < -1)) {
     throw new UsageError(`--max-warnings needs a whole number of warnings, 0 or more (-1: no limit), not \`${maxWarningsGiven}\``)
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard needs <i>/<n> with 1 ≤ i ≤ n, such as 2/4, not \`${values.shard}\``)
+  if (shard && values.watch) throw new UsageError('--shard cannot be combined with --watch')
   const extensions = list(values.ext)
   for (const extension of extensions) {
     if (!/^\.?[\w-]+$/.test(extension)) throw new UsageError(`Bad extension \`${extension}\` for --ext; expected names such as md,markdown`)
@@ -223,6 +233,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     summary: values.summary ?? false,
     changedSince,
     explain: values.explain,
-    jobs
+    jobs,
+    shard
   }
 }

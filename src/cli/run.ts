@@ -266,6 +266,16 @@ function fileOf(found: FoundFile, cwd: string): VFile {
   return file
 }
 
+/** A found file's bytes, for --shard: its text if given, else its size on disk (0 if it has none). */
+function foundSize(found: FoundFile, cwd: string): number {
+  if (found.given) return Buffer.byteLength(String(found.given.value ?? ''))
+  try {
+    return statSync(path.resolve(cwd, found.path)).size
+  } catch {
+    return 0
+  }
+}
+
 interface Run {
   settings: RunSettings
   pool: LintPool
@@ -406,6 +416,10 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
       ignorePatterns: options.ignorePatterns,
       silentlyIgnore
     })
+    if (options.shard) {
+      const {selectShard} = await import('./shard.js')
+      files = selectShard(files, files.map((found) => foundSize(found, io.cwd)), options.shard)
+    }
     // Every file's configuration before any file is linted, so that each broken config is
     // named once, before the report. The files it applies to are not linted (each gets a
     // `config-error` message), the others are, and the run ends with 2. One lookup per
@@ -425,6 +439,8 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   }
   if (settings.changed) {
     if (!files.length) await write(io.stderr, `attribution-lint: no changed articles since ${options.changedSince} (merge base ${settings.changed.base.slice(0, 12)})\n`)
+  } else if (!files.length && options.shard) {
+    await write(io.stderr, `attribution-lint: shard ${options.shard.index}/${options.shard.count} has no files (the others have them all)\n`)
   } else if (!files.length && !silentlyIgnore) await write(io.stderr, 'attribution-lint: no files to lint (nothing matched, or everything is ignored)\n')
   const reporter = (await loadReporter(options.report))!
   const stdinFix = options.fix && files.some((found) => found.given && cliData(found.given).stdin)
@@ -524,6 +540,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     inputs = options.files.map((arg) => namedFolder(arg, settings) ?? arg)
   } else {
     if (options.watch) return usage(io, '--watch needs files, folders or globs to watch, not stdin')
+    if (options.shard) return usage(io, '--shard splits the files, folders or globs given, not an article on stdin')
     if (io.stdin.isTTY) return usage(io, 'no input: give files, folders or globs, or pipe an article to stdin')
     inputs = [stdinFile(await readAll(io.stdin), settings)]
   }
