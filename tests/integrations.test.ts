@@ -212,6 +212,10 @@ test('action.yml: composite, with the inputs; its run lines lint a repository as
   const sarif = run({report: 'sarif', output: 'out.sarif'})
   assert.equal(sarif.status, 0)
   assert.equal(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 1)
+  // The shard input: the two halves of a matrix together lint the one article once.
+  const halves = ['1/2', '2/2'].map((shard) => run({report: 'json', shard}))
+  assert.deepEqual(halves.map((half) => half.status), [0, 0])
+  assert.deepEqual(halves.flatMap((half) => JSON.parse(half.stdout) as Array<{path: string}>).map((file) => file.path), ['a.md'])
   rmSync(dir, {recursive: true, force: true})
 })
 
