@@ -10,11 +10,19 @@
  * trust a crowd the writer never names.
  *
  * How: the attribution analysis (src/model/attribution.ts) marks a speaker vague when it is
- * a group or phrase of src/lexicons/vague.json, with or without a speech cue of its own. A
- * definite group ("the experts added", «وأضاف الخبراء») refers back to a group already met or
- * introduced without a cue ("a panel of experts … the experts said"), so it is not flagged; a new
- * indefinite group is. Mentions inside someone else's quotation
- * and outside the story text are left alone.
+ * a group, an ownerless report or a phrase of src/lexicons/vague.json. A group or report is
+ * vague as the subject of a cue, with a determiner or quantifier before it and auxiliaries or
+ * adverbs before its verb ("Some Millikin fans have said", "Other members of the community
+ * stated", "polls consistently show", «كما انتقد بعض المراقبين», «وتقول تقارير», «كانت تقارير
+ * أميركية قد ذكرت»), as the agent of a passive of judgement ("considered by many pundits"), or
+ * after "according to" («وفقا للتقارير»). A report is not vague when its owner is named
+ * ("reports by the State Department", «تقارير لوزارة الخارجية») or its sentence names an outlet
+ * ("according to reports published by the New York Times"); a group in construct with a named
+ * body («نشطاء المرصد السوري») is that body's. A definite group ("the experts added", «وأضاف
+ * الخبراء») refers back to a group already met or introduced without a cue ("a panel of experts
+ * … the experts said"), so it is not flagged; an Arabic definite plural met for the first time
+ * («يرى المراقبون», «وذكرت الصحف») is generic and is flagged. A new indefinite group is flagged.
+ * Mentions inside someone else's quotation and outside the story text are left alone.
  *
  * Options: `{allowBackedByNamed: true}`: leave the phrase alone when a named speaker backs
  * the claim in the same block ("Experts say … Colin Clarke of the Soufan Center said …");
@@ -43,6 +51,42 @@
  *   Experts say the drought will cut the harvest by a third. "We have never seen fields this dry," said Maria Lopez, an agronomist at the University of Seville.
  *   ```
  * @example
+ *   {"name": "fans.md", "lang": "en"}
+ *
+ *   ```markdown
+ *   # Anthem protest splits the campus
+ *
+ *   Some Millikin fans have said they will no longer attend the games.
+ *   ```
+ * @example
+ *   {"name": "fans.md", "label": "output"}
+ *
+ *   ```text
+ *   3:1-3:29: Vague source: name who says it, or cite the report or record
+ *   ```
+ * @example
+ *   {"name": "reports-ar.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # الاقتصاد الإيراني
+ *
+ *   كانت تقارير أميركية قد ذكرت أن الاقتصاد الإيراني يتجه نحو الانهيار.
+ *   ```
+ * @example
+ *   {"name": "reports-ar.md", "label": "output"}
+ *
+ *   ```text
+ *   3:6-3:28: Vague source: name who says it, or cite the report or record
+ *   ```
+ * @example
+ *   {"name": "owned-ar.md", "lang": "ar"}
+ *
+ *   ```markdown
+ *   # الهجوم
+ *
+ *   وقالت تقارير لوزارة الخارجية الأميركية إن الهجوم نُفذ بغاز الكلور.
+ *   ```
+ * @example
  *   {"name": "information-ar.md", "lang": "ar"}
  *
  *   ```markdown
@@ -66,7 +110,10 @@
  *   ```
  */
 import {defineRule} from '../src/rule.js'
-import {findAttributions} from '../src/model/attribution.js'
+import {type Attribution, findAttributions, groupKey, groupMentions} from '../src/model/attribution.js'
+import type {Article, ArticleBlock} from '../src/model/article.js'
+import {isArabicWord} from '../src/model/normalize.js'
+import {tokenAt} from '../src/model/tokens.js'
 
 export default defineRule({id: 'vague-attribution', messages: ['vague-attribution'], defaults: {allowBackedByNamed: true}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
@@ -80,11 +127,21 @@ export default defineRule({id: 'vague-attribution', messages: ['vague-attributio
     // Two cues of one speaker ("said in a statement") are one mention.
     if (seen.has(speaker)) continue
     seen.add(speaker)
-    // A definite group ("the experts added", «وأضاف الخبراء») refers back to one already met or named before.
-    if (speaker.definite) continue
+    // A definite group ("the experts added", «وأضاف الخبراء») refers back to one already met or named before. An Arabic
+    // definite plural met for the first time is generic, not a back-reference: «يرى المراقبون», «وذكرت الصحف».
+    if (speaker.definite && !(isArabicWord(block.tokens[tokenAt(block.tokens, speaker.from)].norm) && firstMention(article, block, speaker))) continue
     if (options.allowBackedByNamed && backed.has(attribution.block)) continue
     const from = Math.min(cue.from, speaker.from)
     const to = Math.max(cue.to, speaker.to)
     report(article.span(block, from, to), 'vague-attribution', {phrase: block.text.slice(from, to)})
   }
 })
+
+/** Whether the head of a definite Arabic group is met here for the first time in the article. */
+function firstMention(article: Article, block: ArticleBlock, speaker: NonNullable<Attribution['speaker']>): boolean {
+  const tokens = block.tokens
+  // The group word: the last word of the span with a plural or collective form («الصحف», «المراقبون»), not a quantifier.
+  const word = speaker.head?.split(' ')[0] ?? tokens[tokenAt(tokens, speaker.from)].norm
+  const first = article.use(groupMentions).get(groupKey(word))
+  return !first || first[0] === block.index && first[1] >= speaker.from
+}

@@ -156,3 +156,35 @@ test('English cue words that are nouns or names here are no cues: "the call", "t
   assert.deepEqual(summary('# T\n\nThe call lasted an hour and the report ran to ten pages.'), [])
   assert.deepEqual(summary('# T\n\nTrade with the United States fell by a third.'), [])
 })
+
+/** [speaker text, speaker kind] of every attribution with a speaker in a block. */
+const speakers = (markdown: string) => summary(markdown).filter(([, speaker]) => speaker).map(([, speaker, kind]) => [speaker, kind])
+
+test('vague groups: a determiner or quantifier, a group noun and a cue; a passive of judgement; a hyphenated "so-called" is no cue', () => {
+  assert.deepEqual(speakers('# T\n\nSome Millikin fans have said they will no longer attend the games.'), [['Some Millikin fans', 'vague']])
+  assert.deepEqual(speakers('# T\n\nOther members of the community stated they were fine with it.'), [['Other members of the community', 'vague']])
+  assert.deepEqual(speakers('# T\n\nSome parts of the so-called traditional media have expressed concerns about blogs.'), [['Some parts of the so-called traditional media', 'vague']])
+  assert.deepEqual(speakers('# T\n\nHalo is considered by many video game pundits to be a classic.'), [['considered by many video game pundits', 'vague']])
+  assert.deepEqual(speakers('# T\n\nThe mood is sour, given that polls consistently show voters are unhappy.').slice(0, 1), [['polls consistently show', 'vague']])
+  assert.deepEqual(speakers('# خبر\n\nكما انتقد بعض المراقبين التقييم بأنه غير واقعي.'), [['بعض المراقبين', 'vague']])
+  assert.deepEqual(speakers('# خبر\n\nويقول ناشطون إن القصف استمر طوال الليل.'), [['ناشطون', 'vague']])
+})
+
+test('ownerless reports and estimates with a cue are vague; a report of a named owner, or with an outlet in its sentence, is not', () => {
+  assert.deepEqual(speakers('# T\n\nEstimates suggest the army has retaken 70 percent of the area.'), [['Estimates', 'vague']])
+  assert.deepEqual(speakers('# T\n\nThe army advanced, according to recent polls.'), [['recent polls', 'vague']])
+  assert.deepEqual(speakers('# خبر\n\nوتقول تقارير إن ممرات الإجلاء سمحت لآلاف الأشخاص بالفرار.'), [['تقارير', 'vague']])
+  assert.deepEqual(speakers('# خبر\n\nوتشير تقديرات إلى أن القوات استعادت نحو 70 في المئة من المنطقة.'), [['تقديرات', 'vague']])
+  // The subject before «قد» and its verb.
+  assert.deepEqual(speakers('# خبر\n\nكانت تقارير أميركية قد ذكرت أن الاقتصاد يتجه نحو الانهيار.'), [['تقارير أميركية', 'vague']])
+  assert.deepEqual(speakers('# خبر\n\nوقالت تقارير لوزارة الخارجية إن الهجوم نُفذ بغاز الكلور.'), [['تقارير لوزارة الخارجية', 'named']])
+  assert.deepEqual(speakers('# خبر\n\nوبلغ عددهم، وفق إحصائية لنشطاء المرصد السوري، نحو 7000 مقاتل.'), [['إحصائية لنشطاء المرصد السوري', 'named']])
+  assert.deepEqual(speakers('# T\n\nThe plant closed, according to reports published by the New York Times.').map(([, kind]) => kind), ['outlet', 'outlet'])
+})
+
+test('an Arabic unnamed subject before «قد» and its verb is the speaker: «مصدر مسؤول … كان قد نفى»', () => {
+  assert.deepEqual(speakers('# خبر\n\nيشار إلى أن مصدر مسؤول في القنصلية كان قد نفى، فجر الأحد، التصريحات.').slice(0, 1), [['مصدر مسؤول في القنصلية', 'anonymous']])
+  assert.deepEqual(speakers('# خبر\n\nكان مسؤولان كبيران في الإدارة قد تحدثا للصحيفة بشأن القضية.').slice(0, 1), [['مسؤولان كبيران في الإدارة', 'anonymous']])
+  // A verb with no «قد» before it opens its own clause: the subject before it is not taken.
+  assert.deepEqual(speakers('# خبر\n\nالوزير مصدر قلق، وقال إن الخطة جاهزة.').filter(([, kind]) => kind === 'anonymous'), [])
+})

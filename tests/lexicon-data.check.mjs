@@ -31,7 +31,7 @@ const dir = path.join(here, '..', 'src', 'lexicons')
 const FILES = {
   cues: {langs: ['en', 'ar'], min: {en: 60, ar: 60}, kinds: ['speech', 'source', 'statement', 'continuation', 'belief', 'evidence']},
   anonymous: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['head']},
-  vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'phrase']},
+  vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'report', 'phrase']},
   reasons: {langs: ['en', 'ar'], min: {en: 12, ar: 12}, kinds: null},
   promo: {
     langs: ['en', 'ar', 'de', 'fr', 'es'],

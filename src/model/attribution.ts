@@ -97,7 +97,7 @@ const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 
 // «في» ends a speaker when a statement or a time follows it («قال الوزير في بيان»); otherwise it places the speaker («مصدر في الوزارة»).
 const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حديث', 'مقابله', 'مءتمر', 'لقاء', 'كلمه', 'تغريده', 'منشور', 'رساله', 'افاده', 'اتصال', 'وقت', 'حين', 'حوار', 'خطاب', 'رد', 'ختام', 'مستهل', 'اعقاب', 'اطار', 'معرض'])
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
-const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'علي', 'له', 'لها', 'لهم', 'ل', 'عن', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
+const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'علي', 'له', 'لها', 'لهم', 'ل', 'عن', 'فيه', 'فيها', 'فيهم', 'عليه', 'عليها', 'عنه', 'عنها', 'منه', 'منها', 'به', 'بها', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
 // Longest run of quoted blocks that one introduction ("He said:") speaks for, and the longest name line and label.
 const MAX_QUOTED_RUN = 30
@@ -151,7 +151,7 @@ function speakerBefore(text: string, tokens: readonly Token[], at: number, start
   let from = to
   // The gap right before the cue was judged by the caller; words of the subject must not be split by punctuation,
   // and a subject never reaches back over another verb of saying ("a source said the cuts would be announced").
-  while (from > start && to - from < MAX_SPEAKER && !EN_STOP_BACK.has(tokens[from - 1].norm) && !isCue(tokens[from - 1]) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
+  while (from > start && to - from < MAX_SPEAKER && !(EN_STOP_BACK.has(tokens[from - 1].norm) && !/^[-‐]/u.test(text.slice(tokens[from - 1].end))) && !isCue(tokens[from - 1]) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
   return [from, to]
 }
 
@@ -194,7 +194,8 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   const {text, tokens} = block
   if (arabic || kind === 'source') {
     const range = speakerAfter(block, cueTo, end, arabic)
-    return arabic && range[1] > range[0] && AR_IMPLIED.has(tokens[range[0]].norm) ? [cueTo, cueTo] : range
+    // After an implied subject comes a preposition: «قال إن»، «تحدثا للصحيفة» (to the paper: the addressee, not the speaker).
+    return arabic && range[1] > range[0] && (AR_IMPLIED.has(tokens[range[0]].norm) || kind !== 'source' && /^لل/u.test(tokens[range[0]].norm)) ? [cueTo, cueTo] : range
   }
   // A passive agent: "described by federal officials"; a passive without one is no attribution ("will be announced in March").
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
@@ -203,7 +204,7 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   let at = cueFrom
   if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--
   const opensClause = at === start || breaksBetween(text, tokens[at - 1], tokens[at]) && at === cueFrom
-  const isCue = (token: Token) => article.lexicons.match.cues.matchAt([token], 0) !== undefined
+  const isCue = (token: Token) => !/[-‐]$/u.test(text.slice(Math.max(0, token.index - 1), token.index)) && article.lexicons.match.cues.matchAt([token], 0) !== undefined
   let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start, isCue)
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
@@ -234,9 +235,11 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   const cueTo = tokenAt(tokens, cue.to - 1) + 1
   // A cue inside a vague phrase ("according to available information", «حسب المعلومات المتاحة») names a vague source.
   // A vague group in the speaker span is judged with the rest of the span ("analysts at Barclays" answer for Barclays).
-  const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || v.value.kind !== 'group' && v.from >= range[0] && v.from < Math.max(range[1], cueTo + 1))
+  const vaguePhrase = vague.find((v) => v.from <= cueFrom && v.to >= cueTo || !isGroup(v.value) && v.from >= range[0] && v.from <= range[0] + 1 && v.from < Math.max(range[1], cueTo + 1))
   if (range[1] <= range[0] && !vaguePhrase) return attribution
-  let speakerClass = vaguePhrase ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  // A report phrase around the cue («ذكرت تقارير») whose report names its owner («تقارير لوزارة الخارجية») is that owner's.
+  const owned = vaguePhrase && isReport(vaguePhrase.value) && range[1] > range[0] ? classifySpeaker(tokens, range[0], range[1], article.lexicons) : undefined
+  let speakerClass = vaguePhrase && owned?.kind !== 'named' ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : owned ?? classifySpeaker(tokens, range[0], range[1], article.lexicons)
   // A view or a finding ("officials agree", "experts fear", "a review found") ties its content to its holder, but an
   // unnamed holder of a view is no anonymous source or vague attribution by itself: those are sources of words.
   if (VIEW_KINDS.has(String(entryKind ?? '')) && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague') && !vaguePhrase) {
@@ -310,6 +313,76 @@ function introducingCues(lexicons: Lexicons): Set<string> {
   return ids
 }
 
+/** Whether a vague entry is a report (a report noun, or a phrase about reports marked `report` in the data). */
+function isReport(entry: LexiconEntry | undefined): boolean {
+  return entry?.kind === 'report' || entry?.report === true
+}
+
+/** Whether a vague entry is a group or an ownerless report: vague only as the subject or object of a cue. */
+function isGroup(entry: LexiconEntry): boolean {
+  return entry.kind === 'group' || entry.kind === 'report'
+}
+
+// Determiners and quantifiers that open a vague group ("some observers", "many pundits", "other members").
+const QUANTIFIERS = new Set(['some', 'many', 'other', 'several', 'most', 'few', 'numerous', 'various', 'certain', 'multiple'])
+// Words between a group and its verb: auxiliaries and adverbs ("have long", "consistently").
+// What ownerless reports, estimates and polls do ("polls consistently show", "estimates put").
+const REPORT_VERBS = new Set(['show', 'showed', 'shown', 'suggest', 'suggested', 'indicate', 'indicated', 'found', 'put', 'claim', 'claimed', 'say', 'said', 'point'])
+const MAX_BETWEEN = 3
+
+/** Index of the plural verb of saying after a group, over auxiliaries and adverbs ("polls consistently show"), or -1. */
+function pluralVerbAfter(article: Article, tokens: readonly Token[], at: number, end: number, report: boolean): number {
+  const verbs = pluralSpeechVerbs(article.lexicons)
+  for (let i = at; i < end && i - at <= MAX_BETWEEN; i++) {
+    const norm = tokens[i].norm
+    if (verbs.has(norm) || report && REPORT_VERBS.has(norm)) return i
+    // After an auxiliary any cue counts ("have said", "have expressed").
+    if (i > at && EN_AUXILIARIES.has(tokens[i - 1].norm) && article.lexicons.match.cues.matchAt(tokens, i, end)) return i
+    if (!EN_AUXILIARIES.has(norm) && !/^[a-z]{3,}ly$/u.test(norm) && norm !== 'long') return -1
+  }
+  return -1
+}
+
+// Passives of judgement whose agent is a vague group: "considered by many pundits", "seen by some analysts as".
+const JUDGED = /^(?:considered|seen|regarded|viewed|described|called|dubbed|criticized|criticised|praised|hailed|blamed|deemed|rated|ranked|branded|labelled|labeled|derided|dismissed)$/u
+
+/** The token where a passive agent opens ("by" after a participle of judgement) before a group at `from`, or false. */
+function passiveAgent(text: string, tokens: readonly Token[], from: number, start: number): number | false {
+  for (let by = from - 1; by > start && from - by <= 4; by--) {
+    if (breaksBetween(text, tokens[by], tokens[by + 1])) return false
+    if (tokens[by].norm === 'by') return JUDGED.test(tokens[by - 1].norm) ? by - 1 : false
+  }
+  return false
+}
+
+// Arabic words that open a clause whose subject comes before its verb.
+const AR_CLAUSE_OPENERS = new Set(['كان', 'كانت', 'وكان', 'وكانت', 'ان', 'انه', 'انها', 'لكن', 'ولكن', 'بينما', 'فيما', 'حيث', 'اذ', 'كما', 'الي'])
+// Words between such a subject and its verb: «قد», «كان قد».
+const AR_BEFORE_VERB = new Set(['قد', 'كان', 'كانت', 'كانوا', 'كانا', 'لقد'])
+const MAX_SUBJECT_BEFORE = 10
+
+/**
+ * An unnamed or vague subject before an Arabic verb of saying, at the opening of its clause: «كانت تقارير أميركية قد
+ * ذكرت»، «يشار إلى أن مصدر مسؤول في القنصلية كان قد نفى». The subject must be an anonymous or vague head; a named
+ * subject before the verb is left to the speech that follows.
+ */
+function arabicSubjectBefore(block: ArticleBlock, cueFrom: number, start: number, article: Article): [number, number] | undefined {
+  const {text, tokens} = block
+  // Only a verb after «قد» or «كان» closes a subject before it; a bare verb opens its own clause.
+  if (!(cueFrom > start && AR_BEFORE_VERB.has(tokens[cueFrom - 1].norm))) return undefined
+  let to = cueFrom
+  while (to > start && AR_BEFORE_VERB.has(tokens[to - 1].norm)) to--
+  const {anonymous, vague} = article.lexicons.match
+  for (let from = to - 1; from >= start && to - from <= MAX_SUBJECT_BEFORE; from--) {
+    if (from < to - 1 && breaksBetween(text, tokens[from], tokens[from + 1])) return undefined
+    const opens = from === start || AR_CLAUSE_OPENERS.has(tokens[from - 1].norm) || breaksBetween(text, tokens[from - 1], tokens[from])
+    if (!opens) continue
+    const head = anonymous.matchAt(tokens, from, to) ?? vague.matchAt(tokens, from, to)
+    return head ? [from, to] : undefined
+  }
+  return undefined
+}
+
 const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
 
 export function findAttributions(article: Article): AttributionIndex {
@@ -318,7 +391,7 @@ export function findAttributions(article: Article): AttributionIndex {
   const bySentence = new PerSentence<Attribution[]>()
   let last: Attribution | undefined
   for (const block of article.blocks) {
-    const tokens = block.tokens
+    const {tokens, text} = block
     const quoted = quotedRanges(block)
     // Outer quotations do not overlap and come in order: the last one opening before `from` is the only candidate.
     const isQuoted = (from: number, to: number) => {
@@ -347,16 +420,27 @@ export function findAttributions(article: Article): AttributionIndex {
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
         if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start)) continue
-        const range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
+        // A cue joined by a hyphen to the word before is part of an adjective: "so-called", "self-described".
+        if (!arabic && cue.from > start && /^[-‐]$/u.test(text.slice(tokens[cue.from - 1].end, tokens[cue.from].index))) continue
+        let range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         if (!range) continue
+        // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
+        if (arabic && range[1] <= range[0] && kind === 'speech') range = arabicSubjectBefore(block, cue.from, start, article) ?? range
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind)
         found.push(attribution)
-        // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»: an outlet or a body relays the source after «عن»/«من».
+        // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»، «وفقا لمعلومات … من مصادر عسكرية»: an outlet, a body
+        // or a report relays the source after «عن»/«من».
         const subject = attribution.speaker?.kind
-        if (arabic && (subject === 'outlet' || subject === 'described') && range[1] < end && RELAY.has(tokens[range[1]].norm)) {
+        if (arabic && (subject === 'outlet' || subject === 'described' || subject === 'vague' && attribution.speaker?.entry?.kind === 'report') && range[1] < end && RELAY.has(tokens[range[1]].norm)) {
           const relayed = speakerAfter(block, range[1] + 1, end, arabic)
           if (relayed[1] > relayed[0]) found.push(makeAttribution(block, s, {from, to, kind: 'source', entry: entry.id}, relayed, vague, isQuoted(from, to), article))
         }
+      }
+      // A report whose sentence names an outlet ("according to US reports published by the Times") is that outlet's.
+      // The outlet follows the report ("reports published by", «تقارير نشرتها صحيفة»); one named before it is someone else's.
+      if (found.some((a) => isReport(a.speaker?.entry))) {
+        const outlets = match.outlets.findWithin(tokens, start, end).filter((m) => !m.value.ambiguous).map((m) => tokens[m.from].index)
+        for (const a of found) if (a.speaker?.kind === 'vague' && isReport(a.speaker.entry) && outlets.some((at) => at > a.speaker!.from)) a.speaker.kind = 'outlet'
       }
       // A statement cue ("in a statement") borrows the speaker of a speech cue in the same sentence.
       for (const attribution of found) {
@@ -366,14 +450,21 @@ export function findAttributions(article: Article): AttributionIndex {
       }
       // A vague phrase with no cue of its own ("it is believed", «يقال», «تشير التقارير») is an attribution too.
       for (const phrase of vague) {
-        // A group is vague as the subject of a verb of saying in the plural ("critics argue", "experts warn").
-        const verbs = pluralSpeechVerbs(article.lexicons)
-        if (phrase.value.kind === 'group' && !verbs.has(tokens[phrase.to - 1].norm) && !(phrase.to < end && verbs.has(tokens[phrase.to].norm))) continue
-        const from = tokens[phrase.from].index
+        // A group is vague as the subject of a verb of saying in the plural ("critics argue", "polls consistently show",
+        // "experts have warned"), or as the agent of a passive of judgement ("considered by many video game pundits").
+        const group = isGroup(phrase.value)
+        const verbAt = group ? pluralVerbAfter(article, tokens, phrase.to, end, phrase.value.kind === 'report') : -1
+        const agent = group && verbAt < 0 && passiveAgent(text, tokens, phrase.from, start)
+        if (group && verbAt < 0 && agent === false && !pluralSpeechVerbs(article.lexicons).has(tokens[phrase.to - 1].norm)) continue
+        // An opening determiner or quantifier belongs to the group ("Some observers", "many pundits").
+        const opener = group && phrase.from > start && QUANTIFIERS.has(tokens[phrase.from - 1].norm) && !breaksBetween(text, tokens[phrase.from - 1], tokens[phrase.from]) ? phrase.from - 1 : phrase.from
+        const from = tokens[agent !== false ? agent : opener].index
         // "Critics argue": the group with its verb.
-        const withVerb = phrase.value.kind === 'group' && phrase.to < end && verbs.has(tokens[phrase.to].norm)
-        const to = tokens[withVerb ? phrase.to : phrase.to - 1].end
-        if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from || a.cue.from <= from && a.cue.to >= from)) continue
+        const to = tokens[verbAt >= 0 ? verbAt : phrase.to - 1].end
+        // A group inside another cue's speaker is that speaker, unless it has a verb of its own there ("polls consistently show
+        // majorities believe": the polls show, the majorities believe).
+        const ownVerb = verbAt >= 0 ? tokens[verbAt].end : -1
+        if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from && !(ownVerb >= 0 && ownVerb <= a.speaker.to) || a.cue.from <= from && a.cue.to >= from)) continue
         // Inside what a speaker said ("Manafort said that reports of one were a smear"), the phrase is the speaker's, not the writer's.
         if (found.some((a) => a.cue.to <= from && !a.quoted && a.speaker?.kind !== 'vague')) continue
         found.push({
@@ -575,4 +666,27 @@ function quoteWords(quote: {text: string}): number {
 
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0
+}
+
+/**
+ * The first place each group word is met in the article, for telling a definite Arabic group that refers back
+ * («وأضاف الخبراء» after «خبراء») from a generic one met for the first time («يرى المراقبون»).
+ * Keys are `groupKey`s; values are [block, offset of the word in the block's text].
+ */
+export function groupMentions(article: Article): Map<string, [number, number]> {
+  const first = new Map<string, [number, number]>()
+  for (const block of article.blocks) {
+    for (const token of block.tokens) {
+      if (!isArabicWord(token.norm)) continue
+      const key = groupKey(token.norm)
+      if (!first.has(key)) first.set(key, [block.index, token.index])
+    }
+  }
+  return first
+}
+
+/** An Arabic word without its proclitics, article and plural or feminine ending: «المراقبون» = «مراقبين» = «مراقب». */
+export function groupKey(norm: string): string {
+  const bare = norm.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)(?=\p{L}{3})/u, '').replace(/^[وفبل](?=\p{L}{4})/u, '')
+  return bare.replace(/(?:ون|ين|ان|ات|ه)$/u, '') || bare
 }

@@ -64,6 +64,8 @@ const AR_NOT_NAMES = new Set([
 ])
 
 const AFFILIATION_EN = new Set(['at', 'of', 'from', 'with'])
+// Arabic quantifiers before a definite plural: «بعض المراقبين» is some observers, not the observers met before.
+const AR_QUANTIFIERS = new Set(['بعض', 'وبعض', 'عدد', 'وعدد', 'كثير', 'العديد', 'والعديد', 'معظم', 'اغلب', 'غالبيه'])
 // Words that introduce a new one of a kind already met.
 const ANOTHER = new Set(['another', 'second', 'third', 'other', 'different', 'separate', 'اخر', 'اخري', 'اخرون', 'اخرين', 'ثان', 'ثاني', 'ثالث'])
 
@@ -94,11 +96,16 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     const head = findHead(matcher, tokens, from, to, arabic)
     if (!head) continue
     if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite, bare: false}
-    // A group of a named body ("analysts at Barclays") answers for that body.
-    if (kind === 'vague' && !arabic && AFFILIATION_EN.has(tokens[head.to]?.norm ?? '') && head.to < to &&
+    // A group of a named body ("analysts at Barclays") answers for that body; so does a report of one ("reports by the
+    // State Department", «تقارير لوزارتي الخارجية والدفاع»: «ل» joined to the owner).
+    const report = kind === 'vague' && head.value.kind === 'report'
+    if (kind === 'vague' && !arabic && (AFFILIATION_EN.has(tokens[head.to]?.norm ?? '') || report && tokens[head.to]?.norm === 'by') && head.to < to &&
       (nameLength(tokens, head.to + 1, to) > 0 || tokens[head.to + 1]?.norm === 'the' && nameLength(tokens, head.to + 2, to) > 0)) return {kind: 'named', definite, bare: false}
-    // «أحد المصادر»، «المسؤولين»: a definite head refers back.
-    if (arabic) definite = tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
+    // «نشطاء المرصد السوري»، «خبراء الأمم المتحدة»: an Arabic group in construct with a named body is that body's.
+    if (kind === 'vague' && arabic && head.to < to && isDefiniteArabic(tokens[head.to].norm) && isArabicBodyOrTitle(tokens[head.to].norm)) return {kind: 'named', definite, bare: false}
+    if (report && arabic && head.to < to && /^ل[^ل]/u.test(tokens[head.to].norm) && tokens[head.to].norm.length > 3 && !AR_NOT_NAMES.has(tokens[head.to].norm)) return {kind: 'named', definite, bare: false}
+    // «أحد المصادر»، «المسؤولين»: a definite head refers back; after a quantifier («بعض المراقبين»، «عدد من المسؤولين») it does not.
+    if (arabic) definite = !AR_QUANTIFIERS.has(first.norm) && tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
     const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
     return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare: head.from === from && head.to >= to, another, qualifiers}
