@@ -243,3 +243,40 @@ test('fix safety: only strong evidence carries a fix; a link list or a ticker is
   const runs = await promoRuns(text)
   assert.deepEqual(runs.map((run) => [run[0], run[2], run[3]]), [[5, 'mixed', false]])
 })
+
+test('fix safety: never inside a reference section, never the story\'s closing paragraph on its own topic', async () => {
+  const cited = [
+    '# Hunger on campus',
+    '',
+    'Four in ten students at the university skip meals to pay for books and rent, a campus survey found.',
+    '',
+    '## Works Cited',
+    '',
+    '- Read more: Hunger on Campus, Why Students Skip Meals. The Chronicle, 2021.',
+    '- Follow us on Facebook | X | YouTube',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(cited), [])
+  const closing = [
+    '# Floods cut roads to the northern villages',
+    '',
+    'Floods cut the main roads to the northern villages on Sunday and forced hundreds of families from their homes, the civil defence agency said.',
+    '',
+    'Rescue teams used boats to reach the flooded villages and took the sick and the elderly to the hospital in the nearby town, the agency added.',
+    '',
+    'Follow the civil defence agency on Facebook, where it posts the roads cut by the floods and the shelters open to families from the flooded villages.',
+    ''
+  ].join('\n')
+  assert.deepEqual((await promoRuns(closing)).map((run) => [run[0], run[2], run[3]]), [[7, 'social', false]])
+  const ar = [
+    '# فيضانات تقطع الطرق إلى قرى الشمال',
+    '',
+    'قطعت الفيضانات الطرق الرئيسية إلى قرى الشمال يوم الأحد وأجبرت مئات العائلات على مغادرة منازلها، وفق بيان للدفاع المدني.',
+    '',
+    '## المراجع',
+    '',
+    '- اقرأ أيضا: تقرير الدفاع المدني عن فيضانات الشمال، 2021.',
+    ''
+  ].join('\n')
+  assert.deepEqual(await promoRuns(ar), [])
+})

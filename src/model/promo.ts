@@ -214,7 +214,8 @@ export function promoOf(article: Article): PromoRun[] {
   if (teasers.length) runs.push({blocks: teasers.map((block) => ({block, kind: 'teaser', strong: false})), kind: 'teaser', fixable: false})
   for (const run of runs) run.kind = mainKind(run.blocks)
   // The story's closing paragraph on its own topic is never removed by a fix.
-  const closing = article.blocks.findLast((block) => isProse(block) && block.index <= storyEnd)
+  // (Its last paragraph of prose, whatever its cues: a call to follow written into it does not make it another story's.)
+  const closing = article.blocks.findLast((block) => isProse(block))
   for (const run of runs) {
     if (closing && topic.blocks[closing.index].coverage >= topic.typicalCoverage && run.blocks.some(({block}) => block.index === closing.index)) run.fixable = false
   }
