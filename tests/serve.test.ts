@@ -217,18 +217,20 @@ describe('serve: the API', () => {
 
 describe('serve: limits on time and load', () => {
   test('503 over the time limit, and the service goes on', async () => {
-    const {service, url} = await start({timeLimit: 300})
+    // A 5 MB article takes seconds of linting on any machine (README: 10 MB, 21 s), well over
+    // a 2 s limit; the seed takes milliseconds, well under it even on a busy machine.
+    const {service, url} = await start({timeLimit: 2000, maxBody: 8 * 1024 * 1024})
     try {
-      const big = Array(200).fill(raw).join('\n\n') // 1.1 MB: about 2 s of linting here
+      const big = Array(900).fill(raw).join('\n\n')
       const slow = await post(`${url}/api/lint`, big)
-      assertError(slow, 503, 'time-limit', /300 ms/)
-      // The stopped thread is replaced (its start counts against the next requests' time
-      // limit, short here): the seed is linted again within seconds, every answer meanwhile
-      // a clear 503.
+      assertError(slow, 503, 'time-limit', /2,000 ms/)
+      assert.equal(slow.body.error.timeLimit, 2000)
+      // The stopped thread is replaced (its start counts against the time limit of the
+      // requests waiting for it): the seed is linted again, every answer meanwhile a clear 503.
       let next = await post(`${url}/api/lint`, raw)
-      for (let tries = 0; next.status === 503 && tries < 50; tries++) {
+      for (let tries = 0; next.status === 503 && tries < 30; tries++) {
         assertError(next, 503, 'time-limit')
-        await new Promise((resolve) => setTimeout(resolve, 200))
+        await new Promise((resolve) => setTimeout(resolve, 500))
         next = await post(`${url}/api/lint`, raw)
       }
       assert.equal(next.status, 200)
@@ -326,9 +328,10 @@ describe('serve: the command', () => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
     const auth = {Authorization: 'Bearer from-the-environment'}
     assert.equal((await post(`${url}/api/lint`, raw)).status, 401)
-    const big = Array(40).fill(raw).join('\n\n') // about a second of linting: still in flight at SIGTERM
+    const big = Array(40).fill(raw).join('\n\n') // about a second of linting
     const inFlight = post(`${url}/api/lint`, big, 'text/markdown', auth)
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    // SIGTERM once the service is linting it.
+    while ((await call(`${url}/healthz`)).body.inFlight < 1) await new Promise((resolve) => setTimeout(resolve, 20))
     server.child.kill('SIGTERM')
     const answer = await inFlight
     assert.equal(answer.status, 200)

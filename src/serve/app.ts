@@ -275,7 +275,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return {id: rule.ruleId, url: `${DOCS_BASE}${rule.ruleId}.md`, severity, options: (setting as unknown[])[1] ?? null, defaults: rule.defaults, summary: ruleDoc(rule.ruleId).summary.replace(/\s+/g, ' ')}
   })
   app.get('/api/rules', async () => ({rules: ruleList}))
-  app.get('/healthz', async () => ({status: 'ok', version: options.version, rules: rules.length, threads: pool.threads.length, queued: pool.queueSize}))
+  app.get('/healthz', async () => ({status: 'ok', version: options.version, rules: rules.length, threads: pool.threads.length, inFlight, queued: pool.queueSize}))
 
   for (const [path, asset] of Object.entries(assets ?? {})) {
     app.get(path, async (_request, reply) => reply.type(asset.type).header('Cache-Control', 'no-cache').send(asset.body))
