@@ -47,6 +47,10 @@ export interface CliOptions {
   jobs: number
   /** `--shard i/n`: lint only the i-th of n parts of the files (src/cli/shard.ts). */
   shard?: Shard
+  /** `--cache`: reuse the results of unchanged articles (src/cli/cache.ts). */
+  cache: boolean
+  /** `--cache-location`: the cache file, or a folder for it. */
+  cacheLocation?: string
 }
 
 const OPTIONS = {
@@ -78,7 +82,9 @@ const OPTIONS = {
   'changed-since': {type: 'string'},
   explain: {type: 'string'},
   jobs: {type: 'string', short: 'j'},
-  shard: {type: 'string'}
+  shard: {type: 'string'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'}
 } as const
 
 export const USAGE = 'Usage: attribution-lint [options] [path | glob ...]'
@@ -125,6 +131,10 @@ Options:
       --explain <rule-id>            print a rule's documentation and exit
   -j  --jobs <n>                     lint files on n threads (default: the number of cores);
                                      the report is the same for every n
+      --cache                        reuse the findings of articles unchanged since the last
+                                     run (same bytes, config, lexicons and linter version)
+      --cache-location <path>        the cache file, or a folder for it (default:
+                                     .attributionlintcache in the working folder)
       --shard <i>/<n>                lint only the i-th of n parts of the files (for CI
                                      matrices): parts by path, of about equal bytes; the n
                                      reports one after the other are the whole run's
@@ -199,6 +209,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard needs <i>/<n> with 1 ≤ i ≤ n, such as 2/4, not \`${values.shard}\``)
   if (shard && values.watch) throw new UsageError('--shard cannot be combined with --watch')
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache')
+  if (values['cache-location'] !== undefined && !values['cache-location'].trim()) throw new UsageError('--cache-location needs a path')
   const extensions = list(values.ext)
   for (const extension of extensions) {
     if (!/^\.?[\w-]+$/.test(extension)) throw new UsageError(`Bad extension \`${extension}\` for --ext; expected names such as md,markdown`)
@@ -234,6 +246,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     changedSince,
     explain: values.explain,
     jobs,
-    shard
+    shard,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location']
   }
 }

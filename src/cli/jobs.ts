@@ -166,14 +166,31 @@ const RAW = 'attributionLintRaw'
 /**
  * Lint `file` (its text in `file.value`) with `pool`, and put its messages on it. `files` is
  * how many files the run has. What linting threw is thrown, with its messages on the file.
+ * Resolves to the lint's result as data (for the cache).
  */
-export async function lintFile(pool: LintPool, file: VFile, config: Config | undefined, files: number): Promise<void> {
+export async function lintFile(pool: LintPool, file: VFile, config: Config | undefined, files: number): Promise<LintResult> {
   const raw = (file.data as Record<string, unknown>)[RAW]
   const task: LintTask = {path: file.path, cwd: file.cwd, value: String(file.value ?? ''), raw: raw instanceof Uint8Array ? raw : undefined, config}
   const result = await pool.lint(task, files)
-  Object.assign(file.data, result.data)
   if (!pool.settings.keepText) file.value = ''
-  const messages = result.messages.map(reviveMessage)
+  applyResult(file, result)
+  return result
+}
+
+/** Put a lint's result (fresh, or from the cache) on `file`; what linting threw is thrown. */
+export function applyResult(file: VFile, result: LintResult): void {
+  Object.assign(file.data, result.data)
+  // A revived message's stack is a field of its own (empty, or its cause's), so the stack
+  // trace that constructing an Error captures is thrown away: not capturing it halves the cost
+  // of reviving (a cached run's messages are most of its work).
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let messages: VFileMessage[]
+  try {
+    messages = result.messages.map(reviveMessage)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   file.messages.push(...messages)
   if (result.thrown) throw 'message' in result.thrown ? messages[result.thrown.message] : reviveError(result.thrown.error)
 }

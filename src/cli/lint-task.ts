@@ -91,8 +91,9 @@ function leanMessage(message: object): LeanMessage {
     if (key === 'message' && value === (message as {reason?: unknown}).reason) continue
     lean[key] = key === 'cause' ? serializeError(value) : key === 'ancestors' ? leanAncestors(value as Node[]) : value
   }
-  // `stack` is an own property of an Error but not enumerable.
-  lean.stack = (message as Error).stack
+  // `stack` is an own property of an Error but not enumerable; a message's is empty unless it has a cause (and so is a revived one's).
+  const stack = (message as Error).stack
+  if (stack) lean.stack = stack
   return lean as LeanMessage
 }
 

@@ -29,7 +29,8 @@ import {findConfigError} from './config-files.js'
 import {ConfigFinder, type ConfigOutcome} from './config.js'
 import {describeError} from './errors.js'
 import {findFiles, type FoundFile, isGlob} from './find.js'
-import {lintFile, LintPool} from './jobs.js'
+import type {LintCache} from './cache.js'
+import {applyResult, lintFile, LintPool} from './jobs.js'
 
 export const INTERNAL_ERROR = 'internal-error'
 export const IGNORED_FILE = 'ignored-file'
@@ -242,8 +243,8 @@ function heldLimit(jobs: number): number {
   return Math.max(8, jobs * 4)
 }
 
-/** What a run saw, for tests: the most files it held at once. */
-export const runStats = {maxHeld: 0}
+/** What a run saw, for tests: the most files it held at once, and how many files it linted (not taken from the cache). */
+export const runStats = {maxHeld: 0, linted: 0}
 
 function fail(file: VFile, error: unknown): void {
   const index = file.messages.indexOf(error as never)
@@ -282,23 +283,34 @@ interface Run {
   configs: ConfigFinder
   /** How many files the run has (the pool starts workers only for enough of them). */
   count: number
+  /** With --cache. */
+  cache?: LintCache
 }
 
 /** Lint a file whose configuration is known: its text read from disk unless given. Failures end on the file as messages. */
-async function lintWithConfig(file: VFile, outcome: ConfigOutcome, run: Run): Promise<void> {
+async function lintWithConfig(file: VFile, outcome: ConfigOutcome, run: Run, cached = true): Promise<void> {
   if ('error' in outcome || 'configError' in outcome) return notConfigured(file, outcome)
-  if (file.value === undefined || file.value === null) {
+  const fromDisk = file.value === undefined || file.value === null
+  // With --cache, a file read from disk whose bytes and configuration are as cached is not linted again.
+  const configKey = run.cache && fromDisk && cached ? JSON.stringify(outcome.config ?? null) : undefined
+  const slot = configKey === undefined ? undefined : run.cache!.lookup(file.path, configKey)
+  if (fromDisk) {
     try {
       // Read synchronously: an article takes microseconds, and fs/promises' readFile costs several times the CPU.
-      file.value = readFileSync(path.resolve(run.settings.io.cwd, file.path), 'utf8')
+      // A cached file is read only for --fix, which needs its text.
+      if (!slot?.hit || run.pool.settings.keepText) file.value = readFileSync(path.resolve(run.settings.io.cwd, file.path), 'utf8')
     } catch (error) {
       file.value = ''
       return fail(file, error)
     }
   }
   try {
-    await lintFile(run.pool, file, outcome.config, run.count)
+    if (slot?.hit) return applyResult(file, slot.hit)
+    runStats.linted++
+    const result = await lintFile(run.pool, file, outcome.config, run.count)
+    if (slot) run.cache!.store(slot, configKey!, result)
   } catch (error) {
+    if (slot) run.cache!.forget(slot)
     fail(file, error)
   }
 }
@@ -370,7 +382,7 @@ async function lintText(file: VFile, text: string, config: ConfigOutcome, run: R
   again.cwd = run.settings.io.cwd
   setRawBytes(again, Buffer.from(text, 'utf8'))
   cliData(again).stdin = cliData(file).stdin
-  await lintWithConfig(again, config, run)
+  await lintWithConfig(again, config, run, false)
   classify(again, run.settings.debug)
   return again
 }
@@ -397,6 +409,12 @@ async function fixFile(file: VFile, config: ConfigOutcome | undefined, run: Run)
   if (stdin) return {file: fixed, output: text}
   writeFileSync(path.resolve(io.cwd, file.path), text)
   return {file: fixed, output: ''}
+}
+
+/** The run's cache (--cache), loaded only when asked for. */
+async function openCache({options, io}: RunSettings): Promise<LintCache> {
+  const {cacheFilePath, LintCache} = await import('./cache.js')
+  return new LintCache(cacheFilePath(options.cacheLocation, io.cwd), io.cwd)
 }
 
 /** Lint once: find, configure, lint, fix and report file by file. Resolves to the exit code. */
@@ -453,7 +471,10 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   await writer.ready
   // Files are linted by a pool (src/cli/jobs.ts): on worker threads with --jobs, never holding a syntax tree.
   const pool = new LintPool(options.jobs, {keepText: options.fix})
-  const run: Run = {settings, pool, configs, count: files.length}
+  const run: Run = {settings, pool, configs, count: files.length, cache: options.cache ? await openCache(settings) : undefined}
+  // A cache that cannot be used is said before the report; one that cannot be written, after it.
+  const cacheProblem = run.cache?.problem
+  if (cacheProblem) await write(io.stderr, `attribution-lint: ${cacheProblem}\n`)
   const out = new Output()
   let code = 0
   let warnings = 0
@@ -474,8 +495,10 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   } finally {
     await pool.close()
   }
+  run.cache?.save()
   await writer.end((text) => out.write(stream, text))
   await out.flush()
+  if (run.cache?.problem && !cacheProblem) await write(io.stderr, `attribution-lint: ${run.cache.problem}\n`)
   if (summary) await write(io.stderr, summary.text())
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     // As ESLint says it: the report is complete, the gate is what fails.
