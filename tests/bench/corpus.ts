@@ -212,3 +212,29 @@ export function longArticle(bytes: number, seed = 11): string {
   }
   return chunks.join('\n')
 }
+
+/**
+ * A corpus like the seed article, as the issue measured it: `count` scraped Arabic articles of
+ * about 8 KB, each the seed (fixtures/seed/article.raw.md) with its figures changed and its
+ * paragraphs in another order, so that no two files are the same.
+ */
+export function writeSeedCorpus(root: string, seedText: string, count = 2000, seed = 13): string[] {
+  const random = prng(seed)
+  // The raw seed keeps a paragraph a line, as it was scraped.
+  const [title, ...paragraphs] = seedText.trim().split(/\n+/)
+  mkdirSync(root, {recursive: true})
+  const files: string[] = []
+  for (let index = 0; index < count; index++) {
+    const body: string[] = []
+    let bytes = Buffer.byteLength(title)
+    while (bytes < 8000) {
+      const paragraph = pick(random, paragraphs).replace(/\d+/g, () => String(int(random, 2, 999)))
+      body.push(paragraph)
+      bytes += Buffer.byteLength(paragraph) + 1
+    }
+    const file = path.join(root, `seed-${String(index).padStart(4, '0')}.md`)
+    writeFileSync(file, [title, ...body].join('\n') + '\n')
+    files.push(file)
+  }
+  return files
+}
