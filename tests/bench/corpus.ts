@@ -214,13 +214,14 @@ export function longArticle(bytes: number, seed = 11): string {
 }
 
 /**
- * A corpus like the seed article, as the issue measured it: `count` scraped Arabic articles of
- * about 8 KB, each the seed (fixtures/seed/article.raw.md) with its figures changed and its
- * paragraphs in another order, so that no two files are the same.
+ * A corpus like the seed article, as issue 14 measured it: `count` Arabic articles of about
+ * 8 KB, each the seed's paragraphs (fixtures/seed/article.md) with their figures changed and in
+ * another order, so that no two files are the same.
  */
 export function writeSeedCorpus(root: string, seedText: string, count = 2000, seed = 13): string[] {
   const random = prng(seed)
-  // The raw seed keeps a paragraph a line, as it was scraped.
+  // Paragraphs as the seed keeps them: apart by blank lines (article.md), or a line each as scraped (article.raw.md).
+  const separator = /\n\n/.test(seedText) ? '\n\n' : '\n'
   const [title, ...paragraphs] = seedText.trim().split(/\n+/)
   mkdirSync(root, {recursive: true})
   const files: string[] = []
@@ -230,10 +231,10 @@ export function writeSeedCorpus(root: string, seedText: string, count = 2000, se
     while (bytes < 8000) {
       const paragraph = pick(random, paragraphs).replace(/\d+/g, () => String(int(random, 2, 999)))
       body.push(paragraph)
-      bytes += Buffer.byteLength(paragraph) + 1
+      bytes += Buffer.byteLength(paragraph) + separator.length
     }
     const file = path.join(root, `seed-${String(index).padStart(4, '0')}.md`)
-    writeFileSync(file, [title, ...body].join('\n') + '\n')
+    writeFileSync(file, [title, ...body].join(separator) + '\n')
     files.push(file)
   }
   return files

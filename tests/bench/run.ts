@@ -18,7 +18,7 @@
  * and, for issue 14's goals, in the same interleaved rounds:
  *
  *   (s)  the stylish report against --report json, both --jobs 1, on the same corpus
- *   (p)  a seed-like corpus (the seed article's paragraphs, 2,000 scraped Arabic articles):
+ *   (p)  a seed-like corpus (2,000 Arabic articles of the seed article's paragraphs):
  *        remark-parse alone against attribution-lint --report json --jobs 1
  *   (k)  --cache: a first run (empty cache), a second over the unchanged archive, and one
  *        after editing 1% of the articles (other ones each round)
@@ -150,7 +150,7 @@ try {
         }
       : {}
   // Issue 14: stylish against json, the seed-like corpus, one article against remark-cli.
-  const seedFiles = writeSeedCorpus(path.join(root, 'seed-like'), readFileSync(path.join(repo, 'fixtures/seed/article.raw.md'), 'utf8'), fileCount)
+  const seedFiles = writeSeedCorpus(path.join(root, 'seed-like'), readFileSync(path.join(repo, 'fixtures/seed/article.md'), 'utf8'), fileCount)
   const seedRoot = path.dirname(seedFiles[0])
   const seedBytes = seedFiles.reduce((sum, file) => sum + readFileSync(file).length, 0)
   const compare = values.compare ? path.resolve(values.compare) : undefined
