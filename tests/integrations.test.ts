@@ -2,8 +2,8 @@
  * Editorial CI integrations, through the built CLI: the SARIF report validates against the
  * SARIF 2.1.0 schema, GitHub annotations are escaped and relative to the repository root,
  * --changed-since judges only changed lines (in a temporary git repository), --explain and
- * docs/rules/ come from the rule doc comments, and action.yml and .pre-commit-hooks.yaml run
- * the command lines they declare.
+ * docs/rules/ come from the rule doc comments, and .pre-commit-hooks.yaml runs the command line
+ * it declares (tests/action.test.ts runs action.yml, tests/pre-commit.test.ts the real pre-commit).
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
@@ -180,59 +180,28 @@ test('--explain prints the rule doc; docs/rules/ are up to date with the doc com
   assert.equal(unknown.stderr, `attribution-lint: unknown rule \`no-such-rule\` for --explain; known rules: ${rules.map((rule) => rule.ruleId).join(', ')}\n`)
 })
 
-test('action.yml: composite, with the inputs; its run lines lint a repository as the runner would', () => {
-  const action = YAML.parse(readFileSync(path.join(REPO, 'action.yml'), 'utf8'))
-  assert.equal(action.runs.using, 'composite')
-  for (const input of ['files', 'changed-since', 'frail', 'report']) assert.ok(action.inputs[input], input)
-  const [install, lint] = action.runs.steps
-  assert.equal(install['working-directory'], '${{ github.action_path }}')
-  assert.match(install.run, /^npm ci\b.*&& npm run build$/)
-  const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'))
-  // The build compiles the CLI first (then the editor page's bundle, which the Action does not use).
-  assert.match(pkg.scripts.build, /^tsc -p tsconfig\.json( && |$)/)
-  const dir = tempRepo()
-  writeFileSync(path.join(dir, 'a.md'), STORY)
-  git(['add', '.'], dir)
-  git(['commit', '-q', '-m', 'base'], dir)
-  writeFileSync(path.join(dir, 'a.md'), STORY.replace('the company said on Monday', 'a source familiar with the plans said'))
-  const run = (inputs: Record<string, string>) => {
-    const values = (name: string) => inputs[name] ?? action.inputs[name].default
-    const env: Record<string, string> = {}
-    for (const [key, value] of Object.entries(lint.env as Record<string, string>)) {
-      env[key] = value.replace('${{ github.action_path }}', REPO.replace(/\/$/, '')).replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name) => values(name))
-    }
-    return spawnSync('bash', ['-e', '-c', lint.run], {cwd: dir, encoding: 'utf8', env: {...process.env, ...env}})
-  }
-  const annotations = run({})
-  assert.equal(annotations.status, 0, annotations.stderr)
-  assert.equal(annotations.stdout, '::warning file=a.md,line=3,endLine=3,col=33,endColumn=70,title=attribution-lint anonymous-source::Unnamed source: name the source, or say why anonymity was granted\n')
-  const frail = run({frail: 'true', 'changed-since': 'HEAD', files: 'a.md *.markdown'})
-  assert.equal(frail.status, 1)
-  assert.match(frail.stdout, /^::warning file=a\.md,line=3/)
-  const sarif = run({report: 'sarif', output: 'out.sarif'})
-  assert.equal(sarif.status, 0)
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 1)
-  // The shard input: the two halves of a matrix together lint the one article once.
-  const halves = ['1/2', '2/2'].map((shard) => run({report: 'json', shard}))
-  assert.deepEqual(halves.map((half) => half.status), [0, 0])
-  assert.deepEqual(halves.flatMap((half) => JSON.parse(half.stdout) as Array<{path: string}>).map((file) => file.path), ['a.md'])
-  rmSync(dir, {recursive: true, force: true})
-})
-
-test('.pre-commit-hooks.yaml: the hook runs the package bin on the staged markdown files', () => {
+test('.pre-commit-hooks.yaml: the hook runs the package bin on the staged markdown files, quiet about ignored ones', () => {
   const [hook] = YAML.parse(readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8'))
   assert.equal(hook.language, 'node')
   assert.deepEqual(hook.types, ['markdown'])
+  assert.equal(hook.minimum_pre_commit_version, '3.0.0')
+  const [command, ...entryArgs] = hook.entry.split(' ')
+  assert.deepEqual(entryArgs, ['--silently-ignore'])
   const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'))
-  const bin = pkg.bin[hook.entry]
+  const bin = pkg.bin[command]
   assert.equal(bin, 'dist/src/cli/bin.js')
   const dir = tempRepo()
   writeFileSync(path.join(dir, 'good.md'), STORY)
   writeFileSync(path.join(dir, 'bad.md'), STORY.replace('the company said on Monday', 'a source familiar with the plans said'))
+  mkdirSync(path.join(dir, 'drafts'))
+  writeFileSync(path.join(dir, 'drafts', 'bad.md'), STORY.replace('the company said on Monday', 'a source familiar with the plans said'))
+  writeFileSync(path.join(dir, '.attributionignore'), 'drafts/\n')
   // pre-commit appends the file names to entry + args.
-  const pass = spawnSync(process.execPath, [path.join(REPO, bin), ...hook.args, 'good.md'], {cwd: dir, encoding: 'utf8'})
+  const hookRun = (...files: string[]) => spawnSync(process.execPath, [path.join(REPO, bin), ...entryArgs, ...hook.args, ...files], {cwd: dir, encoding: 'utf8'})
+  const pass = hookRun('good.md', 'drafts/bad.md')
   assert.equal(pass.status, 0, pass.stderr)
-  const fail = spawnSync(process.execPath, [path.join(REPO, bin), ...hook.args, 'good.md', 'bad.md'], {cwd: dir, encoding: 'utf8'})
+  assert.equal(pass.stderr, 'good.md: no issues found\n') // nothing about drafts/bad.md
+  const fail = hookRun('good.md', 'bad.md')
   assert.equal(fail.status, 1)
   assert.match(fail.stderr, /bad\.md\n3:33-3:70 warning Unnamed source/)
   rmSync(dir, {recursive: true, force: true})

@@ -6,7 +6,8 @@
  *
  * `stylish` (default, for people, on stderr as remark-cli does), `json` (for machines, on
  * stdout, the only thing there), `sarif` (SARIF 2.1.0, for code scanning), `github`
- * (GitHub Actions annotations) and `editor` (the pre-publish report for one article).
+ * (GitHub Actions annotations), `editor` (the pre-publish report for one article) and
+ * `markdown` (every finding in tables, for a GitHub job summary).
  */
 import type {VFile} from 'vfile'
 import type {ReporterOptions} from './messages.js'
@@ -61,7 +62,8 @@ const builtins = new Map<string, () => Promise<Reporter>>([
   ['json', async () => (await import('./json.js')).json],
   ['sarif', async () => (await import('./sarif.js')).sarif],
   ['github', async () => (await import('./github.js')).github],
-  ['editor', async () => (await import('./editor.js')).editor]
+  ['editor', async () => (await import('./editor.js')).editor],
+  ['markdown', async () => (await import('./markdown.js')).markdown]
 ])
 
 export function registerReporter(reporter: Reporter): void {
