@@ -27,10 +27,18 @@ function tempRepo(prefix: string): string {
   return dir
 }
 
+/** The final OASIS SARIF 2.1.0 schema (tests/schemas/README.md). */
 function validator() {
   const Ajv = require('ajv-draft-04')
   const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-  return ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'tests/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')))
+  // The schema's formats, checked (ajv alone would skip them): an absolute URI, a URI reference
+  // (relative, percent-encoded: no spaces), a date-time.
+  ajv.addFormat('uri', (value: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(value) && URL.canParse(value))
+  ajv.addFormat('uri-reference', (value: string) => !/\s/.test(value) && URL.canParse(value, 'file:///base/'))
+  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)))
+  const schema = JSON.parse(readFileSync(path.join(REPO, 'tests/schemas/sarif-schema-2.1.0.json'), 'utf8'))
+  assert.equal(schema.id, 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json')
+  return ajv.compile(schema)
 }
 
 test('SARIF for code scanning: help and properties on every descriptor, a region and a fingerprint on every result', () => {
@@ -50,6 +58,13 @@ test('SARIF for code scanning: help and properties on every descriptor, a region
   const validate = validator()
   assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 1))
   const run = log.runs[0]
+  // The schema can fail: a level SARIF does not have, a region on line 0.
+  assert.equal(validate({...log, runs: [{...run, results: [{...run.results[0], level: 'fatal'}]}]}), false)
+  const [first] = run.results
+  const lineZero = {...first, locations: [{physicalLocation: {...first.locations[0].physicalLocation, region: {startLine: 0}}}]}
+  assert.equal(validate({...log, runs: [{...run, results: [lineZero]}]}), false)
+  const spaced = {...first, locations: [{physicalLocation: {...first.locations[0].physicalLocation, artifactLocation: {uri: 'news/seed story.md'}}}]}
+  assert.equal(validate({...log, runs: [{...run, results: [spaced]}]}), false)
   // %SRCROOT% is the repository root, as a file URI ending in a slash.
   assert.deepEqual(run.originalUriBaseIds, {'%SRCROOT%': {uri: pathToFileURL(dir).href + '/'}})
   const ids = run.tool.driver.rules.map((rule: {id: string}) => rule.id)
