@@ -472,17 +472,18 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
   }
   if (preposition) {
     const ofOnly = w.ofPrepositions.has(preposition)
+    const near = cuesNear(speech, prep - 8, prep)
     for (let k = prep - 1; k >= 0 && prep - k <= 7; k--) {
       if (breaksBetween(block, k, k + 1) || w.openers.has(tokens[k].norm)) break
       const product = phraseAt(tokens, k, w.products)
       if (product && k + product <= prep) return {from: k, to: k + product, entry: 'frame:product'}
-      const cue = speech.find((hit) => hit.to - 1 === k || (hit.from <= k && k < hit.to))
+      const cue = near.find((hit) => hit.from <= k && k < hit.to)
       // "of X" / «من X» names the addressee's outlet only after a cue that is said to someone (told, an interview with).
       if (cue && (!ofOnly || cue.sides.includes('after') || cue.sides.includes('addressee')) && !opensClause(block, cue.to, from)) return {from: cue.from, to: cue.to, entry: cue.entry.id}
     }
   }
   // Inverted attribution after a quotation: `“…,” wrote the influential Edge magazine`, `“…,” said CNN`.
-  for (const cue of speech) {
+  for (const cue of cuesNear(speech, from - 3, from)) {
     if (cue.to > from || from - cue.to > 2 || breaksBetween(block, cue.to - 1, from)) continue
     // The outlet ends the speaker's phrase: `said MSNBC host Chris Matthews` names a person, not the outlet.
     const ends = to >= tokens.length || breaksBetween(block, to - 1, to) || w.prepositions.has(tokens[to].norm) || w.ofPrepositions.has(tokens[to].norm)
@@ -510,6 +511,20 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
     }
   }
   return undefined
+}
+
+/** The cues (in text order) that overlap tokens [lo, hi), found by binary search: a mention reads only the cues near it. */
+function cuesNear(cues: readonly CueHit[], lo: number, hi: number): CueHit[] {
+  let a = 0
+  let b = cues.length
+  while (a < b) {
+    const mid = (a + b) >> 1
+    if (cues[mid].to <= lo) a = mid + 1
+    else b = mid
+  }
+  const near: CueHit[] = []
+  for (let k = a; k < cues.length && cues[k].from < hi; k++) near.push(cues[k])
+  return near
 }
 
 /** The outlets a link points to: the one its host belongs to, those its text names, and its text for outlets known only by pattern. */
