@@ -13,7 +13,10 @@
  * ("spokesman John Kirby" is named). Only the first mention of each unnamed source is
  * flagged: a definite mention of a like source already met ("the source confirmed",
  * «أكد المصدر», "the two officials") and pronouns ("he added", "one of them") are not
- * flagged again; a new indefinite description is a new source. Sources that appear only
+ * flagged again; a new indefinite description is a new source. A possessive opens a new
+ * source ("her advisers said", "her friend said") that a repeat of its head refers back to. An
+ * Arabic unnamed subject may stand before «قد» and its verb («مصدر مسؤول في القنصلية كان قد
+ * نفى»). A negated verb attributes nothing ("his aides haven't said much"). Sources that appear only
  * inside someone else's quotation, and mentions outside the story text, are left alone.
  *
  * Options: `{allowWithReason: true}`: leave the source alone when the sentence (or the next

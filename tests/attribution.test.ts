@@ -188,3 +188,13 @@ test('an Arabic unnamed subject before «قد» and its verb is the speaker: «�
   // A verb with no «قد» before it opens its own clause: the subject before it is not taken.
   assert.deepEqual(speakers('# خبر\n\nالوزير مصدر قلق، وقال إن الخطة جاهزة.').filter(([, kind]) => kind === 'anonymous'), [])
 })
+
+test('anonymous sources: a possessive opens a new source that a repeat of its head refers back to; a negated verb attributes nothing', () => {
+  const {index} = analyse('# T\n\nShe was not surprised, her advisers said Friday.\n\nHer advisers said they were confident.')
+  assert.deepEqual(index.all.map((a) => [a.speaker?.text, a.speaker?.kind, a.speaker?.definite, a.speaker?.bare]),
+    [['her advisers', 'anonymous', false, true], ['Her advisers', 'anonymous', false, true]])
+  assert.deepEqual(speakers('# T\n\nThe nominee and his aides haven\'t said much about the debate.'), [])
+  assert.deepEqual(speakers('# خبر\n\nواصلت الحافلات نقل الفارين، بحسب عاملين في الإغاثة.').filter(([, kind]) => kind === 'anonymous'), [['عاملين في الإغاثة', 'anonymous']])
+  // «لـCNN» after the verb is the outlet spoken to; the unnamed subject stands before «قد».
+  assert.deepEqual(speakers('# خبر\n\nكان مسؤولان كبيران في الإدارة قد تحدثا لـCNN بشأن القضية.').slice(0, 1), [['مسؤولان كبيران في الإدارة', 'anonymous']])
+})

@@ -176,6 +176,8 @@ function subjectBeforeComma(text: string, tokens: readonly Token[], cueFrom: num
   return [cueFrom, cueFrom]
 }
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom'])
+// Negations between a subject and its verb of saying.
+const NEGATED = /^(?:not|never|\w+n't|cannot)$/u
 const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were'])
 
 const EN_NOUN_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'another', 'his', 'her', 'their', 'its'])
@@ -195,11 +197,15 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   if (arabic || kind === 'source') {
     const range = speakerAfter(block, cueTo, end, arabic)
     // After an implied subject comes a preposition: «قال إن»، «تحدثا للصحيفة» (to the paper: the addressee, not the speaker).
-    return arabic && range[1] > range[0] && (AR_IMPLIED.has(tokens[range[0]].norm) || kind !== 'source' && /^لل/u.test(tokens[range[0]].norm)) ? [cueTo, cueTo] : range
+    return arabic && range[1] > range[0] && (AR_IMPLIED.has(tokens[range[0]].norm) || kind !== 'source' && (/^لل/u.test(tokens[range[0]].norm) || /^لـ/u.test(tokens[range[0]].text))) ? [cueTo, cueTo] : range
   }
   // A passive agent: "described by federal officials"; a passive without one is no attribution ("will be announced in March").
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
   if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1) return undefined
+  // A negated verb attributes nothing: "his aides haven't said much", "officials did not say".
+  for (let i = cueFrom - 1; i >= start && cueFrom - i <= 2 && EN_AUXILIARIES.has(tokens[i].norm.replace(/n't$/u, '')) || i >= start && NEGATED.test(tokens[i].norm); i--) {
+    if (NEGATED.test(tokens[i].norm)) return undefined
+  }
   // A parenthetical adverb between subject and verb ("Officials, though, say") is skipped.
   let at = cueFrom
   if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--

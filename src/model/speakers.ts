@@ -32,7 +32,9 @@ export interface SpeakerClass {
 // Closed word classes, normalised (see normalize.ts).
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'هو', 'هي', 'هم', 'هما', 'نحن', 'انا', 'انه', 'انها', 'انهم'])
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'another', 'both', 'its', 'his', 'her', 'their', 'our'])
-const DEFINITE_EN = new Set(['the', 'this', 'that', 'these', 'those', 'both', 'its', 'his', 'her', 'their'])
+const DEFINITE_EN = new Set(['the', 'this', 'that', 'these', 'those', 'both'])
+// A possessive opens a new unnamed source ("her advisers said" after "a source said"), which a repeat of its head refers back to.
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their'])
 // Capitalised words that do not make a name: days, months and sentence-initial function words.
 const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -108,7 +110,8 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     if (arabic) definite = !AR_QUANTIFIERS.has(first.norm) && tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
     const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
-    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare: head.from === from && head.to >= to, another, qualifiers}
+    const bare = (head.from === from || !arabic && head.from === from + 1 && POSSESSIVES.has(first.norm)) && head.to >= to
+    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers}
   }
   if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite, bare: false}
   if (arabic) {
