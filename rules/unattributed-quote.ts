@@ -110,6 +110,7 @@
 import {defineRule} from '../src/rule.js'
 import {findAttributions, wordCount} from '../src/model/attribution.js'
 import type {Quote} from '../src/model/article.js'
+import {opensText} from '../src/model/quotes.js'
 
 // Words that introduce a quoted title or name rather than someone's words.
 const TITLE_INTRODUCERS = /(?:titled|entitled|called|named|dubbed|so-called|headlined|slogan|motto|hashtag|بعنوان|عنوان|المسمى|المسماة|المسماه|يسمى|تسمى|باسم|شعار|وسم|هاشتاغ|هاشتاج)\s*[:،,]?\s*$/iu
@@ -121,7 +122,7 @@ export default defineRule({id: 'unattributed-quote', messages: ['unattributed-qu
     for (const quote of block.quotes) {
       // Outer quotations with an opening mark; an unclosed one counts only when it opens its block (a quote running on to the next paragraph).
       if (quote.depth !== 0 || quote.marks[0] === '') continue
-      if (quote.unbalanced && block.text.slice(0, quote.open).trim() !== '') continue
+      if (quote.unbalanced && !opensText(block.text, quote)) continue
       if (wordCount(quote.text) < options.minWords || isTitle(quote.text)) continue
       if (TITLE_INTRODUCERS.test(block.text.slice(Math.max(0, quote.open - 24), quote.open))) continue
       if (isEmbeddedTerm(article.sentenceAt(block, quote.open)?.start ?? 0, block.text, quote)) continue

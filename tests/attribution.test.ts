@@ -198,3 +198,18 @@ test('anonymous sources: a possessive opens a new source that a repeat of its he
   // «لـCNN» after the verb is the outlet spoken to; the unnamed subject stands before «قد».
   assert.deepEqual(speakers('# خبر\n\nكان مسؤولان كبيران في الإدارة قد تحدثا لـCNN بشأن القضية.').slice(0, 1), [['مسؤولان كبيران في الإدارة', 'anonymous']])
 })
+
+test('a verb that is a noun too is a cue only beside a quotation: "“…,” he notes.", "“…,” it read." but not "the notes", "read the report"', () => {
+  assert.deepEqual(summary('# T\n\n"We will not give up on this town," he notes.').map(([cue]) => cue), ['notes'])
+  assert.deepEqual(summary('# T\n\n“America is great and so is this parade,” read one banner.').map(([cue]) => cue), ['read'])
+  assert.deepEqual(summary('# T\n\nShe read the report twice and kept her notes in a drawer.'), [])
+  assert.deepEqual(summary('# T\n\nToxic fumes and the calls of neighbours reached the station.'), [])
+})
+
+test('a title-case sentence keeps its capitalised verbs; a name before a colon is the speaker of the quote after it', () => {
+  assert.deepEqual(summary('# T\n\nAt A Goldman Summit, Hillary Clinton Said “Many Of You In This Room Are Masters Of The Trend Lines.”').map(([cue]) => cue), ['Said'])
+  const {article, index} = analyse('# T\n\nThe surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates often gain the most after early wins.”')
+  assert.equal(index.quoteAttribution(1, article.blocks[1].quotes[0])?.speaker?.text, 'Daron Shaw')
+  const party = analyse('# T\n\nRep. Trey Gowdy (R-S.C.): "I have not heard anyone other than you ever cite that figure."')
+  assert.equal(party.index.quoteAttribution(1, party.article.blocks[1].quotes[0])?.speaker?.kind, 'named')
+})

@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import {normalize} from '../model/normalize.js'
-import {arabicVerbForms, englishVerbForms} from '../model/morphology.js'
+import {arabicVerbForms, englishVerbInflections} from '../model/morphology.js'
 import type {Token} from '../model/tokens.js'
 
 /** One concept of a lexicon, with its forms in each language. */
@@ -161,6 +161,8 @@ export interface Lexicons {
   outlets: OutletEntry[]
   /** The languages each lexicon has forms in (configuration additions included). */
   languages: {cues: ReadonlySet<string>; claims: ReadonlySet<string>}
+  /** Cue forms (normalised) that are cues only right beside a quotation: verbs that are nouns too ("notes", "read"). */
+  cuesBesideQuote: ReadonlySet<string>
   /** Matchers per lexicon over the forms of every language. */
   match: {
     cues: PhraseMatcher<LexiconEntry>
@@ -203,8 +205,8 @@ function readData(name: string): LexiconFile {
  * verbs it lists by their base form under `verbs` (`{"en": ["fume", "tell/told"], "ar": ["أضاف/يضيف"]}`, see
  * src/model/morphology.ts).
  */
-export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean}> {
-  const forms: Array<{lang: string; form: string; inflected?: boolean}> = []
+export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> {
+  const forms: Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> = []
   for (const [lang, value] of Object.entries(entry)) {
     if (/^[a-z]{2,3}$/.test(lang) && Array.isArray(value)) for (const form of value) if (typeof form === 'string') forms.push({lang, form})
   }
@@ -212,8 +214,9 @@ export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string;
   if (verbs && typeof verbs === 'object' && !Array.isArray(verbs)) {
     for (const [lang, specs] of Object.entries(verbs as Record<string, unknown>)) {
       if (!Array.isArray(specs)) continue
-      const inflect = lang === 'ar' ? arabicVerbForms : lang === 'en' ? englishVerbForms : (spec: string) => [spec]
-      for (const spec of specs) if (typeof spec === 'string') for (const form of inflect(spec)) forms.push({lang, form, inflected: true})
+      const inflect = (spec: string) => lang === 'ar' ? arabicVerbForms(spec).map((form) => ({form, besideQuote: false}))
+        : lang === 'en' ? englishVerbInflections(spec) : [{form: spec, besideQuote: false}]
+      for (const spec of specs) if (typeof spec === 'string') for (const {form, besideQuote} of inflect(spec)) forms.push({lang, form, inflected: true, besideQuote})
     }
   }
   return forms
@@ -235,6 +238,15 @@ function compile(file: LexiconFile): PhraseMatcher<LexiconEntry> {
   for (const entry of file.entries) for (const {form, inflected} of formsOf(entry)) if (!inflected) matcher.add(form, entry)
   for (const entry of file.entries) for (const {form, inflected} of formsOf(entry)) if (inflected) matcher.add(form, entry)
   return matcher
+}
+
+/** Forms marked `besideQuote` that no entry lists as a cue anywhere (normalised). */
+function besideQuoteForms(file: LexiconFile): Set<string> {
+  const beside = new Set<string>()
+  const anywhere = new Set<string>()
+  for (const entry of file.entries) for (const {form, besideQuote} of formsOf(entry)) (besideQuote ? beside : anywhere).add(normalize(form))
+  for (const form of anywhere) beside.delete(form)
+  return beside
 }
 
 const compiled = new Map<string, Lexicons>()
@@ -263,6 +275,7 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   const lexicons: Lexicons = {
     cues, anonymous, vague, reasons, promo, claims, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
+    cuesBesideQuote: besideQuoteForms(cues),
     match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), outlets: outletMatcher}
   }
   if (compiled.size > 16) compiled.clear()

@@ -18,6 +18,7 @@ import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
 import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
+import {opensText} from './quotes.js'
 
 export type {SpeakerKind} from './speakers.js'
 
@@ -210,7 +211,13 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   let at = cueFrom
   if (at - 1 > start && PARENTHETICAL.has(tokens[at - 1].norm) && /,/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) at--
   const opensClause = at === start || breaksBetween(text, tokens[at - 1], tokens[at]) && at === cueFrom
-  const isCue = (token: Token) => !/[-‐]$/u.test(text.slice(Math.max(0, token.index - 1), token.index)) && article.lexicons.match.cues.matchAt([token], 0) !== undefined
+  // A verb that is a noun too ("document", "report") does not end a subject: "A WikiLeaks document suggests"; nor does a
+  // cue joined by a hyphen to the word before.
+  const isCue = (token: Token) => {
+    if (/[-‐]$/u.test(text.slice(Math.max(0, token.index - 1), token.index))) return false
+    const cue = article.lexicons.match.cues.matchAt([token], 0)
+    return cue !== undefined && !article.lexicons.cuesBesideQuote.has(normalize(cue.form))
+  }
   let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start, isCue)
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
@@ -248,7 +255,8 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   let speakerClass = vaguePhrase && owned?.kind !== 'named' ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : owned ?? classifySpeaker(tokens, range[0], range[1], article.lexicons)
   // A view or a finding ("officials agree", "experts fear", "a review found") ties its content to its holder, but an
   // unnamed holder of a view is no anonymous source or vague attribution by itself: those are sources of words.
-  if (VIEW_KINDS.has(String(entryKind ?? '')) && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague') && !vaguePhrase) {
+  // Ownerless evidence ("circulating videos showed", «أظهرت مقاطع متداولة») stays vague.
+  if (VIEW_KINDS.has(String(entryKind ?? '')) && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague' && speakerClass.entry?.kind === 'group')) {
     speakerClass = {kind: 'described', definite: speakerClass.definite, bare: false}
   }
   const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
@@ -286,10 +294,42 @@ const EN_NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those',
  * Whether an English cue word is a noun or part of a name here: after a determiner ("the call", "a claim"), or
  * capitalised inside its sentence ("the United States", "Fox News Says"); verbs are lower case mid-sentence.
  */
-function isEnglishNoun(block: ArticleBlock, at: number, start: number): boolean {
+function isEnglishNoun(block: ArticleBlock, at: number, start: number, titleCase: boolean): boolean {
   const token = block.tokens[at]
-  if (at > start && /^\p{Lu}/u.test(token.text) && !/["“«‘(\[]\s*$/u.test(block.text.slice(block.tokens[at - 1].end, token.index))) return true
+  if (at > start && !titleCase && /^\p{Lu}/u.test(token.text) && !/["“«‘(\[]\s*$/u.test(block.text.slice(block.tokens[at - 1].end, token.index))) return true
   return at > start && EN_NOUN_DETERMINERS.has(block.tokens[at - 1].norm) && !breaksBetween(block.text, block.tokens[at - 1], token)
+}
+
+/** Whether most words of a sentence are capitalised, as in a headline or a title-case list. */
+function isTitleCase(tokens: readonly Token[], start: number, end: number): boolean {
+  let words = 0
+  let capitalised = 0
+  for (let i = start; i < end; i++) {
+    if (!/^\p{L}/u.test(tokens[i].text) || isArabicWord(tokens[i].norm)) continue
+    words++
+    if (/^\p{Lu}/u.test(tokens[i].text)) capitalised++
+  }
+  return words >= 4 && capitalised >= 0.8 * words
+}
+
+// Most words between a quotation and a cue beside it ("“…,” a voice-over in the ad states").
+const MAX_BESIDE_GAP = 6
+
+/**
+ * Whether a cue at tokens [from, to) sits beside a quotation: its clause follows a quotation's closing mark with a
+ * short subject between ("“…,” he notes.", "“…,” read the email."), or a colon or a quotation follows it ("The sign
+ * reads: “…”").
+ */
+function besideQuote(block: ArticleBlock, from: number, to: number): boolean {
+  const {text, tokens} = block
+  const cueStart = tokens[from].index
+  if (/^\s*(?:[:：]|["“«‘])/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 4))) return true
+  for (const quote of block.quotes) {
+    if (quote.depth !== 0 || quote.close < 0 || quote.close >= cueStart) continue
+    const gap = text.slice(quote.close + 1, cueStart)
+    if (!/[.!?؟;:]/u.test(gap) && tokenAt(tokens, cueStart) - tokenAt(tokens, quote.close + 1) <= MAX_BESIDE_GAP) return true
+  }
+  return false
 }
 
 const plurals = new WeakMap<Lexicons, Set<string>>()
@@ -417,6 +457,8 @@ export function findAttributions(article: Article): AttributionIndex {
       const found: Attribution[] = []
       // Matched within the sentence's own words, so that no phrase runs on into the next sentence ("wrote. In …").
       const cues = match.cues.findWithin(tokens, start, end)
+      // A sentence in title case ("Clinton Said That The Blame …") capitalises its verbs too.
+      const titleCase = isTitleCase(tokens, start, end)
       const vague = match.vague.findWithin(tokens, start, end)
       for (const cue of cues) {
         const entry = cue.value
@@ -425,9 +467,13 @@ export function findAttributions(article: Article): AttributionIndex {
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
-        if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start)) continue
+        if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start, titleCase)) continue
         // A cue joined by a hyphen to the word before is part of an adjective: "so-called", "self-described".
         if (!arabic && cue.from > start && /^[-‐]$/u.test(text.slice(tokens[cue.from - 1].end, tokens[cue.from].index))) continue
+        // "records show", «تشير التقديرات»: a view or finding inside a vague phrase is that phrase's, as the vague lexicon reads it.
+        if (VIEW_KINDS.has(String(entry.kind)) && vague.some((v) => v.from <= cue.from && v.to >= cue.to)) continue
+        // "notes", "read": a verb that is a noun too is a cue only beside a quotation ("“…,” he notes.", "it read: “…”").
+        if (article.lexicons.cuesBesideQuote.has(normalize(cue.form)) && !besideQuote(block, cue.from, cue.to)) continue
         let range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         if (!range) continue
         // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
@@ -528,7 +574,7 @@ export function findAttributions(article: Article): AttributionIndex {
     // A quotation that opens its block continues the speaker of the previous block's quotation, or of the block that
     // introduced it: one ending with a colon ("He said:", «وقال:»), through a run of quoted blocks (an interview, a
     // statement read in full), or one whose last sentence has a cue with no words of its own ("She told the BBC about it.").
-    if (!found && first === 0 && block.text.slice(0, quote.open).trim() === '') {
+    if (!found && first === 0 && opensText(block.text, quote)) {
       const previous = article.blocks[index - 1]
       if (previous && previous.role === 'body' && previous.sentences.length) {
         const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3)
@@ -540,7 +586,7 @@ export function findAttributions(article: Article): AttributionIndex {
     // quotation mark and may carry the speaker («"…" / "…," she said.»).
     if (!found && quote.unbalanced && quote.close < 0) {
       const next = article.blocks[index + 1]
-      const continued = next?.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && next.text.slice(0, q.open).trim() === '')
+      const continued = next?.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && opensText(next.text, q))
       if (next && continued) found = ownQuoteAttribution(next, continued)
     }
     quoteCache.set(quote, found)
@@ -552,7 +598,7 @@ export function findAttributions(article: Article): AttributionIndex {
    * sentence has a cue with no words of its own. A pull quote or a quote opening the story has none.
    */
   const introduction = (index: number): Attribution | undefined => {
-    const opensWithQuote = (b: ArticleBlock) => b.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && b.text.slice(0, q.open).trim() === '')
+    const opensWithQuote = (b: ArticleBlock) => b.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && opensText(b.text, q))
     let at = index - 1
     for (let steps = 0; at > 0 && steps < MAX_QUOTED_RUN && article.blocks[at].role === 'body' && opensWithQuote(article.blocks[at]) && !/:\s*$/u.test(article.blocks[at].text); steps++) {
       // A quoted block with its own speaker ("…," she said.) ends what an earlier introduction speaks for.
@@ -602,13 +648,19 @@ export function findAttributions(article: Article): AttributionIndex {
   /** The speaker label of a clause that ends with the colon at `colon` ("David Wasserman:", «الوزير:», "From the report:"). */
   const labelBefore = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
     if (!/[:：]/u.test(block.text[colon] ?? '')) return undefined
-    const {tokens} = block
+    const {tokens, text} = block
     const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
-    const to = tokenAt(tokens, colon)
-    // The label is the whole clause before the colon: no punctuation inside it, and nothing before it in its sentence.
+    // "Rep. Trey Gowdy (R-S.C.):": a parenthetical that ends the label is not part of it.
+    const before = text.slice(0, colon).trimEnd()
+    const open = before.endsWith(')') ? before.lastIndexOf('(') : -1
+    const to = tokenAt(tokens, open >= 0 && colon - open < 40 ? open : colon)
+    // The label is the whole clause before the colon: nothing before it in its sentence but a headline run off with
+    // " - " ("Pollsters agree - Carl Bialik:").
+    const breaks = (k: number) => breaksBetween(text, tokens[k - 1], tokens[k]) || /\s-\s/u.test(text.slice(tokens[k - 1].end, tokens[k].index))
     let from = to
-    while (from > start && to - from <= MAX_LABEL_WORDS && (from === to || !breaksBetween(block.text, tokens[from - 1], tokens[from]))) from--
-    if (from > start || to <= from || to - from > MAX_LABEL_WORDS) return undefined
+    while (from > start && to - from <= MAX_LABEL_WORDS && (from === to || !breaks(from))) from--
+    if (to <= start || to - from > MAX_LABEL_WORDS) return undefined
+    if (from > start && !breaks(from)) return undefined
     const arabic = isArabicWord(tokens[from].norm)
     // «حول تشخيص مرضه:» 'about his diagnosis:' names a topic, not a speaker.
     if (arabic && (AR_PARTICLES.has(tokens[from].norm) || /^(?:[وف]?(?:حول|عن|في|من|الي|علي|ل))$/u.test(tokens[from].norm))) return undefined
@@ -618,12 +670,24 @@ export function findAttributions(article: Article): AttributionIndex {
     const labelled = speaker.kind === 'named' || speaker.kind === 'outlet' || speaker.kind === 'anonymous' || speaker.kind === 'vague' ||
       document && speaker.kind === 'described'
     // An English label is a name or a noun phrase: no lower-case word beyond its particles.
-    if (!labelled || !arabic && !document && tokens.slice(from, to).some((t) => !/^\p{Lu}/u.test(t.text) && !LABEL_PARTICLES.has(t.norm))) return undefined
-    return syntheticAttribution(block, from, to, speaker.kind, 'speaker-label')
+    if (labelled && (arabic || document || tokens.slice(from, to).every((t) => /^\p{Lu}/u.test(t.text) || LABEL_PARTICLES.has(t.norm)))) {
+      return syntheticAttribution(block, from, to, speaker.kind, 'speaker-label')
+    }
+    return undefined
+  }
+  /** A full name that ends the clause before a colon: "The surge doesn't surprise pollster Daron Shaw: “…”". */
+  const nameBefore = (block: ArticleBlock, colon: number): Attribution | undefined => {
+    const {tokens, text} = block
+    const to = tokenAt(tokens, colon)
+    let from = to
+    while (from > 0 && to - from < MAX_LABEL_WORDS && /^\p{Lu}/u.test(tokens[from - 1].text) && (from === to || !breaksBetween(text, tokens[from - 1], tokens[from]))) from--
+    if (to - from < 2 || isArabicWord(tokens[from].norm)) return undefined
+    const speaker = classifySpeaker(tokens, from, to, article.lexicons)
+    return speaker.kind === 'named' || speaker.kind === 'outlet' ? syntheticAttribution(block, from, to, speaker.kind, 'speaker-label') : undefined
   }
   const colonLabel = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
     const colon = block.text.slice(0, quote.open).search(/[:：]\s*$/u)
-    return colon < 0 ? undefined : labelBefore(block, colon, sentence)
+    return colon < 0 ? undefined : labelBefore(block, colon, sentence) ?? nameBefore(block, colon)
   }
   const syntheticAttribution = (block: ArticleBlock, from: number, to: number, kind: SpeakerKind, entry: string): Attribution => {
     const {tokens, text} = block

@@ -15,18 +15,26 @@
 
 /** English inflected forms of a verb spec, each a phrase of words. */
 export function englishVerbForms(spec: string): string[] {
+  return englishVerbInflections(spec).filter((form) => !form.besideQuote).map((form) => form.form)
+}
+
+/**
+ * English inflected forms of a verb spec, with the forms of a noun-like verb ("~note": notes, note; "~read/read":
+ * read, reads) marked `besideQuote`: those are cues only right beside a quotation ("“…,” he notes.", "“…,” it read.").
+ */
+export function englishVerbInflections(spec: string): Array<{form: string; besideQuote: boolean}> {
   const nounToo = spec.startsWith('~')
   const [head, ...rest] = (nounToo ? spec.slice(1) : spec).trim().split(/\s+/u)
   const tail = rest.length ? ' ' + rest.join(' ') : ''
   const [base, pastGiven, participleGiven] = head.split('/')
   const past = pastGiven ?? regularPast(base)
   const participle = participleGiven ?? past
-  const forms = new Set<string>([past, participle, presentParticiple(base, past)])
-  if (!nounToo) {
-    forms.add(base)
-    forms.add(thirdPerson(base))
-  }
-  return [...forms].map((form) => form + tail)
+  const forms = new Map<string, boolean>()
+  // A past that is also the base ("read") is as ambiguous as the base.
+  const plain = nounToo && past === base ? [] : [past, participle, presentParticiple(base, past)]
+  for (const form of plain) forms.set(form, false)
+  for (const form of [base, thirdPerson(base)]) if (!forms.has(form)) forms.set(form, nounToo)
+  return [...forms].map(([form, besideQuote]) => ({form: form + tail, besideQuote}))
 }
 
 function thirdPerson(base: string): string {

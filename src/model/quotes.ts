@@ -117,3 +117,11 @@ function pushUnbalanced(quotes: Quote[], text: string, opened: Open, end: number
     text: text.slice(opened.at + 1, end), marks: [opened.mark, ''], depth, unbalanced: true
   })
 }
+
+/**
+ * Whether a quotation opens its text: only spaces and punctuation before it (an interview's stripped speaker
+ * left ": " or "— " in front of the words).
+ */
+export function opensText(text: string, quote: Quote): boolean {
+  return /^[\s:：\-–—―.,،]*$/u.test(text.slice(0, quote.open))
+}
