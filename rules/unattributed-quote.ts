@@ -11,9 +11,11 @@
  *
  * How: quotation spans come from the article model, speakers from the attribution analysis
  * (src/model/attribution.ts). Cues are verbs of saying in any inflected or clitic form (fumed,
- * vows, quipped; أردفت، ستضيف، زعموا). A speaker is also found on an attribution line after the
- * quote (`“…” ― Maria Lopez`), in a label before it with a colon (`David Wasserman: “…”`,
- * «وزير الإسكان: «…»», `From the report: “…”`), in a block that introduces it and ends with a
+ * vows, quipped; أردفت، ستضيف، زعموا); one that is a noun too (notes, claims, read) only beside a
+ * quotation (`“…,” he notes.`, `“…,” it read.`). A speaker is also found on an attribution line after the
+ * quote (`“…” ― Maria Lopez`, or a source tag `“…” [WaPo.]`), in a label or clause before it
+ * with a colon (`David Wasserman: “…”`, «وزير الإسكان: «…»», `From the report: “…”`, `The letter
+ * continues: “…”`), in a block that introduces it and ends with a
  * colon (`She said:`, «وقال:»: the quoted blocks that follow are all its speaker's, as in an
  * interview or a statement read in full), and in a previous block whose last sentence is a verb
  * of talking (`She told the BBC about the struggle.`). A topic label (`About his diagnosis:`)

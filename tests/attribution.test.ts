@@ -213,3 +213,16 @@ test('a title-case sentence keeps its capitalised verbs; a name before a colon i
   const party = analyse('# T\n\nRep. Trey Gowdy (R-S.C.): "I have not heard anyone other than you ever cite that figure."')
   assert.equal(party.index.quoteAttribution(1, party.article.blocks[1].quotes[0])?.speaker?.kind, 'named')
 })
+
+test('more speakers of quotations: a progressive verb, a clause before a colon, a bracketed source tag, an elided decade', () => {
+  const speakerOf = (markdown: string, block = 1, quote = 0) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[quote])?.speaker?.text
+  }
+  assert.equal(speakerOf('# T\n\nHillary Clinton is telling customers at a breakfast spot that “I need you tomorrow, every one of you.”'), 'Hillary Clinton')
+  assert.equal(speakerOf('# T\n\nMcConnell delivered a blunt message to Trump: "It is time to quit attacking people."'), 'McConnell')
+  assert.equal(speakerOf('# T\n\nThe letter continues: “As a former prosecutor, please explain the difference to us.”'), 'The letter')
+  assert.equal(speakerOf('# T\n\nCHINA SLOWS DOWN “The slowdown is fostering a cycle of decline across much of the world.” [WaPo.]'), 'WaPo')
+  assert.equal(speakerOf('# T\n\n"I come from the \'60s, a long time ago," she told the moderator. "There was a lot of activism on campus."', 1, 1), 'she')
+  assert.equal(speakerOf('# T\n\nHere is the plan for the summer: "Keep every pool open until nine in the evening."'), undefined, 'no subject before the colon')
+})

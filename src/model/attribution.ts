@@ -104,6 +104,10 @@ const MAX_SPEAKER = 8
 const MAX_QUOTED_RUN = 30
 const MAX_LINE_WORDS = 10
 const MAX_LABEL_WORDS = 6
+// Longest clause before a colon whose subject speaks the quotation after it.
+const MAX_COLON_CLAUSE = 16
+// Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
+const NOT_SUBJECT_OPENERS = new Set(['here', "here's", 'there', "there's", 'but', 'and', 'so', 'in', 'on', 'at', 'for', 'from', 'as', 'after', 'when', 'if', 'what', 'why', 'how', 'who', 'this', 'that', 'these', 'those', 'it', "it's", 'update', 'note', 'editor', "editor's", 'read', 'watch', 'related', 'photo', 'video', 'q', 'a'])
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
 const DOCUMENT_LABEL = new Set(['from', 'in'])
 // Lower-case words a speaker label may hold ("Secretary of State John Kerry:", "Mr. Smith of the Fed:").
@@ -202,7 +206,7 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   }
   // A passive agent: "described by federal officials"; a passive without one is no attribution ("will be announced in March").
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
-  if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1) return undefined
+  if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1 && !/ing$/u.test(tokens[cueFrom].norm)) return undefined
   // A negated verb attributes nothing: "his aides haven't said much", "officials did not say".
   for (let i = cueFrom - 1; i >= start && cueFrom - i <= 2 && EN_AUXILIARIES.has(tokens[i].norm.replace(/n't$/u, '')) || i >= start && NEGATED.test(tokens[i].norm); i--) {
     if (NEGATED.test(tokens[i].norm)) return undefined
@@ -296,7 +300,10 @@ const EN_NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those',
  */
 function isEnglishNoun(block: ArticleBlock, at: number, start: number, titleCase: boolean): boolean {
   const token = block.tokens[at]
-  if (at > start && !titleCase && /^\p{Lu}/u.test(token.text) && !/["“«‘(\[]\s*$/u.test(block.text.slice(block.tokens[at - 1].end, token.index))) return true
+  // Inside a run of capitalised words: one before or after it with nothing but a space between.
+  const capitalisedNeighbour = (k: number, a: number, b: number) => k >= start && k < block.tokens.length && /^\p{Lu}/u.test(block.tokens[k].text) &&
+    /^\s+$/u.test(block.text.slice(block.tokens[a].end, block.tokens[b].index))
+  if (at > start && !titleCase && /^\p{Lu}/u.test(token.text) && (capitalisedNeighbour(at - 1, at - 1, at) || capitalisedNeighbour(at + 1, at, at + 1))) return true
   return at > start && EN_NOUN_DETERMINERS.has(block.tokens[at - 1].norm) && !breaksBetween(block.text, block.tokens[at - 1], token)
 }
 
@@ -314,6 +321,9 @@ function isTitleCase(tokens: readonly Token[], start: number, end: number): bool
 
 // Most words between a quotation and a cue beside it ("“…,” a voice-over in the ad states").
 const MAX_BESIDE_GAP = 6
+const MAX_BESIDE_AFTER = 3
+// Words that show the quotation after a noun-like cue is not its object: "reports of one were “…”".
+const NOT_OBJECT_WORDS = new Set(['of', 'was', 'were', 'is', 'are', 'be', 'been', 'that', 'which', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'about', 'and', 'or'])
 
 /**
  * Whether a cue at tokens [from, to) sits beside a quotation: its clause follows a quotation's closing mark with a
@@ -323,7 +333,11 @@ const MAX_BESIDE_GAP = 6
 function besideQuote(block: ArticleBlock, from: number, to: number): boolean {
   const {text, tokens} = block
   const cueStart = tokens[from].index
-  if (/^\s*(?:[:：]|["“«‘])/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 4))) return true
+  if (/^\s*,?\s*(?:[:：]|["“«‘])/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 5))) return true
+  // "calls Cruz “a conviction candidate”": a quotation opening a few words on, in the same clause.
+  const next = block.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && q.open >= tokens[to - 1].end)
+  if (next && tokenAt(tokens, next.open) - to <= MAX_BESIDE_AFTER && !/[.!?؟;:,]/u.test(text.slice(tokens[to - 1].end, next.open)) &&
+    !tokens.slice(to, tokenAt(tokens, next.open)).some((t) => NOT_OBJECT_WORDS.has(t.norm))) return true
   for (const quote of block.quotes) {
     if (quote.depth !== 0 || quote.close < 0 || quote.close >= cueStart) continue
     const gap = text.slice(quote.close + 1, cueStart)
@@ -628,7 +642,10 @@ export function findAttributions(article: Article): AttributionIndex {
     let match: RegExpExecArray | null = null
     const end = quote.close >= 0 ? quote.close : quote.innerEnd
     for (let m = closers.exec(block.text); m; m = closers.exec(block.text)) if (m.index + 1 >= end) match = m
+    // A bracketed source tag closing the block: “…” [WaPo.] (a digest's credit for the words it quotes).
+    const tag = /[”"»’]\s*[.,]?\s*\[([^\][]{2,40})\]\s*$/u.exec(block.text)
     if (match) line = {block, from: match.index + match[0].length}
+    else if (tag && tag.index + 1 >= end) line = {block, from: tag.index + tag[0].indexOf('[') + 1}
     else if (quote.close >= 0 && block.text.slice(quote.close + 1).trim().length <= 2) {
       const next = article.blocks[block.index + 1]
       if (next && next.inBlockquote === block.inBlockquote && /^\s*[—―–-]\s*\S/u.test(next.text)) line = {block: next, from: next.text.search(/[^\s—―–-]/u)}
@@ -687,7 +704,27 @@ export function findAttributions(article: Article): AttributionIndex {
   }
   const colonLabel = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
     const colon = block.text.slice(0, quote.open).search(/[:：]\s*$/u)
-    return colon < 0 ? undefined : labelBefore(block, colon, sentence) ?? nameBefore(block, colon)
+    return colon < 0 ? undefined : labelBefore(block, colon, sentence) ?? nameBefore(block, colon) ?? subjectBeforeColon(block, colon, sentence)
+  }
+  /**
+   * The subject of an English clause that ends with a colon before the quotation: "McConnell delivered a blunt
+   * message to Trump: “…”", "The letter continues: “…”", "A footnote in the report makes that clear: “…”".
+   */
+  const subjectBeforeColon = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
+    const {tokens, text} = block
+    const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
+    const to = tokenAt(tokens, colon)
+    if (to - start < 2 || to - start > MAX_COLON_CLAUSE || isArabicWord(tokens[start].norm)) return undefined
+    // The subject opens the sentence: a name, a pronoun or a determiner and its noun, up to the first lower-case word after it.
+    const first = tokens[start]
+    if (!/^\p{Lu}/u.test(first.text) || NOT_SUBJECT_OPENERS.has(first.norm)) return undefined
+    let end = start + 1
+    while (end < to && (/^\p{Lu}/u.test(tokens[end].text) || LABEL_PARTICLES.has(tokens[end].norm) || /['’]s$/u.test(tokens[end - 1].text)) && !breaksBetween(text, tokens[end - 1], tokens[end])) end++
+    // A determiner opens a noun phrase of a few words ("The letter", "A footnote in the report").
+    if (end === start + 1 && /^(?:the|a|an|this|that|his|her|their|its)$/u.test(first.norm)) end = Math.min(to - 1, start + 2)
+    if (end >= to) return undefined
+    const speaker = classifySpeaker(tokens, start, end, article.lexicons)
+    return syntheticAttribution(block, start, end, speaker.kind, 'clause-before-colon')
   }
   const syntheticAttribution = (block: ArticleBlock, from: number, to: number, kind: SpeakerKind, entry: string): Attribution => {
     const {tokens, text} = block

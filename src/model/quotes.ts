@@ -37,10 +37,11 @@ function charAt(text: string, i: number, outside: string): string {
   return i >= 0 && i < text.length ? text[i] : outside
 }
 
-/** Whether `text[i]`, a straight or curly single quote, is an apostrophe inside or after a word. */
+/** Whether `text[i]`, a straight or curly single quote, is an apostrophe inside or after a word, or an elided century ('60s, ’08). */
 function isApostrophe(text: string, i: number): boolean {
   const before = charAt(text, i - 1, '')
   const after = charAt(text, i + 1, '')
+  if (/\d/u.test(after) && /\d/u.test(charAt(text, i + 2, '')) && !/\d/u.test(charAt(text, i + 3, '')) && !LETTER.test(before)) return true
   return LETTER.test(before) && (LETTER.test(after) || /[\s.,;:!?)]|$/u.test(after) && /s$/iu.test(before))
 }
 
