@@ -18,7 +18,9 @@
  * continues: “…”`), in a block that introduces it and ends with a
  * colon (`She said:`, «وقال:»: the quoted blocks that follow are all its speaker's, as in an
  * interview or a statement read in full), and in a previous block whose last sentence is a verb
- * of talking (`She told the BBC about the struggle.`). A topic label (`About his diagnosis:`)
+ * of talking (`She told the BBC about the struggle.`). A partial quotation woven into the writer's
+ * sentence quotes the speaker of its passage (earlier in its block, or in the block before when
+ * it opens as that block's elaboration: «فقد …»). A topic label (`About his diagnosis:`)
  * names no speaker, and a quote that opens the story or stands alone as a pull quote is still
  * flagged. Left alone: quotations of fewer than `minWords` words (names,
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,

@@ -226,3 +226,15 @@ test('more speakers of quotations: a progressive verb, a clause before a colon, 
   assert.equal(speakerOf('# T\n\n"I come from the \'60s, a long time ago," she told the moderator. "There was a lot of activism on campus."', 1, 1), 'she')
   assert.equal(speakerOf('# T\n\nHere is the plan for the summer: "Keep every pool open until nine in the evening."'), undefined, 'no subject before the colon')
 })
+
+test('a partial quotation woven into a sentence quotes the speaker of its passage: earlier in the block, or the block before when this one opens as its elaboration', () => {
+  const speakerOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker?.text
+  }
+  assert.equal(speakerOf('# T\n\nThe inspectors said the site was damaged. The photos had parts with "design features similar to the rockets used in 2017".', 1), 'The inspectors')
+  assert.equal(speakerOf('# خبر\n\nوأكد تقييم البيت الأبيض أن الصور متشابهة.\n\nفقد تضمنت صور الشظايا "سمات تصميم مشابهة للصواريخ التي استخدمت في عام 2017".', 2), 'تقييم البيت الأبيض')
+  // A new paragraph of the writer's own reasoning does not borrow the last block's speaker.
+  assert.equal(speakerOf('# خبر\n\nوأكد تقييم البيت الأبيض أن الصور متشابهة.\n\nويتضح أن هذا يبدو "قرارا غريبا بعض الشيء لا يفهمه أحد".', 2), undefined)
+  assert.equal(speakerOf('# خبر\n\nأصدرت المنظمة تقريرها الأخير.\n\nوجاء في التقارير أن "الهجمات كانت جزءا من جهد لاستعادة المدينة".', 2), 'التقارير')
+})

@@ -106,6 +106,8 @@ const MAX_LINE_WORDS = 10
 const MAX_LABEL_WORDS = 6
 // Longest clause before a colon whose subject speaks the quotation after it.
 const MAX_COLON_CLAUSE = 16
+// Connectives that open a paragraph as the elaboration of the one before ('for indeed', 'as', 'also').
+const ELABORATION = new Set(['فقد', 'اذ', 'حيث', 'كما', 'indeed'])
 // Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
 const NOT_SUBJECT_OPENERS = new Set(['here', "here's", 'there', "there's", 'but', 'and', 'so', 'in', 'on', 'at', 'for', 'from', 'as', 'after', 'when', 'if', 'what', 'why', 'how', 'who', 'this', 'that', 'these', 'those', 'it', "it's", 'update', 'note', 'editor', "editor's", 'read', 'watch', 'related', 'photo', 'video', 'q', 'a'])
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
@@ -581,6 +583,9 @@ export function findAttributions(article: Article): AttributionIndex {
     let found = spanned.flatMap((s) => own(index, s)).find((a) => a.cue.to <= quote.open || a.cue.from >= quote.innerEnd)
     // The sentence just before or after it, in the same block.
     found ??= [...own(index, lastSentence + 1), ...own(index, first - 1)].find((a) => a.speaker || a.continues)
+    // A partial quotation woven into the writer's sentence ("… contained "design features similar to …"") quotes the
+    // source the passage is reporting: the last speaker of this block or of the one before it.
+    found ??= wovenInto(block, quote, first)
     // An attribution line: "“…” ― Francisco Herrero" closing the block (testimonials), or "— Jane Smith" as the next line.
     found ??= attributionLine(block, quote)
     // A label with a colon before it: "David Wasserman: “…”", «الوزير: "…"», "From the report: “…”".
@@ -631,6 +636,26 @@ export function findAttributions(article: Article): AttributionIndex {
     const talking = introducingCues(article.lexicons)
     return lastOwn.find((a) => talking.has(a.cue.entry) && (a.speaker ? a.speaker.kind !== 'pronoun' || a.continues : a.continues) &&
       !intro.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3 && q.open >= intro.sentences[lastSentence].start))
+  }
+  /** The speaker of the passage a woven quotation sits in, when the quotation opens no sentence of its own. */
+  const wovenInto = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
+    const start = block.sentences[sentence]?.start ?? 0
+    const before = block.text.slice(start, quote.open)
+    if (wordCount(before) === 0 || /[:：]\s*$/u.test(before)) return undefined
+    const speaking = (index: number, s: number) => own(index, s).filter((a) => a.speaker && a.speaker.kind !== 'pronoun' || a.continues).pop()
+    for (let s = sentence - 1; s >= 0; s--) {
+      const found = speaking(block.index, s)
+      if (found) return found
+    }
+    // The block before speaks for it only when this one opens as its elaboration («فقد», «إذ», «كما»): a cue there that
+    // carries its own claim leaves a new paragraph's quotation unattributed.
+    const previous = article.blocks[block.index - 1]
+    if (!previous || previous.role !== 'body' || sentence !== 0 || !ELABORATION.has(block.tokens[0]?.norm ?? '')) return undefined
+    for (let s = previous.sentences.length - 1; s >= 0; s--) {
+      const found = speaking(previous.index, s)
+      if (found) return found
+    }
+    return undefined
   }
   /** Whether a block's last sentence ties its own quotation to a speaker ("…," she said.). */
   const endsWithAttribution = (block: ArticleBlock) => own(block.index, block.sentences.length - 1).some((a) => a.speaker || a.continues)
