@@ -106,6 +106,8 @@ const MAX_LINE_WORDS = 10
 const MAX_LABEL_WORDS = 6
 // Longest clause before a colon whose subject speaks the quotation after it.
 const MAX_COLON_CLAUSE = 16
+// Sentences back that a woven quotation looks for the speaker of its passage.
+const MAX_PASSAGE_SENTENCES = 8
 // Connectives that open a paragraph as the elaboration of the one before ('for indeed', 'as', 'also').
 const ELABORATION = new Set(['فقد', 'اذ', 'حيث', 'كما', 'indeed'])
 // Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
@@ -337,15 +339,33 @@ function besideQuote(block: ArticleBlock, from: number, to: number): boolean {
   const cueStart = tokens[from].index
   if (/^\s*,?\s*(?:[:：]|["“«‘])/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 5))) return true
   // "calls Cruz “a conviction candidate”": a quotation opening a few words on, in the same clause.
-  const next = block.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && q.open >= tokens[to - 1].end)
+  const {quotes} = block
+  let at = firstOpeningFrom(quotes, tokens[to - 1].end)
+  while (at < quotes.length && (quotes[at].depth !== 0 || quotes[at].marks[0] === '')) at++
+  const next = quotes[at]
   if (next && tokenAt(tokens, next.open) - to <= MAX_BESIDE_AFTER && !/[.!?؟;:,]/u.test(text.slice(tokens[to - 1].end, next.open)) &&
     !tokens.slice(to, tokenAt(tokens, next.open)).some((t) => NOT_OBJECT_WORDS.has(t.norm))) return true
-  for (const quote of block.quotes) {
-    if (quote.depth !== 0 || quote.close < 0 || quote.close >= cueStart) continue
-    const gap = text.slice(quote.close + 1, cueStart)
-    if (!/[.!?؟;:]/u.test(gap) && tokenAt(tokens, cueStart) - tokenAt(tokens, quote.close + 1) <= MAX_BESIDE_GAP) return true
+  // A quotation closing a few words before the cue: the outer quotation opening last before it (outer ones do not overlap).
+  for (let k = firstOpeningFrom(quotes, cueStart) - 1, seen = 0; k >= 0 && seen < 2; k--) {
+    const quote = quotes[k]
+    if (quote.depth !== 0 || quote.marks[0] === '') continue
+    seen++
+    if (quote.close < 0 || quote.close >= cueStart) continue
+    if (tokenAt(tokens, cueStart) - tokenAt(tokens, quote.close + 1) <= MAX_BESIDE_GAP && !/[.!?؟;:]/u.test(text.slice(quote.close + 1, cueStart))) return true
   }
   return false
+}
+
+/** Index of the first quotation (sorted by opening mark) that opens at or after `offset`: a binary search. */
+function firstOpeningFrom(quotes: readonly Quote[], offset: number): number {
+  let lo = 0
+  let hi = quotes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quotes[mid].open < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 const plurals = new WeakMap<Lexicons, Set<string>>()
@@ -640,10 +660,10 @@ export function findAttributions(article: Article): AttributionIndex {
   /** The speaker of the passage a woven quotation sits in, when the quotation opens no sentence of its own. */
   const wovenInto = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
     const start = block.sentences[sentence]?.start ?? 0
-    const before = block.text.slice(start, quote.open)
-    if (wordCount(before) === 0 || /[:：]\s*$/u.test(before)) return undefined
+    // Words of its sentence before it, and no colon introducing it (labels are read elsewhere).
+    if (tokenAt(block.tokens, start) >= tokenAt(block.tokens, quote.open) || /[:：]\s*$/u.test(block.text.slice(Math.max(start, quote.open - 8), quote.open))) return undefined
     const speaking = (index: number, s: number) => own(index, s).filter((a) => a.speaker && a.speaker.kind !== 'pronoun' || a.continues).pop()
-    for (let s = sentence - 1; s >= 0; s--) {
+    for (let s = sentence - 1; s >= 0 && s >= sentence - MAX_PASSAGE_SENTENCES; s--) {
       const found = speaking(block.index, s)
       if (found) return found
     }
@@ -651,7 +671,7 @@ export function findAttributions(article: Article): AttributionIndex {
     // carries its own claim leaves a new paragraph's quotation unattributed.
     const previous = article.blocks[block.index - 1]
     if (!previous || previous.role !== 'body' || sentence !== 0 || !ELABORATION.has(block.tokens[0]?.norm ?? '')) return undefined
-    for (let s = previous.sentences.length - 1; s >= 0; s--) {
+    for (let s = previous.sentences.length - 1; s >= 0 && s >= previous.sentences.length - MAX_PASSAGE_SENTENCES; s--) {
       const found = speaking(previous.index, s)
       if (found) return found
     }
@@ -659,19 +679,34 @@ export function findAttributions(article: Article): AttributionIndex {
   }
   /** Whether a block's last sentence ties its own quotation to a speaker ("…," she said.). */
   const endsWithAttribution = (block: ArticleBlock) => own(block.index, block.sentences.length - 1).some((a) => a.speaker || a.continues)
+  /**
+   * Where an attribution line after a closing mark starts in a block (“…” ― Name, “…” [WaPo.]): the last such line,
+   * read once per block so that a block of many quotations stays linear.
+   */
+  const endings = new Map<ArticleBlock, {at: number; from: number} | undefined>()
+  const blockEnding = (block: ArticleBlock) => {
+    if (endings.has(block)) return endings.get(block)
+    const closers = /[”"»’“]\s*[.,]?\s*[—―–]\s*|[”"»’“]\s+[-–]\s+/gu
+    let ending: {at: number; from: number} | undefined
+    for (let m = closers.exec(block.text); m; m = closers.exec(block.text)) ending = {at: m.index, from: m.index + m[0].length}
+    // A bracketed source tag closing the block: “…” [WaPo.] (a digest's credit for the words it quotes).
+    const tail = block.text.slice(-60)
+    const tag = /[”"»’]\s*[.,]?\s*\[([^\][]{2,40})\]\s*$/u.exec(tail)
+    if (!ending && tag) {
+      const at = block.text.length - tail.length + tag.index
+      ending = {at, from: at + tag[0].indexOf('[') + 1}
+    }
+    endings.set(block, ending)
+    return ending
+  }
   /** "“…” ― Name" ending the quotation's block, or "— Name" as the whole next block. */
   const attributionLine = (block: ArticleBlock, quote: Quote): Attribution | undefined => {
-    const closers = /[”"»’“]\s*[.,]?\s*[—―–]\s*|[”"»’“]\s+[-–]\s+/gu
     let line: {block: ArticleBlock; from: number} | undefined
-    // The dash follows the last closing mark of the block: every quotation of a testimonial is its speaker's.
-    let match: RegExpExecArray | null = null
+    // The dash or the source tag follows the last closing mark of the block: every quotation of a testimonial is its speaker's.
+    const ending = blockEnding(block)
     const end = quote.close >= 0 ? quote.close : quote.innerEnd
-    for (let m = closers.exec(block.text); m; m = closers.exec(block.text)) if (m.index + 1 >= end) match = m
-    // A bracketed source tag closing the block: “…” [WaPo.] (a digest's credit for the words it quotes).
-    const tag = /[”"»’]\s*[.,]?\s*\[([^\][]{2,40})\]\s*$/u.exec(block.text)
-    if (match) line = {block, from: match.index + match[0].length}
-    else if (tag && tag.index + 1 >= end) line = {block, from: tag.index + tag[0].indexOf('[') + 1}
-    else if (quote.close >= 0 && block.text.slice(quote.close + 1).trim().length <= 2) {
+    if (ending && ending.at + 1 >= end) line = {block, from: ending.from}
+    else if (quote.close >= 0 && block.text.length - quote.close <= 4 && block.text.slice(quote.close + 1).trim().length <= 2) {
       const next = article.blocks[block.index + 1]
       if (next && next.inBlockquote === block.inBlockquote && /^\s*[—―–-]\s*\S/u.test(next.text)) line = {block: next, from: next.text.search(/[^\s—―–-]/u)}
     }
@@ -693,8 +728,9 @@ export function findAttributions(article: Article): AttributionIndex {
     const {tokens, text} = block
     const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
     // "Rep. Trey Gowdy (R-S.C.):": a parenthetical that ends the label is not part of it.
-    const before = text.slice(0, colon).trimEnd()
-    const open = before.endsWith(')') ? before.lastIndexOf('(') : -1
+    const before = text.slice(Math.max(0, colon - 40), colon).trimEnd()
+    const paren = before.endsWith(')') ? before.lastIndexOf('(') : -1
+    const open = paren >= 0 ? Math.max(0, colon - 40) + paren : -1
     const to = tokenAt(tokens, open >= 0 && colon - open < 40 ? open : colon)
     // The label is the whole clause before the colon: nothing before it in its sentence but a headline run off with
     // " - " ("Pollsters agree - Carl Bialik:").
@@ -728,7 +764,9 @@ export function findAttributions(article: Article): AttributionIndex {
     return speaker.kind === 'named' || speaker.kind === 'outlet' ? syntheticAttribution(block, from, to, speaker.kind, 'speaker-label') : undefined
   }
   const colonLabel = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
-    const colon = block.text.slice(0, quote.open).search(/[:：]\s*$/u)
+    let colon = quote.open - 1
+    while (colon >= 0 && /\s/u.test(block.text[colon])) colon--
+    if (colon < 0 || !/[:：]/u.test(block.text[colon])) colon = -1
     return colon < 0 ? undefined : labelBefore(block, colon, sentence) ?? nameBefore(block, colon) ?? subjectBeforeColon(block, colon, sentence)
   }
   /**

@@ -124,5 +124,8 @@ function pushUnbalanced(quotes: Quote[], text: string, opened: Open, end: number
  * left ": " or "— " in front of the words).
  */
 export function opensText(text: string, quote: Quote): boolean {
-  return /^[\s:：\-–—―.,،]*$/u.test(text.slice(0, quote.open))
+  // Read backwards, so a quotation late in a long block costs only the marks before it.
+  for (let i = quote.open - 1; i >= 0; i--) if (!OPENING_PUNCTUATION.test(text[i])) return false
+  return true
 }
+const OPENING_PUNCTUATION = /[\s:：\-–—―.,،]/u
