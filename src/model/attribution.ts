@@ -212,7 +212,8 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
   if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1 && !/ing$/u.test(tokens[cueFrom].norm)) return undefined
   // A negated verb attributes nothing: "his aides haven't said much", "officials did not say".
-  for (let i = cueFrom - 1; i >= start && cueFrom - i <= 2 && EN_AUXILIARIES.has(tokens[i].norm.replace(/n't$/u, '')) || i >= start && NEGATED.test(tokens[i].norm); i--) {
+  // (Only within the clause: "“…, but it's really not,” said Patrick McHugh" is not negated.)
+  for (let i = cueFrom - 1; i >= start && !breaksBetween(text, tokens[i], tokens[i + 1]) && (cueFrom - i <= 2 && EN_AUXILIARIES.has(tokens[i].norm.replace(/n't$/u, '')) || NEGATED.test(tokens[i].norm)); i--) {
     if (NEGATED.test(tokens[i].norm)) return undefined
   }
   // A parenthetical adverb between subject and verb ("Officials, though, say") is skipped.
