@@ -1,6 +1,7 @@
 /**
  * The remark processors the CLI and `lint()` share: markdown with frontmatter and GFM (with
- * the fixes of ./gfm.ts), the bad-input guard right behind the parser, positions counted in
+ * the fixes of ./gfm.ts), the bad-input guard right behind the parser, template and shortcode
+ * syntax hidden from the parser (src/model/template-syntax.ts), positions counted in
  * the file's text, then (for `createProcessor`) the preset.
  * The parser is micromark's, made linear in the article's size by `linearEditMap` (see
  * edit-map.ts), with only the GFM constructs each file can hold (see gfm-by-content.ts).
@@ -15,6 +16,7 @@ import type {VFile} from 'vfile'
 import type {Config} from './config.js'
 import {linearEditMap} from './edit-map.js'
 import {inputGuard, type InputGuardOptions} from './input.js'
+import {hideTemplateSyntax} from './model/template-syntax.js'
 import {linearAutolinkLiterals, restorePositions} from './gfm.js'
 import {autolinkLiteralsWhereTheyCanBe, gfmConstructsByContent} from './gfm-by-content.js'
 import attributionLint from './preset.js'
@@ -47,8 +49,9 @@ export function createBaseProcessor(options: InputGuardOptions = {}) {
   return unified()
     .use(remarkParse)
     .use(gfmConstructsByContent)
+    .use(hideTemplateSyntax)
     .use(inputGuard, options)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(linearAutolinkLiterals)
     .use(autolinkLiteralsWhereTheyCanBe)

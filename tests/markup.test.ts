@@ -1,8 +1,8 @@
 /**
  * Markup as content repositories keep it (RULES.md): each article of `fixtures/markup/` must give
  * exactly the messages of the `.expected` file beside it, every rule on, as an editor runs it.
- * One message a line, `line:column-line:column rule-id reason`, written by someone who read the
- * article; `#` starts a comment. The articles hold reference sections, shortcodes of Hugo,
+ * One message a line, in the order of their places, `line:column-line:column rule-id reason`,
+ * written by someone who read the article; `#` starts a comment. The articles hold reference sections, shortcodes of Hugo,
  * Liquid, WordPress and MDX, raw HTML, entities and whitespace-only lines, in Arabic and English;
  * the comments at the top of each `.expected` say what the article checks.
  *
@@ -14,13 +14,15 @@ import {test} from 'node:test'
 import {VFile} from 'vfile'
 import {lint} from '../src/index.js'
 import {inspectText} from '../src/input.js'
+import {findTemplateSyntax, HIDDEN, hideSpans} from '../src/model/template-syntax.js'
 
 const root = new URL('../../fixtures/markup/', import.meta.url)
 const articles = readdirSync(root).filter((name) => /\.(?:md|mdx|markdown)$/.test(name)).sort()
 
 /** Messages of a file as the `.expected` files write them. */
 function lines(file: VFile): string[] {
-  return file.messages.map((m) => {
+  const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
+  return ordered.map((m) => {
     const end = m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''
     return `${m.line}:${m.column}-${end} ${m.ruleId} ${m.reason}`
   })
@@ -84,4 +86,25 @@ test('a broken frontmatter: the reason in full, at its place in the file', async
   const file = await lint(new VFile({path: 'storm.md', value: '---\ntitle: "Storm\nlang: en\n---\n\n# Storm\n\nThe storm hit the coast.\n'}))
   assert.deepEqual(places(file), ['3:9- frontmatter'])
   assert.equal(file.messages[0].reason, 'Cannot read the frontmatter: missing closing "quote; fix the YAML between the `---` lines (until then its title, lang and publisher are not read)')
+})
+
+test('template syntax: what is hidden and what stays text', () => {
+  const hidden = (text: string, mdx = false) => findTemplateSyntax(text, {mdx}).map(([start, end]) => text.slice(start, end))
+  assert.deepEqual(hidden('A {{< figure src="a.jpg" caption="\\"x\\"" >}} and {{% note %}}Prose.{{% /note %}}'), ['{{< figure src="a.jpg" caption="\\"x\\"" >}}', '{{% note %}}', '{{% /note %}}'])
+  assert.deepEqual(hidden('{% include a.html %} by {{ page.author | upcase }}'), ['{% include a.html %}', '{{ page.author | upcase }}'])
+  assert.deepEqual(hidden('x\n{% highlight js %}\nvar a = "q"\n{% endhighlight %}\ny'), ['{% highlight js %}\nvar a = "q"\n{% endhighlight %}'])
+  assert.deepEqual(hidden('[ad_1] [youtube https://youtu.be/x] [caption id="a1" width="300"]Text[/caption] [embed]https://x.com/a[/embed]'), ['[ad_1]', '[youtube https://youtu.be/x]', '[caption id="a1" width="300"]', '[/caption]', '[embed]https://x.com/a[/embed]'])
+  // An editor's insertions, links, references, footnotes and task items stay as they are.
+  assert.deepEqual(hidden('"He [the minister] said [sic] it" [text](https://a.b) [text][ref] [ref]: https://a.b [^1] - [x] done ![alt](a.png)'), [])
+  // Attribute lists; MDX statements and expressions only in MDX.
+  assert.deepEqual(hidden('## Title {#title}\n\nText.\n{: .lead}'), ['{#title}', '{: .lead}'])
+  assert.deepEqual(hidden('import A from "a"\n\nThe {props.count} votes {"a}"}.'), [])
+  assert.deepEqual(hidden('import A from "a"\nexport const b = {c: 1}\n\nThe {props.count} votes {"a}"}.', true), ['import A from "a"\nexport const b = {c: 1}\n', '{props.count}', '{"a}"}'])
+  // Frontmatter is never touched; an unclosed opener hides nothing.
+  assert.deepEqual(hidden('---\ntitle: "{{ x }}"\n---\n\nText {{ unclosed'), [])
+  // Hiding keeps length and line endings.
+  const text = 'a {{< x\ny >}} b\r\nc'
+  const out = hideSpans(text, findTemplateSyntax(text))
+  assert.equal(out.length, text.length)
+  assert.equal(out.replace(new RegExp(HIDDEN, 'gu'), '#'), 'a #####\n##### b\r\nc')
 })

@@ -5,11 +5,14 @@
  * language) once; analyses built on top of it (attribution, outlets, topic) are plain
  * functions of the article, run at most once per file through `article.use(analysis)`.
  */
-import type {Root} from 'mdast'
+import type {Root, RootContent} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {parse as parseToml} from 'smol-toml'
 import YAML from 'yaml'
 import {type Block, collectBlocks} from './blocks.js'
+import {parsedText} from './template-syntax.js'
 import {detectLanguage, functionWordHits, letterCounts, type LetterCounts} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
 import {findQuotes, type Quote} from './quotes.js'
@@ -57,6 +60,13 @@ export class Article {
   readonly file: VFile
   readonly tree: Root
   readonly source: string
+  /**
+   * The text the parser read: `source` with template and shortcode syntax hidden (see
+   * template-syntax.ts), the same length and lines; `source` itself when it has none.
+   */
+  readonly parsed: string
+  /** The source end of each character that stands for an entity (`&#8220;` read as “), by the offset of its `&`. */
+  readonly entityEnds = new Map<number, number>()
   readonly frontmatter: Frontmatter
   readonly lexicons: Lexicons
   /** Language of the article: frontmatter `lang`, else detected, else the configured default. */
@@ -74,11 +84,12 @@ export class Article {
     this.file = file
     this.tree = tree
     this.source = String(file.value ?? '')
+    this.parsed = parsedText(file)
     this.place = location(file)
     this.frontmatter = readFrontmatter(tree, file, this.source, (offset) => this.point(offset))
     this.lexicons = loadLexicons(settings.lexicons)
     this.publisherNames = [...names(this.frontmatter.publisher), ...names(settings.publisher)]
-    const raw = collectBlocks(tree, this.source)
+    const raw = collectBlocks(tree, this.parsed, this.entityEnds)
     // Each block's words and letters are read once, for the article's language and for the block's own.
     const blockTokens = raw.map((block) => tokenize(block.text))
     const blockLetters = raw.map((block) => letterCounts(block.text))
@@ -110,7 +121,7 @@ export class Article {
       return {kind, inBlockquote, depth, role, hasImage, index: at, text, offsets, start, end, isLine, lang, tokens, sentences: splitSentences(text, lang), quotes: findQuotes(text)}
     })
     this.title = assignRoles(this.blocks, this.frontmatter)
-    this.links = indexLinks(tree, this.frontmatter.sources, this.source)
+    this.links = indexLinks(tree, this.frontmatter.sources, this.parsed)
     // The entries of a sources section list where the story comes from; they are not story text,
     // and neither is the bold or colon-ended line that opens it ("**Works Cited**", "References:").
     // Blocks and sections are both in document order: one pass over each.
@@ -140,7 +151,9 @@ export class Article {
   span(block: Block, from: number, to: number): Span {
     const start = block.offsets[Math.max(0, Math.min(from, block.text.length))]
     const last = Math.max(from, Math.min(to, block.text.length) - 1)
-    const end = to > from ? block.offsets[Math.min(last, block.text.length)] + 1 : start
+    const lastOffset = block.offsets[Math.min(last, block.text.length)]
+    // A range never ends inside an entity: one that ends with `&#8221;`'s character ends after its `;`.
+    const end = to > from ? this.entityEnds.get(lastOffset) ?? lastOffset + 1 : start
     return {start: this.point(start), end: this.point(Math.max(start, end))}
   }
 
@@ -174,8 +187,35 @@ function names(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((name): name is string => typeof name === 'string' && name.trim() !== '')
 }
 
+/** Hugo's TOML frontmatter (`+++` … `+++`): its values (dates as ISO strings), or what is wrong and where in the file. */
+function readToml(value: string, valueStart: number, point: (offset: number) => Point): {data: Frontmatter} | {problem: string; place?: Point} {
+  try {
+    const data: Frontmatter = {}
+    for (const [key, entry] of Object.entries(parseToml(value))) data[key] = entry instanceof Date ? entry.toISOString().slice(0, 10) : entry
+    return {data}
+  } catch (error) {
+    const {message, line, column} = error as {message?: string; line?: number; column?: number}
+    const problem = String(message ?? error).split('\n')[0].replace(/^Invalid TOML document:\s*/u, '')
+    // smol-toml counts lines and columns from 1 in the frontmatter's own text.
+    let offset = 0
+    for (let k = 1; line && k < line && offset !== -1; k++) offset = value.indexOf('\n', offset) + 1 || -1
+    const place = line && offset !== -1 ? point(valueStart + Math.min(value.length, offset + Math.max(0, (column ?? 1) - 1))) : undefined
+    return {problem, place}
+  }
+}
+
 function readFrontmatter(tree: Root, file: VFile, source: string, point: (offset: number) => Point): Frontmatter {
-  const node = tree.children[0]
+  const node = tree.children[0] as RootContent | {type: 'toml'; value: string; position?: Position} | undefined
+  if (node?.type === 'toml') {
+    const read = readToml(node.value, source.indexOf('\n', node.position?.start.offset ?? 0) + 1, point)
+    if ('data' in read) return read.data
+    file.message(`Cannot read the frontmatter: ${read.problem}; fix the TOML between the \`+++\` lines (until then its title, lang and publisher are not read)`, {
+      place: read.place ?? node.position,
+      ruleId: 'frontmatter',
+      source: 'attribution-lint'
+    })
+    return {}
+  }
   if (!node || node.type !== 'yaml') return {}
   try {
     const data = YAML.parse(node.value)

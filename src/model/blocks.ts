@@ -7,6 +7,8 @@
  * A hard-wrapped paragraph (lines broken mid-sentence) stays one block.
  */
 import type {Nodes, Parents, PhrasingContent, Root, RootContent} from 'mdast'
+import {readHtml} from './html-text.js'
+import {HIDDEN, HIDDEN_CODE} from './template-syntax.js'
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell'
 export type BlockRole = 'title' | 'subheading' | 'caption' | 'byline' | 'dateline' | 'sources' | 'body'
@@ -61,7 +63,7 @@ class OffsetBuffer {
 }
 
 /** A block's text as it is read: its pieces (joined once at the end) and its offsets from `first` on in the buffer. */
-interface Piece {parts: string[]; length: number; offsets: OffsetBuffer; first: number; hasImage: boolean}
+interface Piece {parts: string[]; length: number; offsets: OffsetBuffer; first: number; hasImage: boolean; entityEnds: Map<number, number>}
 
 /** Plain text of phrasing content, with a source offset per character. */
 function flatten(nodes: readonly PhrasingContent[], source: string, piece: Piece): void {
@@ -114,8 +116,22 @@ function appendValue(value: string, start: number | undefined, end: number | und
   } else {
     let cursor = start
     for (let i = 0; i < value.length; i++) {
-      let found = cursor
       const code = value.charCodeAt(i)
+      // A character reference (`&#8220;`, `&quot;`) the parser decoded: the character stands
+      // at its `&`, and a range that ends with it ends after the `;`.
+      const entity = source.charCodeAt(cursor) === 38 /* & */ ? ENTITY.exec(source.slice(cursor, cursor + 40)) : null
+      if (entity && !source.startsWith(value.slice(i, i + entity[0].length), cursor)) {
+        const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < value.length
+        offsets.push(cursor)
+        if (pair) {
+          offsets.push(cursor)
+          i++
+        }
+        piece.entityEnds.set(cursor, cursor + entity[0].length)
+        cursor += entity[0].length
+        continue
+      }
+      let found = cursor
       // Look a few characters ahead only, so the walk stays linear.
       while (found < end && found - cursor < 12 && source.charCodeAt(found) !== code) found++
       if (found < end && source.charCodeAt(found) === code) {
@@ -129,6 +145,9 @@ function appendValue(value: string, start: number | undefined, end: number | und
   piece.parts.push(value)
   piece.length += value.length
 }
+
+/** A character reference as micromark reads one: `&#8220;`, `&#x201C;`, `&quot;`. */
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/u
 
 const SENTENCE_END = /[.!?؟…:»”"')\]]\s*$/u
 
@@ -144,21 +163,59 @@ function isOneBlockPerLine(lines: string[], hasHardBreak: boolean): boolean {
   return ended * 2 >= lines.length - 1
 }
 
-/** Collect the blocks of a tree in document order. */
-export function collectBlocks(tree: Root, source: string): Block[] {
+/**
+ * Drop the characters of hidden template syntax (src/model/template-syntax.ts) from a piece's
+ * text and offsets; a hidden span between two words leaves one space, so they stay two words.
+ */
+function dropHidden(piece: Piece, joined: string): string {
+  const all = piece.offsets.data
+  let write = piece.first
+  let out = ''
+  for (let read = 0; read < joined.length; read++) {
+    if (joined.charCodeAt(read) === HIDDEN_CODE) {
+      let after = read
+      while (after < joined.length && joined.charCodeAt(after) === HIDDEN_CODE) after++
+      const previous = out[out.length - 1]
+      const next = joined[after]
+      if (previous && next && !/\s/u.test(previous) && !/\s/u.test(next)) {
+        out += ' '
+        all[write++] = all[piece.first + read]
+      }
+      read = after - 1
+      continue
+    }
+    out += joined[read]
+    all[write++] = all[piece.first + read]
+  }
+  piece.offsets.length = write
+  piece.length = out.length
+  return out
+}
+
+/**
+ * Collect the blocks of a tree in document order. `source` is the text the parser read (the
+ * file's, with template syntax hidden); the source end of each character that stands for an
+ * entity (`&#8220;` read as “) is added to `entityEnds`, by the offset of its `&`.
+ */
+export function collectBlocks(tree: Root, source: string, entityEnds: Map<number, number> = new Map()): Block[] {
   const blocks: Block[] = []
   const offsets = new OffsetBuffer(source.length + 1)
+  const endOf = (offset: number) => entityEnds.get(offset) ?? offset + 1
   const push = (kind: BlockKind, node: Nodes & Parents, inBlockquote: boolean, depth: number) => {
-    const piece: Piece = {parts: [], length: 0, offsets, first: offsets.length, hasImage: false}
+    const piece: Piece = {parts: [], length: 0, offsets, first: offsets.length, hasImage: false, entityEnds}
     flatten(node.children as PhrasingContent[], source, piece)
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
+    const hardBreak = (node.children as PhrasingContent[]).some((child) => child.type === 'break')
+    emit(kind, piece, start, end, inBlockquote, depth, hardBreak)
+  }
+  const emit = (kind: BlockKind, piece: Piece, start: number, end: number, inBlockquote: boolean, depth: number, hardBreak: boolean) => {
+    let joined = piece.parts.join('')
+    if (joined.includes(HIDDEN)) joined = dropHidden(piece, joined)
     offsets.push(end)
-    const joined = piece.parts.join('')
     // Each block is written out in full: spreading a shared base into each was most of the cost of reading the blocks.
     const {hasImage} = piece
     const lines = joined.split('\n')
-    const hardBreak = (node.children as PhrasingContent[]).some((child) => child.type === 'break')
     if (kind === 'paragraph' && lines.length > 1 && isOneBlockPerLine(lines, hardBreak)) {
       const all = offsets.data
       let from = piece.first
@@ -169,7 +226,7 @@ export function collectBlocks(tree: Root, source: string): Block[] {
         if (line.trim()) {
           // The line ends where its last character ends, not at the next line's start (the
           // slot of its line break, which no other line's view holds).
-          all[from + line.length] = line.length ? all[from + line.length - 1] + 1 : all[from]
+          all[from + line.length] = line.length ? endOf(all[from + line.length - 1]) : all[from]
           const lineOffsets = offsets.view(from, from + line.length + 1)
           blocks.push({kind, inBlockquote, depth, role: 'body', hasImage, index: blocks.length, text: line, offsets: lineOffsets, start: lineOffsets[0], end: lineOffsets[line.length], isLine: true})
         }
@@ -207,6 +264,19 @@ export function collectBlocks(tree: Root, source: string): Block[] {
         }
         case 'footnoteDefinition': {
           // Footnotes are sources, not story text.
+          break
+        }
+        case 'html': {
+          // Raw HTML: its text is story text like a paragraph's (src/model/html-text.ts).
+          const start = node.position?.start.offset
+          const end = node.position?.end.offset
+          if (start === undefined || end === undefined) break
+          for (const html of readHtml(node.value, start, end, source, entityEnds, inBlockquote)) {
+            const piece: Piece = {parts: [html.text], length: html.text.length, offsets, first: offsets.length, hasImage: html.hasImage, entityEnds}
+            for (const offset of html.offsets) offsets.push(offset)
+            const kind = html.kind === 'paragraph' ? container : html.kind
+            emit(kind, piece, html.start, html.end, html.inBlockquote, html.depth, html.text.includes('\n'))
+          }
           break
         }
         default: {

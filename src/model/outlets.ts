@@ -742,15 +742,16 @@ export interface UndefinedReference {
  */
 export function findUndefinedReferences(article: Article): UndefinedReference[] {
   // Only a text with «[^» or «] [» can hold what is kept below: other files skip the package's walk of the whole tree.
-  if (!article.source.includes('[^') && !/\]\s*\[/u.test(article.source)) return []
-  const scratch = new VFile({value: article.source, path: article.file.path})
+  // The text the parser read: a shortcode in a reference definition is hidden there, not a broken definition.
+  if (!article.parsed.includes('[^') && !/\]\s*\[/u.test(article.parsed)) return []
+  const scratch = new VFile({value: article.parsed, path: article.file.path})
   const transformer = (remarkLintNoUndefinedReferences as unknown as (options?: unknown) => (tree: Root, file: VFile, next: () => void) => void)()
   transformer(article.tree, scratch, () => {})
   const found: UndefinedReference[] = []
   for (const message of scratch.messages) {
     if (!message.place || !('start' in message.place)) continue
     const start = message.place.start.offset ?? 0
-    const text = article.source.slice(start, message.place.end.offset ?? start)
+    const text = article.parsed.slice(start, message.place.end.offset ?? start)
     const kind = text.startsWith('[^') ? 'footnote' : /\]\s*\[/u.test(text) ? 'reference' : undefined
     // A lone "[word]" in news copy is an editor's insertion inside a quotation ("[the company]"), not a link.
     if (kind) found.push({span: {start: article.point(start), end: article.point(start + text.length)}, text, kind})
