@@ -11,12 +11,13 @@ import {unified} from 'unified'
 import {linearEditMap} from '../src/edit-map.js'
 import {linearAutolinkLiterals, restorePositions} from '../src/gfm.js'
 import {inputGuard} from '../src/input.js'
+import {hideTemplateSyntax} from '../src/model/template-syntax.js'
 import {positionsAfterBom} from '../src/processor.js'
 
 /** remark-parse, frontmatter and all of GFM, with our fixes: what createBaseProcessor parsed with before the selection. */
 export function fullGfmProcessor() {
   linearEditMap()
-  return unified().use(remarkParse).use(inputGuard).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(linearAutolinkLiterals).use(positionsAfterBom).use(restorePositions)
+  return unified().use(remarkParse).use(hideTemplateSyntax).use(inputGuard).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(linearAutolinkLiterals).use(positionsAfterBom).use(restorePositions)
 }
 
 /** Pieces of GFM and of what is close to it; joined with nothing between, they make triggers and near misses. */

@@ -108,3 +108,16 @@ test('template syntax: what is hidden and what stays text', () => {
   assert.equal(out.length, text.length)
   assert.equal(out.replace(new RegExp(HIDDEN, 'gu'), '#'), 'a #####\n##### b\r\nc')
 })
+
+test('raw HTML: links count as links, a reference section opened in HTML is not story text', async () => {
+  const linked = await lint(new VFile({path: 'flood.md', value: '# Flood\n\n<p>The toll rose to 500, according to <a href="https://www.reuters.com/world/flood-1">Reuters</a>.</p>\n\nThe toll rose, according to <a href="https://www.bbc.com/news/1">the BBC</a>.\n\n<p>The toll rose, AFP reported.</p>\n'}))
+  assert.deepEqual(places(linked), ['7:19-7:22 dangling-outlet'])
+  const cited = await lint(new VFile({path: 'pantry.md', value: '# Pantry\n\n<p>The pantry served 1,200 students, its director said.</p>\n<h3>Works Cited</h3>\n<ul><li>Smith, J. &#8220;Hunger on Campus: Why Students Skip Meals.&#8221; 2021.</li><li>&#8220;Food Insecurity Rises to 40 Percent.&#8221; Reuters, 2022.</li></ul>\n'}))
+  assert.deepEqual(places(cited), [])
+})
+
+test('raw HTML of markup alone (a <br>, a comment, a closing tag) gives no block', async () => {
+  const {readHtml} = await import('../src/model/html-text.js')
+  const html = '<br>\n<!-- "a quote" -->\n</div>'
+  assert.deepEqual(readHtml(html, 0, html.length, html, new Map()), [])
+})

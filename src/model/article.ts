@@ -12,6 +12,7 @@ import {location} from 'vfile-location'
 import {parse as parseToml} from 'smol-toml'
 import YAML from 'yaml'
 import {type Block, collectBlocks} from './blocks.js'
+import type {HtmlLink} from './html-text.js'
 import {parsedText} from './template-syntax.js'
 import {detectLanguage, functionWordHits, letterCounts, type LetterCounts} from './language.js'
 import {indexLinks, type LinkIndex, isSourcesHeading} from './links.js'
@@ -89,7 +90,8 @@ export class Article {
     this.frontmatter = readFrontmatter(tree, file, this.source, (offset) => this.point(offset))
     this.lexicons = loadLexicons(settings.lexicons)
     this.publisherNames = [...names(this.frontmatter.publisher), ...names(settings.publisher)]
-    const raw = collectBlocks(tree, this.parsed, this.entityEnds)
+    const htmlLinks: HtmlLink[] = []
+    const raw = collectBlocks(tree, this.parsed, this.entityEnds, htmlLinks)
     // Each block's words and letters are read once, for the article's language and for the block's own.
     const blockTokens = raw.map((block) => tokenize(block.text))
     const blockLetters = raw.map((block) => letterCounts(block.text))
@@ -121,15 +123,26 @@ export class Article {
       return {kind, inBlockquote, depth, role, hasImage, index: at, text, offsets, start, end, isLine, lang, tokens, sentences: splitSentences(text, lang), quotes: findQuotes(text)}
     })
     this.title = assignRoles(this.blocks, this.frontmatter)
-    this.links = indexLinks(tree, this.frontmatter.sources, this.parsed)
+    this.links = indexLinks(tree, this.frontmatter.sources, this.parsed, htmlLinks)
     // The entries of a sources section list where the story comes from; they are not story text,
     // and neither is the bold or colon-ended line that opens it ("**Works Cited**", "References:").
     // Blocks and sections are both in document order: one pass over each.
     const sections = this.links.sourcesSections
     let s = 0
+    // A section opened in HTML (<h3>Works Cited</h3>) or by a line of a paragraph read line by
+    // line is found from the blocks: it runs to the next heading of its level or higher (any
+    // heading, when a line opened it).
+    let openDepth = 0
     for (const block of this.blocks) {
       while (s < sections.length && sections[s].end < block.end) s++
-      if (s < sections.length && block.start >= sections[s].opener && block.role !== 'title') block.role = 'sources'
+      if (block.kind === 'heading' && openDepth && block.depth <= openDepth) openDepth = 0
+      if (!openDepth && block.role !== 'title' && (block.kind === 'heading' || block.kind === 'paragraph') && isSourcesHeading(block.text)) {
+        openDepth = block.kind === 'heading' ? block.depth : 7
+        block.role = 'sources'
+        continue
+      }
+      if (block.role === 'title') continue
+      if (openDepth || (s < sections.length && block.start >= sections[s].opener)) block.role = 'sources'
     }
   }
 

@@ -7,7 +7,7 @@
  * A hard-wrapped paragraph (lines broken mid-sentence) stays one block.
  */
 import type {Nodes, Parents, PhrasingContent, Root, RootContent} from 'mdast'
-import {readHtml} from './html-text.js'
+import {type HtmlLink, readHtml} from './html-text.js'
 import {HIDDEN, HIDDEN_CODE} from './template-syntax.js'
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell'
@@ -195,9 +195,10 @@ function dropHidden(piece: Piece, joined: string): string {
 /**
  * Collect the blocks of a tree in document order. `source` is the text the parser read (the
  * file's, with template syntax hidden); the source end of each character that stands for an
- * entity (`&#8220;` read as “) is added to `entityEnds`, by the offset of its `&`.
+ * entity (`&#8220;` read as “) is added to `entityEnds`, by the offset of its `&`, and the links
+ * of raw HTML blocks (`<a href>`) to `htmlLinks`.
  */
-export function collectBlocks(tree: Root, source: string, entityEnds: Map<number, number> = new Map()): Block[] {
+export function collectBlocks(tree: Root, source: string, entityEnds: Map<number, number> = new Map(), htmlLinks: HtmlLink[] = []): Block[] {
   const blocks: Block[] = []
   const offsets = new OffsetBuffer(source.length + 1)
   const endOf = (offset: number) => entityEnds.get(offset) ?? offset + 1
@@ -271,7 +272,7 @@ export function collectBlocks(tree: Root, source: string, entityEnds: Map<number
           const start = node.position?.start.offset
           const end = node.position?.end.offset
           if (start === undefined || end === undefined) break
-          for (const html of readHtml(node.value, start, end, source, entityEnds, inBlockquote)) {
+          for (const html of readHtml(node.value, start, end, source, entityEnds, inBlockquote, htmlLinks)) {
             const piece: Piece = {parts: [html.text], length: html.text.length, offsets, first: offsets.length, hasImage: html.hasImage, entityEnds}
             for (const offset of html.offsets) offsets.push(offset)
             const kind = html.kind === 'paragraph' ? container : html.kind

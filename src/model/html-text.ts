@@ -74,8 +74,12 @@ export function htmlOffsets(value: string, start: number, end: number, source: s
   return offsets
 }
 
+/** A link (`<a href>`) in HTML: its text and address, and the file offsets of its text. */
+export interface HtmlLink {text: string; url: string; start: number; end: number}
+
 interface Reading {
   blocks: HtmlBlock[]
+  links: HtmlLink[]
   current?: HtmlBlock
   html: string
   at: Int32Array
@@ -83,11 +87,11 @@ interface Reading {
 }
 
 /** The blocks of text of a piece of raw HTML at `start`…`end` of the file (`value`: the HTML as the markdown parser gives it). */
-export function readHtml(value: string, start: number, end: number, source: string, entityEnds: Map<number, number>, inBlockquote = false): HtmlBlock[] {
+export function readHtml(value: string, start: number, end: number, source: string, entityEnds: Map<number, number>, inBlockquote = false, links: HtmlLink[] = []): HtmlBlock[] {
   // Markup alone (`<br>`, `</div>`, a comment): no text to read, nothing to parse.
   if (!/[^\s\uE000]/u.test(value.replace(/<!--[\s\S]*?-->|<[^>]*>/gu, '')) && !/<img\b/iu.test(value)) return []
   const tree = fromHtml(value, {fragment: true})
-  const reading: Reading = {blocks: [], html: value, at: htmlOffsets(value, start, end, source), entityEnds}
+  const reading: Reading = {blocks: [], links, html: value, at: htmlOffsets(value, start, end, source), entityEnds}
   readChildren(tree.children as ElementContent[], reading, {kind: 'paragraph', depth: 0, inBlockquote})
   flush(reading)
   return reading.blocks.filter((block) => block.text.trim() || block.hasImage)
@@ -120,7 +124,15 @@ function readElement(node: Element, reading: Reading, context: Context): void {
     return
   }
   if (!BLOCK.has(name)) {
+    const href = name === 'a' && typeof node.properties.href === 'string' ? node.properties.href : undefined
+    const block = href === undefined ? undefined : open(reading, context)
+    const from = block?.text.length ?? 0
     readChildren(node.children, reading, context)
+    // A link: its text as read, its place from its first character to the end of its last.
+    if (block && href !== undefined && reading.current === block && block.text.length > from) {
+      const last = block.offsets[block.text.length - 1]
+      reading.links.push({text: block.text.slice(from).trim(), url: href, start: block.offsets[from], end: reading.entityEnds.get(last) ?? last + 1})
+    }
     return
   }
   flush(reading)

@@ -134,7 +134,7 @@ function sourcesLineEnd(node: Nodes, source: string): number {
 }
 
 /** Build the link index of a tree. */
-export function indexLinks(tree: Root, frontmatterSources: unknown, source = ''): LinkIndex {
+export function indexLinks(tree: Root, frontmatterSources: unknown, source = '', htmlLinks: ReadonlyArray<{text: string; url: string; start: number; end: number}> = []): LinkIndex {
   const inText: Link[] = []
   const articleSources: Link[] = []
   const references: Array<{kind: 'reference' | 'footnote'; label: string; node: Nodes}> = []
@@ -172,7 +172,27 @@ export function indexLinks(tree: Root, frontmatterSources: unknown, source = '')
         break
       }
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, inSources)
+    if ('children' in node) {
+      const children = node.children as Nodes[]
+      for (const [index, child] of children.entries()) {
+        if (child.type === 'html') inlineHtmlLink(children, index, inSources)
+        visit(child, inSources)
+      }
+    }
+  }
+  // `<a href="…">text</a>` written inline in a paragraph: its opening and closing tags are two
+  // html nodes with the text between them.
+  const inlineHtmlLink = (siblings: readonly Nodes[], index: number, inSources: boolean) => {
+    const open = siblings[index] as {value: string}
+    const href = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/iu.exec(open.value)
+    if (!href) return
+    let close = index + 1
+    while (close < siblings.length && !(siblings[close].type === 'html' && /^<\/a\s*>$/iu.test((siblings[close] as {value: string}).value))) close++
+    if (close === siblings.length) return
+    const url = href[1] ?? href[2] ?? href[3] ?? ''
+    const text = siblings.slice(index + 1, close).map((node) => toString(node)).join('')
+    const link: Link = {text, url, host: hostOf(url), start: offsetsOf(siblings[index]).start, end: offsetsOf(siblings[close]).end, kind: inSources ? 'sources-section' : 'inline'}
+    ;(inSources ? articleSources : inText).push(link)
   }
 
   // A sources section runs from its heading to the next heading of the same or a higher level.
@@ -234,6 +254,11 @@ export function indexLinks(tree: Root, frontmatterSources: unknown, source = '')
     const text = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? Object.values(entry).join(' ') : ''
     const url = /https?:\/\/\S+/.exec(text)?.[0] ?? (typeof entry === 'object' && entry && 'url' in entry ? String(entry.url) : '')
     articleSources.push({text, url, host: hostOf(url), start: 0, end: 0, kind: 'frontmatter'})
+  }
+  // Links of raw HTML blocks (read with their text, src/model/html-text.ts), in the story or in a sources section.
+  for (const {text, url, start, end} of htmlLinks) {
+    const section = sourcesSections.some((s) => start >= s.start && start < s.end)
+    ;(section ? articleSources : inText).push({text, url, host: hostOf(url), start, end, kind: section ? 'sources-section' : 'inline'})
   }
   inText.sort((a, b) => a.start - b.start)
   return {inText, articleSources, unresolved, sourcesSections}
