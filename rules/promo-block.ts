@@ -114,7 +114,7 @@
  *   The bronzes were taken by British troops in 1897 and sold to museums across Germany.
  *   ```
  */
-import {type PromoKind, promoOf, wholeLines} from '../src/model/promo.js'
+import {linesHoldOnly, type PromoKind, promoOf, wholeLines} from '../src/model/promo.js'
 import {defineRule} from '../src/rule.js'
 
 /** Every kind of run has its message, `promo-<kind>` in the catalogs. */
@@ -130,7 +130,9 @@ export default defineRule({id: 'promo-block', messages: KINDS.map((kind) => `pro
     const kind: PromoKind = kinds.size > 1 && [...kinds].some((k) => !STORY_KINDS.has(k)) ? 'mixed' : run.kind
     const span = {start: article.point(first.start), end: article.point(last.end)}
     // A fix removes text only on strong evidence (a read-more cue, a follow or subscription call, headlines off
-    // the story's topic); other runs are reported for an editor to judge.
-    report(span, `promo-${kind}`, {count: run.blocks.length, kind}, run.fixable ? {fix: {...wholeLines(article.source, first.start, last.end), text: ''}} : undefined)
+    // the story's topic); other runs are reported for an editor to judge. It removes whole lines, so only
+    // lines that hold nothing but the run: an HTML line may hold a story paragraph beside a promo one.
+    const lines = wholeLines(article.source, first.start, last.end)
+    report(span, `promo-${kind}`, {count: run.blocks.length, kind}, run.fixable && linesHoldOnly(article, lines, first, last) ? {fix: {...lines, text: ''}} : undefined)
   }
 })

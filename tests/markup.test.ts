@@ -121,3 +121,13 @@ test('raw HTML of markup alone (a <br>, a comment, a closing tag) gives no block
   const html = '<br>\n<!-- "a quote" -->\n</div>'
   assert.deepEqual(readHtml(html, 0, html.length, html, new Map()), [])
 })
+
+test('promo in raw HTML: a run of <p> promo lines is one run with its fix; no fix removes a line it shares with the story', async () => {
+  const own = '# Flood\n\n<p>The river rose 4 metres in six hours, the national weather service said on Monday.</p>\n<p>Read more: Storm batters the coast for a second day</p>\n<p>Read more: Ten tips for driving on flooded roads</p>\n<p>Follow us on Facebook and Twitter for the latest news.</p>\n'
+  const fixed = await lint(new VFile({path: 'flood.md', value: own}), {fix: true})
+  assert.equal(String(fixed.value), '# Flood\n\n<p>The river rose 4 metres in six hours, the national weather service said on Monday.</p>\n')
+  const shared = own.replace('</p>\n<p>Read more: Storm', '</p><p>Read more: Storm')
+  const file = await lint(new VFile({path: 'flood.md', value: shared}))
+  assert.deepEqual(places(file), ['3:93-5:58 promo-block'])
+  assert.equal((file.messages[0] as unknown as {fix?: unknown}).fix, undefined)
+})

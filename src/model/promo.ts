@@ -302,8 +302,9 @@ function runOf(blocks: PromoBlock[]): PromoRun {
 /** Two blocks are adjacent when nothing but blank lines and markup sits between them. */
 function adjacent(article: Article, a: ArticleBlock, b: ArticleBlock): boolean {
   if (b.index !== a.index + 1) return false
-  // Link targets and titles of the previous line's links may trail its text.
-  const between = article.source.slice(a.end, b.start).replace(/\]?\([^()\s]*(?:\s+"[^"\n]*")?\)/gu, '')
+  // Link targets and titles of the previous line's links may trail its text; HTML tags and
+  // template syntax (hidden in the parsed text) are markup too.
+  const between = article.parsed.slice(a.end, b.start).replace(/\]?\([^()\s]*(?:\s+"[^"\n]*")?\)|<[^<>]*>/gu, '')
   return !/[\p{L}\p{N}]/u.test(between)
 }
 
@@ -323,6 +324,16 @@ function mainKind(blocks: PromoBlock[]): PromoKind {
  * end of a file with no final newline, the line break before the run goes instead, so the
  * file still ends without one. Removing the range again finds nothing left to remove.
  */
+/**
+ * Whether the lines `lines` of an article hold nothing but the blocks `first` … `last` and
+ * markup: an HTML line may hold a story paragraph beside a promo one (`<p>…</p><p>Read more…</p>`),
+ * and removing the whole line would remove the story with it.
+ */
+export function linesHoldOnly(article: Article, lines: {start: number; end: number}, first: ArticleBlock, last: ArticleBlock): boolean {
+  const outside = article.parsed.slice(lines.start, first.start) + article.parsed.slice(last.end, lines.end)
+  return !/[\p{L}\p{N}]/u.test(outside.replace(/\]?\([^()\s]*(?:\s+"[^"\n]*")?\)|<[^<>]*>/gu, ''))
+}
+
 export function wholeLines(source: string, from: number, to: number): {start: number; end: number} {
   let start = source.lastIndexOf('\n', from - 1) + 1
   const lineBreak = source.indexOf('\n', Math.max(from, to - 1))
