@@ -17,7 +17,7 @@ import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
-import {firstEndingAfter, tokenAt, type Token} from './tokens.js'
+import {firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
 import {opensText} from './quotes.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -357,16 +357,9 @@ function besideQuote(block: ArticleBlock, from: number, to: number): boolean {
   return false
 }
 
-/** Index of the first quotation (sorted by opening mark) that opens at or after `offset`: a binary search. */
+/** Index of the first quotation (sorted by opening mark) that opens at or after `offset`. */
 function firstOpeningFrom(quotes: readonly Quote[], offset: number): number {
-  let lo = 0
-  let hi = quotes.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (quotes[mid].open < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstNotBefore(quotes, (quote) => quote.open < offset)
 }
 
 const plurals = new WeakMap<Lexicons, Set<string>>()

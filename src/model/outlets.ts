@@ -23,7 +23,7 @@ import {sentenceIndexAt} from './article.js'
 import {BoundedCache} from './bounded-cache.js'
 import {hostMatches, type Link} from './links.js'
 import {isArabicWord, normalize} from './normalize.js'
-import {firstStartingFrom, tokenAt, tokenize, type Token, withNorm} from './tokens.js'
+import {firstNotBefore, firstStartingFrom, tokenAt, tokenize, type Token, withNorm} from './tokens.js'
 
 export interface OutletMention {
   block: ArticleBlock
@@ -158,13 +158,7 @@ const QUOTE_MARK = /["“”«»„‘’'()]/gu
 function nameQuote(block: ArticleBlock, from: number, to: number) {
   // Quotes are sorted by where they open; a name's quote opens just before it, so only the last few openers are read.
   const {quotes} = block
-  let lo = 0
-  let hi = quotes.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (quotes[mid].innerStart <= from) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstNotBefore(quotes, (quote) => quote.innerStart <= from)
   for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
     const q = quotes[k]
     if (q.close >= 0 && q.innerEnd >= to && q.innerEnd - q.innerStart <= 60 && q.text.trim().split(/\s+/).length <= 4) return q
@@ -515,15 +509,8 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
 
 /** The cues (in text order) that overlap tokens [lo, hi), found by binary search: a mention reads only the cues near it. */
 function cuesNear(cues: readonly CueHit[], lo: number, hi: number): CueHit[] {
-  let a = 0
-  let b = cues.length
-  while (a < b) {
-    const mid = (a + b) >> 1
-    if (cues[mid].to <= lo) a = mid + 1
-    else b = mid
-  }
   const near: CueHit[] = []
-  for (let k = a; k < cues.length && cues[k].from < hi; k++) near.push(cues[k])
+  for (let k = firstNotBefore(cues, (cue) => cue.to <= lo); k < cues.length && cues[k].from < hi; k++) near.push(cues[k])
   return near
 }
 

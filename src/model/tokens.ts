@@ -91,28 +91,26 @@ export function withNorm(token: Token, norm: string): Token {
   return {text: token.text, norm, stems: token.stems, wordId: nextWordId++, index: token.index, end: token.end}
 }
 
-/** Index of the first item (sorted by position) that ends after `offset`, or `items.length`: a binary search. */
-export function firstEndingAfter(items: ReadonlyArray<{end: number}>, offset: number): number {
+/** Index of the first item of a sorted list for which `isBefore` is false (every earlier one is before it), or `items.length`: a binary search. */
+export function firstNotBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
   let lo = 0
   let hi = items.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (items[mid].end <= offset) lo = mid + 1
+    if (isBefore(items[mid])) lo = mid + 1
     else hi = mid
   }
   return lo
 }
 
-/** Index of the first item (sorted by start) that starts at or after `offset`, or `items.length`: a binary search. */
+/** Index of the first item (sorted by position) that ends after `offset`, or `items.length`. */
+export function firstEndingAfter(items: ReadonlyArray<{end: number}>, offset: number): number {
+  return firstNotBefore(items, (item) => item.end <= offset)
+}
+
+/** Index of the first item (sorted by start) that starts at or after `offset`, or `items.length`. */
 export function firstStartingFrom(items: ReadonlyArray<{start: number}>, offset: number): number {
-  let lo = 0
-  let hi = items.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (items[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstNotBefore(items, (item) => item.start < offset)
 }
 
 /** Index of the first token that ends after `offset`, or `tokens.length`. */
