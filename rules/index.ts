@@ -2,9 +2,12 @@
 import type {RulePlugin} from '../src/rule.js'
 import anonymousSource from './anonymous-source.js'
 import danglingOutlet from './dangling-outlet.js'
+import dateWeekday from './date-weekday.js'
+import futureAsPast from './future-as-past.js'
+import impossibleDate from './impossible-date.js'
 import promoBlock from './promo-block.js'
 import unattributedQuote from './unattributed-quote.js'
 import unsourcedClaim from './unsourced-claim.js'
 import vagueAttribution from './vague-attribution.js'
 
-export const rules: RulePlugin[] = [unattributedQuote, anonymousSource, vagueAttribution, unsourcedClaim, danglingOutlet, promoBlock]
+export const rules: RulePlugin[] = [unattributedQuote, anonymousSource, vagueAttribution, unsourcedClaim, danglingOutlet, promoBlock, dateWeekday, impossibleDate, futureAsPast]

@@ -33,6 +33,7 @@ const FILES = {
   anonymous: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['head']},
   vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'report', 'phrase']},
   reasons: {langs: ['en', 'ar'], min: {en: 12, ar: 12}, kinds: null},
+  dates: {langs: ['en', 'ar'], min: {en: 8, ar: 9}, kinds: ['month', 'hijri-month', 'weekday', 'approximator', 'year-word', 'plan', 'event']},
   promo: {
     langs: ['en', 'ar', 'de', 'fr', 'es'],
     min: {en: 25, ar: 25, de: 25, fr: 25, es: 25},

@@ -158,6 +158,8 @@ export interface Lexicons {
   promo: LexiconFile
   /** Words of check-worthy claims (numbers in words, tolls, superlatives, records, findings). */
   claims: LexiconFile
+  /** Words around dates and years: extra month and weekday spellings, approximators, year words, plan cues, event verbs. */
+  dates: LexiconFile
   outlets: OutletEntry[]
   /** The languages each lexicon has forms in (configuration additions included). */
   languages: {cues: ReadonlySet<string>; claims: ReadonlySet<string>}
@@ -171,6 +173,7 @@ export interface Lexicons {
     reasons: PhraseMatcher<LexiconEntry>
     promo: PhraseMatcher<LexiconEntry>
     claims: PhraseMatcher<LexiconEntry>
+    dates: PhraseMatcher<LexiconEntry>
     outlets: PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>
   }
 }
@@ -262,6 +265,7 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   const promo = withExtension(readData('promo'), 'config-promo-cues', 'readmore', extensions.promoCues)
   const reasons = readData('reasons')
   const claims = readData('claims')
+  const dates = readData('dates')
   const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
   for (const [i, outlet] of (extensions.outlets ?? []).entries()) {
     const aliases = Array.isArray(outlet.aliases) ? {any: outlet.aliases} : outlet.aliases ?? {}
@@ -273,10 +277,10 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
     for (const form of outlet.ambiguous ?? []) outletMatcher.add(form, {outlet, ambiguous: true})
   }
   const lexicons: Lexicons = {
-    cues, anonymous, vague, reasons, promo, claims, outlets,
+    cues, anonymous, vague, reasons, promo, claims, dates, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
     cuesBesideQuote: besideQuoteForms(cues),
-    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), outlets: outletMatcher}
+    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), dates: compile(dates), outlets: outletMatcher}
   }
   if (compiled.size > 16) compiled.clear()
   compiled.set(key, lexicons)
