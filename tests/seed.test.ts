@@ -51,3 +51,22 @@ test('seed article.fixed.md: no finding at all', async () => {
   const file = await lint(read('article.fixed.md'))
   assert.deepEqual(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`), [])
 })
+
+// The consistency family (issue 18): with the article's date added as frontmatter, the emergence
+// line (raw line 11: «ظهر … أوائل 2025» in a story of 22 March 2024) is told as past after the
+// article's date; the editor's fixed version («في 2015») draws no message of the family.
+const FAMILY = ['date-weekday', 'impossible-date', 'future-as-past']
+const dated = (name: string) => '---\ndate: 2024-03-22\n---\n' + read(name)
+
+test('seed article.raw.md dated 2024-03-22: future-as-past on the emergence line, nothing else of the family', async () => {
+  if (!has('future-as-past')) return
+  const file = await lint(dated('article.raw.md'))
+  const family = file.messages.filter((m) => FAMILY.includes(m.ruleId ?? ''))
+  assert.deepEqual(family.map((m) => [m.ruleId, m.line]), [['future-as-past', 11 + 3]])
+  assert.match(String(family[0].actual), /أوائل 2025/u)
+})
+
+test('seed article.fixed.md dated 2024-03-22: no message of the family', async () => {
+  const file = await lint(dated('article.fixed.md'))
+  assert.deepEqual(file.messages.filter((m) => FAMILY.includes(m.ruleId ?? '')).map((m) => `${m.line} ${m.ruleId}: ${m.reason}`), [])
+})

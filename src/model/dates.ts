@@ -314,6 +314,8 @@ const DAY_FILLERS = new Set(['من', 'شهر', 'of', 'the'])
 const YEAR_FILLERS = new Set(['من', 'عام', 'العام', 'لعام', 'سنه', 'of'])
 const EQUIVALENT = new Set(['الموافق', 'الموافقه', 'الموافق', 'الموافقة', 'يوافق', 'الموافق'].map((word) => normalize(word)))
 const DAY_WORDS = new Set(['يوم', 'on'])
+/** Words that may stand between a weekday and its date: «الجمعة الموافق 22 مارس», "Friday, the 22nd of March". */
+const BEFORE_DATE = new Set([...EQUIVALENT, 'the'])
 
 /** What the lexicon says a token opens: its kind (approximator, year-word, plan, event…), the entry and the index past it. */
 function lexiconAt(lexicons: Lexicons, tokens: readonly Token[], at: number): {entry: LexiconEntry; to: number} | undefined {
@@ -496,23 +498,26 @@ function readNumeric(text: string, tokens: readonly Token[], at: number): {menti
   const sep = text[a.end]
   if (sep !== '/' && sep !== '-' && sep !== '.') return undefined
   if (b.index !== a.end + 1 || text[b.end] !== sep || c.index !== b.end + 1) return undefined
-  const [x, y, z] = [digitsOf(a), digitsOf(b), digitsOf(c)]
+  // The first number may carry a proclitic: «و22/3/2024».
+  const lead = /^(?:و|ف|ب|ل)?(\d{1,4})$/u.exec(a.norm)
+  const [x, y, z] = [lead ? Number(lead[1]) : undefined, digitsOf(b), digitsOf(c)]
+  const aDigits = lead?.[1] ?? ''
   if (x === undefined || y === undefined || z === undefined) return undefined
   // Not part of a longer chain (1/2/3/2024, an IP address, a version number) or a decimal.
   if (/[\d/.\-٫٬]/u.test(text[a.index - 1] ?? '') || /^[/.\-٫٬]\d/u.test(text.slice(c.end, c.end + 2)) || /\d/u.test(text[c.end] ?? '')) return undefined
   let year: number
   let first: number
   let second: number
-  if (a.norm.length === 4 && isGregorianYear(x) && b.norm.length <= 2 && c.norm.length <= 2) [year, first, second] = [x, y, z]
-  else if (c.norm.length === 4 && isGregorianYear(z) && a.norm.length <= 2 && b.norm.length <= 2) [year, first, second] = [z, x, y]
+  if (aDigits.length === 4 && isGregorianYear(x) && b.norm.length <= 2 && c.norm.length <= 2) [year, first, second] = [x, y, z]
+  else if (c.norm.length === 4 && isGregorianYear(z) && aDigits.length <= 2 && b.norm.length <= 2) [year, first, second] = [z, x, y]
   else return undefined
   // Year first is written year-month-day (ISO); year last, day/month or month/day.
-  const readings: Ymd[] = a.norm.length === 4
+  const readings: Ymd[] = aDigits.length === 4
     ? [{year, month: first, day: second}, {year, month: second, day: first}]
     : [{year, month: second, day: first}, {year, month: first, day: second}]
   const possible = readings.filter(isRealDate)
   const best = possible[0] ?? readings[0]
-  return {mention: {kind: 'date', calendar: 'gregorian', year: best.year, month: best.month, day: best.day, numeric: true, readings: possible.length ? possible : readings, marked: true, from: a.index, to: c.end}}
+  return {mention: {kind: 'date', calendar: 'gregorian', year: best.year, month: best.month, day: best.day, numeric: true, readings: possible.length ? possible : readings, marked: true, from: digitStart(a), to: c.end}}
 }
 
 /** Tie each weekday to the date written right beside it: «الجمعة 22 مارس»، "Friday, March 22", "March 22 (Friday)". */
@@ -526,7 +531,7 @@ function pairWeekdays(block: ArticleBlock, tokens: readonly Token[], mentions: D
     if (after && !after.weekday) {
       const between = text.slice(weekday.to, after.from)
       const words = between.match(/[\p{L}\p{M}]+/gu) ?? []
-      if (words.every((word) => EQUIVALENT.has(normalize(word))) && /^[\s,،(\-–]*(?:[\p{L}\p{M}]+)?[\s,،(\-–]*$/u.test(between)) {
+      if (words.every((word) => BEFORE_DATE.has(normalize(word))) && /^\.?[\s,،(\-–]*(?:[\p{L}\p{M}]+)?[\s,،(\-–]*$/u.test(between)) {
         after.weekday = weekday
         continue
       }
