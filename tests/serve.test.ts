@@ -139,7 +139,7 @@ describe('serve: the API', () => {
   test('GET /api/rules: every rule, its docs URL, severity and options', async () => {
     const answer = await call(`${running.url}/api/rules`)
     assert.equal(answer.status, 200)
-    assert.deepEqual(answer.body.rules.map((r: any) => r.id), ['unattributed-quote', 'anonymous-source', 'vague-attribution', 'unsourced-claim', 'dangling-outlet', 'promo-block'])
+    assert.deepEqual(answer.body.rules.map((r: any) => r.id), ['unattributed-quote', 'anonymous-source', 'vague-attribution', 'unsourced-claim', 'dangling-outlet', 'promo-block', 'date-weekday', 'impossible-date', 'future-as-past'])
     for (const rule of answer.body.rules) {
       assert.equal(rule.url, `https://github.com/attribution-lint/attribution-lint/blob/main/docs/rules/${rule.id}.md`)
       assert.equal(rule.severity, 'warn')

@@ -580,7 +580,9 @@ function readsBlock(article: Article, block: ArticleBlock): boolean {
   if (block.inBlockquote) return false
   if (block.role === 'title') return true
   if (block.kind === 'heading') return false
-  return block.role === 'body' || block.role === 'dateline' || block.role === 'byline' || block.role === 'caption'
+  // A short line without sentence punctuation reads as a subheading ("Last updated Saturday, 4 June 2020"): it
+  // is no heading of the markup, and its dates are the article's.
+  return block.role === 'body' || block.role === 'dateline' || block.role === 'byline' || block.role === 'caption' || block.role === 'subheading'
 }
 
 /** Whether a block's text holds a digit or a weekday-like word worth reading (most blocks of most articles hold no date). */

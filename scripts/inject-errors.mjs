@@ -1,0 +1,383 @@
+#!/usr/bin/env node
+// Recall and precision of the consistency family (issue 18) on injected errors, as FactCC and VitaminC build their
+// test sets: copies of real articles (the dev sets and PolNeAR) each get ONE injected error of one kind, and the
+// family is run on the copies and on the originals. Measurement only: no test reads these files.
+//
+//   npm run eval:consistency [-- --shared <dir>] [--only dev|polnear] [--checks date-weekday,future-as-past]
+//                            [--natural <file>] [--limit N]
+//
+// The shared folder is found as scripts/eval.mjs finds it (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
+//
+// Articles: every eval/dev/*/*.md (undated: they get `date:` only for the future-as-past check, the 31 December of
+// the latest year they name, so that nothing they tell is after it), and every PolNeAR text, dated by the
+// corpus's metadata (publication_date), written as `---\ndate: …\n---\n\n# <first line>\n\n<rest>`.
+//
+// Injectors (INJECTORS below), one per check; each takes an article and a seeded random source and returns the
+// changed text and the changed line, or nothing when the article offers no place for that error. They work on the
+// writer's own lines only (not headings, block quotes, link text or inside quotation marks), by their own patterns
+// (not the linter's model), over Intl's month and weekday names:
+//   date-weekday          a weekday beside a full date shifted by 1–6 days; else a wrong weekday written before a full date
+//                         (one that fits no year from the article's year − 1 to + 1 when the date has no year)
+//   impossible-date       a named date made impossible: day 31 of a 30-day month or 30 February (the month kept when
+//                         it has 30 days or is February, else a 30-day month of the same naming family); else a
+//                         numeric date made 31/4/<year>
+//   future-as-past        a founding, emergence, birth or death verb's year moved 1–5 years past the article's year
+//   founding-after-events hook for issue 18 part B: a founding year moved past a dated act of the founded
+//   toll-mismatch         hook for issue 18 part B: the headline's toll changed
+// A check whose rule is not in the preset yet, or whose injector finds no place, is reported as such.
+//
+// Reported per check: candidates (articles where the injector found a place), recall (injected copies on whose
+// changed line the check's rule fires), and precision on the 50/50 mix of the injected copies and their originals
+// (true: the rule on the changed line of an injected copy; false: any other message of the rule in either).
+// Then the family over every original, undated dev articles as they are and PolNeAR dated: every flag is listed
+// (file, line, message, line text) in --natural (default: consistency-natural.txt in the OS temp folder) for reading.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const option = (name) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const candidates = [option('--shared'), process.env.ATTRIBUTION_LINT_SHARED, path.join(root, '..', 'shared'), path.join(root, '..', '..', 'shared')]
+const shared = candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'eval', 'score.mjs')))
+if (!shared) {
+  console.log('eval:consistency: skipped, no shared data folder (eval/score.mjs) at --shared, $ATTRIBUTION_LINT_SHARED, ../shared or ../../shared.')
+  process.exit(0)
+}
+if (!fs.existsSync(path.join(root, 'dist', 'src', 'index.js'))) {
+  console.error('eval:consistency: dist/ is missing; run `npm run build` first.')
+  process.exit(1)
+}
+const {lint} = await import(path.join(root, 'dist', 'src', 'index.js'))
+const {rules} = await import(path.join(root, 'dist', 'rules', 'index.js'))
+
+export const FAMILY = ['date-weekday', 'impossible-date', 'future-as-past', 'founding-after-events', 'toll-mismatch']
+const present = new Set(rules.map((rule) => rule.ruleId))
+const family = FAMILY.filter((id) => present.has(id))
+const config = {rules: Object.fromEntries(rules.map((rule) => [rule.ruleId, family.includes(rule.ruleId) ? 'warn' : 'off'])), locale: 'en'}
+
+// ---------------------------------------------------------------------------------------------
+// Names, from Intl (the injectors' own tables)
+
+const ARABIC_FAMILIES = ['ar-EG', 'ar-SY', 'ar-TN', 'ar-MA']
+const monthNames = new Map() // name as written → {month, family, style}
+for (const locale of ARABIC_FAMILIES) {
+  const format = new Intl.DateTimeFormat(locale + '-u-ca-gregory', {month: 'long', timeZone: 'UTC'})
+  for (let month = 1; month <= 12; month++) monthNames.set(format.format(new Date(Date.UTC(2024, month - 1, 1))), {month, family: locale})
+}
+for (const width of ['long', 'short']) {
+  const format = new Intl.DateTimeFormat('en', {month: width, timeZone: 'UTC'})
+  for (let month = 1; month <= 12; month++) monthNames.set(format.format(new Date(Date.UTC(2024, month - 1, 1))), {month, family: 'en-' + width})
+}
+monthNames.set('Sept', {month: 9, family: 'en-short'})
+monthNames.set('أبريل', {month: 4, family: 'ar-EG'})
+monthNames.set('إبريل', {month: 4, family: 'ar-EG'})
+monthNames.set('ابريل', {month: 4, family: 'ar-EG'})
+monthNames.set('اغسطس', {month: 8, family: 'ar-EG'})
+const nameOf = (family, month) => {
+  if (family.startsWith('en-')) return new Intl.DateTimeFormat('en', {month: family.slice(3), timeZone: 'UTC'}).format(new Date(Date.UTC(2024, month - 1, 1)))
+  return new Intl.DateTimeFormat(family + '-u-ca-gregory', {month: 'long', timeZone: 'UTC'}).format(new Date(Date.UTC(2024, month - 1, 1)))
+}
+const weekdayNames = {en: [], ar: []}
+for (let day = 0; day < 7; day++) {
+  const when = new Date(Date.UTC(2024, 0, 7 + day))
+  weekdayNames.en.push(new Intl.DateTimeFormat('en', {weekday: 'long', timeZone: 'UTC'}).format(when))
+  weekdayNames.ar.push(new Intl.DateTimeFormat('ar', {weekday: 'long', timeZone: 'UTC'}).format(when))
+}
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+const MONTHS = [...monthNames.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')
+const WEEKDAYS = [...weekdayNames.en, ...weekdayNames.en.map((name) => name.slice(0, 3)), 'Tues', 'Thurs', ...weekdayNames.ar, ...weekdayNames.ar.map((name) => name.slice(2))].map(escape).join('|')
+// Day month [year] and month day[, year]; Arabic month names take no capital, English ones do (the names are as Intl writes them).
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS})\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu')
+const MONTH_DAY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s+(\\d{4}))?(?![\\p{L}\\p{N}/])`, 'gu')
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:ال|وال|يوم\\s+ال)?(${WEEKDAYS})\\.?,?\\s*(?:،\\s*)?(?:الموافق\\s+)?(?:the\\s+)?$`, 'u')
+const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])/gu
+
+const daysIn = (year, month) => new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate()
+const weekdayOf = (year, month, day) => new Date(Date.UTC(year, month - 1, day)).getUTCDay()
+
+// ---------------------------------------------------------------------------------------------
+// Articles
+
+/** A seeded random source (mulberry32) from a string. */
+function randomFor(seed) {
+  let h = 1779033703 ^ seed.length
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19))
+  let a = h >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const pick = (random, list) => list[Math.floor(random() * list.length)]
+
+function loadArticles() {
+  const articles = []
+  const only = option('--only')
+  if (only !== 'polnear') {
+    const devDir = path.join(shared, 'eval', 'dev')
+    for (const set of fs.readdirSync(devDir).sort()) {
+      const dir = path.join(devDir, set)
+      if (!fs.statSync(dir).isDirectory()) continue
+      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+        articles.push({id: `dev/${set}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8'), date: undefined})
+      }
+    }
+  }
+  const corpus = path.join(shared, 'corpora', 'polnear')
+  if (only !== 'dev' && fs.existsSync(corpus)) {
+    const dates = new Map()
+    const lines = fs.readFileSync(path.join(corpus, 'metadata.tsv'), 'utf8').split('\n')
+    const head = lines[0].split('\t')
+    for (const line of lines.slice(1)) {
+      const cells = line.split('\t')
+      dates.set(cells[head.indexOf('filename')], cells[head.indexOf('publication_date')])
+    }
+    for (const split of ['train', 'dev', 'test']) {
+      const dir = path.join(corpus, split, 'text')
+      if (!fs.existsSync(dir)) continue
+      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+        const date = dates.get(name.slice(0, -4))
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date ?? '')) continue
+        const raw = fs.readFileSync(path.join(dir, name), 'utf8')
+        const [title, ...rest] = raw.split('\n')
+        articles.push({id: `polnear/${split}/${name}`, text: `# ${title.trim()}\n\n${rest.join('\n').replace(/^\n+/u, '')}`, date})
+      }
+    }
+  }
+  const limit = Number(option('--limit') ?? 0)
+  return limit ? articles.slice(0, limit) : articles
+}
+
+/** The text with its frontmatter date (when it has one), and how many lines the frontmatter adds. */
+function withDate(text, date) {
+  return date ? {text: `---\ndate: ${date}\n---\n\n${text}`, shift: 4} : {text, shift: 0}
+}
+
+/** An undated article's date for future-as-past: the 31 December of the latest year it names (at most 2030). */
+function latestYearDate(text) {
+  const years = [...text.matchAll(/(?<!\d)(19\d\d|20[0-3]\d)(?!\d)/gu)].map((m) => Number(m[1])).filter((year) => year <= 2030)
+  return years.length ? `${Math.max(...years)}-12-31` : undefined
+}
+
+/**
+ * The writer's own lines, with the places where an injection may go: not the frontmatter, headings (but the
+ * title), block quotes, link text, code or text inside quotation marks. Returns, per line, a function telling
+ * whether a [from, to) range of that line is free.
+ */
+function ownLines(text) {
+  const lines = text.split('\n')
+  const result = []
+  let offset = 0
+  let title = true
+  for (const [index, line] of lines.entries()) {
+    const start = offset
+    offset += line.length + 1
+    if (/^\s*(?:>|```|~~~|\||<)/u.test(line)) continue
+    if (/^#{2,6}\s/u.test(line)) continue
+    if (/^#\s/u.test(line)) {
+      if (!title) continue
+      title = false
+    }
+    const blocked = []
+    for (const m of line.matchAll(/\[[^\]]*\]\([^)]*\)|“[^”]*”|«[^»]*»|"[^"]*"|`[^`]*`|https?:\/\/\S+/gu)) blocked.push([m.index, m.index + m[0].length])
+    result.push({index, line, start, free: (from, to) => !blocked.some(([a, b]) => from < b && to > a)})
+  }
+  return result
+}
+
+/** Every full or partial named date of the article's own lines: {line, index, from, to, day, month, year, name, family}. */
+function namedDates(text) {
+  const found = []
+  for (const own of ownLines(text)) {
+    for (const [pattern, order] of [[DAY_MONTH, 'dm'], [MONTH_DAY, 'md']]) {
+      pattern.lastIndex = 0
+      for (const m of own.line.matchAll(pattern)) {
+        const [name, day, year] = order === 'dm' ? [m[2], Number(m[1]), m[3]] : [m[1], Number(m[2]), m[3]]
+        const known = monthNames.get(name)
+        if (!known || day < 1 || day > 31) continue
+        if (known.family.startsWith('en') && !/^\p{Lu}/u.test(name)) continue
+        if (!own.free(m.index, m.index + m[0].length)) continue
+        found.push({own, from: m.index, to: m.index + m[0].length, match: m[0], order, day, month: known.month, year: year ? Number(year) : undefined, name, family: known.family})
+      }
+    }
+  }
+  return found.sort((a, b) => a.own.index - b.own.index || a.from - b.from)
+}
+
+const replaceLine = (text, own, line) => {
+  const lines = text.split('\n')
+  lines[own.index] = line
+  return lines.join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Injectors: (article, random) => {text, line (1-based in the text given), note} | undefined
+
+export const INJECTORS = {
+  'date-weekday'(article, random) {
+    const dates = namedDates(article.text).filter((d) => d.day <= daysIn(d.year, d.month))
+    const arabic = (d) => d.family.startsWith('ar')
+    // A weekday already beside a full date: shift it.
+    const paired = dates.filter((d) => d.year !== undefined && WEEKDAY_BEFORE.test(d.own.line.slice(Math.max(0, d.from - 24), d.from)))
+    if (paired.length) {
+      const d = pick(random, paired)
+      const before = d.own.line.slice(0, d.from)
+      const m = WEEKDAY_BEFORE.exec(before.slice(Math.max(0, d.from - 24)))
+      const at = before.length - (before.slice(Math.max(0, d.from - 24)).length - m.index)
+      const word = m[1]
+      const list = arabic(d) ? weekdayNames.ar : weekdayNames.en
+      const wrong = list[(weekdayOf(d.year, d.month, d.day) + 1 + Math.floor(random() * 6)) % 7]
+      const written = arabic(d) ? wrong.replace(/^ال/u, '') : word.length <= 5 && !/day$/u.test(word) ? wrong.slice(0, word.length) : wrong
+      const wordAt = before.indexOf(word, at)
+      const line = before.slice(0, wordAt) + written + before.slice(wordAt + word.length) + d.own.line.slice(d.from)
+      return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `${word} → ${written} (${d.match})`}
+    }
+    // Else write a wrong weekday before a full date, or before a date with no year when the article is dated.
+    const year = article.date ? Number(article.date.slice(0, 4)) : undefined
+    const open = dates.filter((d) => !WEEKDAY_BEFORE.test(d.own.line.slice(Math.max(0, d.from - 24), d.from)) && (d.year !== undefined || year !== undefined))
+    if (!open.length) return undefined
+    const d = pick(random, open)
+    const fits = d.year !== undefined ? [weekdayOf(d.year, d.month, d.day)] : [year - 1, year, year + 1].filter((y) => d.day <= daysIn(y, d.month)).map((y) => weekdayOf(y, d.month, d.day))
+    const wrongs = [0, 1, 2, 3, 4, 5, 6].filter((w) => !fits.includes(w))
+    if (!wrongs.length) return undefined
+    const wrong = pick(random, wrongs)
+    const insert = arabic(d) ? `${weekdayNames.ar[wrong]} ` : `${weekdayNames.en[wrong]}, `
+    const line = d.own.line.slice(0, d.from) + insert + d.own.line.slice(d.from)
+    return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `+${insert.trim()} (${d.match})`}
+  },
+
+  'impossible-date'(article, random) {
+    const dates = namedDates(article.text).filter((d) => d.day <= daysIn(d.year, d.month))
+    if (dates.length) {
+      const d = pick(random, dates)
+      const thirty = [4, 6, 9, 11]
+      let month = d.month
+      let day
+      if (month === 2) day = 30
+      else if (thirty.includes(month)) day = 31
+      else {
+        month = thirty.reduce((best, m) => (Math.abs(m - d.month) < Math.abs(best - d.month) ? m : best), 4)
+        day = 31
+      }
+      const name = month === d.month ? d.name : nameOf(d.family, month)
+      const changed = d.order === 'dm'
+        ? d.match.replace(/^\d{1,2}/u, String(day)).replace(d.name, name)
+        : d.match.replace(d.name, name).replace(/(\s)\d{1,2}/u, `$1${day}`)
+      const line = d.own.line.slice(0, d.from) + changed + d.own.line.slice(d.to)
+      return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `${d.match} → ${changed}`}
+    }
+    const numeric = []
+    for (const own of ownLines(article.text)) for (const m of own.line.matchAll(NUMERIC)) if (own.free(m.index, m.index + m[0].length)) numeric.push({own, m})
+    if (!numeric.length) return undefined
+    const {own, m} = pick(random, numeric)
+    const changed = `31${m[2]}4${m[2]}${m[4]}`
+    return {text: replaceLine(article.text, own, own.line.slice(0, m.index) + changed + own.line.slice(m.index + m[0].length)), line: own.index + 1, note: `${m[0]} → ${changed}`}
+  },
+
+  'future-as-past'(article, random) {
+    const date = article.date ?? latestYearDate(article.text)
+    if (!date) return undefined
+    const year = Number(date.slice(0, 4))
+    const VERB = /(?<![\p{L}])(?:co-founded|founded|established|formed|emerged|born|died|passed away|(?:[وف])?(?:تأسست|تأسس|أسست|أسس|تشكلت|تشكل|ظهرت|ظهر|نشأت|نشأ|ولدت|ولد|توفيت|توفي|أنشئت|أنشئ))(?![\p{L}])/gu
+    const places = []
+    for (const own of ownLines(article.text)) {
+      for (const verb of own.line.matchAll(VERB)) {
+        // The first year within ten words after the verb, in the same sentence.
+        const after = own.line.slice(verb.index + verb[0].length)
+        const sentence = after.split(/(?<=[.!?؟])\s/u)[0]
+        const words = sentence.split(/\s+/u).slice(0, 11).join(' ')
+        const y = /(?<!\d[,.]?)(1[89]\d\d|20\d\d)(?!\d|[,.٫٬]\d)/u.exec(words)
+        if (!y || Number(y[1]) > year) continue
+        const at = verb.index + verb[0].length + sentence.indexOf(y[0])
+        if (!own.free(verb.index, at + 4)) continue
+        places.push({own, at, from: y[1], verb: verb[0]})
+      }
+    }
+    if (!places.length) return undefined
+    const p = pick(random, places)
+    const to = String(year + 1 + Math.floor(random() * 5))
+    const line = p.own.line.slice(0, p.at) + to + p.own.line.slice(p.at + 4)
+    return {text: replaceLine(article.text, p.own, line), line: p.own.index + 1, note: `${p.verb} … ${p.from} → ${to}`, date}
+  },
+
+  // Issue 18 part B fills these two (the seed's case and the headline toll): return {text, line, note} or undefined.
+  'founding-after-events'() {
+    return undefined
+  },
+  'toll-mismatch'() {
+    return undefined
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+async function messagesOf(text) {
+  const file = await lint(text, config)
+  return file.messages.filter((m) => family.includes(m.ruleId))
+}
+
+const checks = option('--checks')?.split(',') ?? FAMILY
+const articles = loadArticles()
+console.log(`eval:consistency: ${articles.length} articles (${articles.filter((a) => a.id.startsWith('dev/')).length} dev, ${articles.filter((a) => a.id.startsWith('polnear/')).length} PolNeAR); family in the preset: ${family.join(', ') || 'none'}`)
+
+// The originals, as they are (PolNeAR dated), once: natural-text flags.
+const originals = new Map()
+const natural = []
+for (const article of articles) {
+  const {text, shift} = withDate(article.text, article.date)
+  const messages = await messagesOf(text)
+  originals.set(article.id, messages)
+  const lines = text.split('\n')
+  for (const m of messages) natural.push(`${article.id}:${m.line - shift} ${m.ruleId}: ${m.reason}\n    | ${lines[m.line - 1]?.slice(0, 400)}`)
+}
+
+const rows = []
+const misses = []
+for (const check of checks) {
+  const injector = INJECTORS[check]
+  if (!injector) continue
+  if (!family.includes(check)) {
+    rows.push({check, note: 'rule not in the preset'})
+    continue
+  }
+  let candidates = 0
+  let caught = 0
+  let falseFlags = 0
+  for (const article of articles) {
+    const random = randomFor(`${check}:${article.id}`)
+    const injected = injector(article, random)
+    if (!injected) continue
+    candidates++
+    const date = injected.date ?? article.date
+    const original = withDate(article.text, date)
+    const copy = withDate(injected.text, date)
+    const before = date === article.date ? originals.get(article.id) : await messagesOf(original.text)
+    const after = await messagesOf(copy.text)
+    const line = injected.line + copy.shift
+    const hit = after.some((m) => m.ruleId === check && m.line <= line && (m.place?.end?.line ?? m.line) >= line)
+    if (hit) caught++
+    else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n    | ${injected.text.split('\n')[injected.line - 1].slice(0, 300)}`)
+    falseFlags += before.filter((m) => m.ruleId === check).length
+    falseFlags += after.filter((m) => m.ruleId === check && !(m.line <= line && (m.place?.end?.line ?? m.line) >= line)).length
+  }
+  rows.push({check, candidates, caught, recall: candidates ? caught / candidates : undefined, precision: caught + falseFlags ? caught / (caught + falseFlags) : undefined, falseFlags})
+}
+
+const fixed = (x) => (x === undefined ? '  -  ' : x.toFixed(3))
+console.log('\ncheck                   candidates  caught  recall  mix-precision (false flags)')
+for (const row of rows) {
+  if (row.note) console.log(`${row.check.padEnd(24)}${row.note}`)
+  else console.log(`${row.check.padEnd(24)}${String(row.candidates).padStart(10)}  ${String(row.caught).padStart(6)}  ${fixed(row.recall)}  ${fixed(row.precision)} (${row.falseFlags})`)
+}
+const naturalFile = option('--natural') ?? path.join(os.tmpdir(), 'consistency-natural.txt')
+fs.writeFileSync(naturalFile, `${natural.length} flags of the family on ${articles.length} original articles\n\n${natural.join('\n')}\n\nMissed injections:\n${misses.join('\n')}\n`)
+const perRule = Object.fromEntries(family.map((id) => [id, natural.filter((line) => line.includes(` ${id}: `)).length]))
+console.log(`\nnatural text: ${natural.length} flags on ${articles.length} originals (${Object.entries(perRule).map(([id, n]) => `${id} ${n}`).join(', ')}); each listed with its line in ${naturalFile}, with the missed injections`)
