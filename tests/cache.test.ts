@@ -34,14 +34,16 @@ interface Run {
   stdout: string
   stderr: string
   linted: number
+  workers: number
 }
 
 async function lint(cwd: string, args: string[]): Promise<Run> {
   const stdout = sink()
   const stderr = sink()
   runStats.linted = 0
+  runStats.workers = 0
   const code = await main(['--jobs', '1', ...args], {stdin: Object.assign(new PassThrough(), {isTTY: true}), stdout: stdout.stream, stderr: stderr.stream, cwd, env: {NO_COLOR: '1'}})
-  return {code, stdout: stdout.text(), stderr: stderr.text(), linted: runStats.linted}
+  return {code, stdout: stdout.text(), stderr: stderr.text(), linted: runStats.linted, workers: runStats.workers}
 }
 
 /** A small archive: the seed, the samples, two rules' fixtures, a bad file and an ignored one. */
@@ -83,6 +85,24 @@ test('a second run takes unchanged articles from the cache: the same JSON and st
   assert.equal(edited.linted, 3, 'the two articles and the bad file')
   assert.equal(edited.stdout, (await lint(root, ['--report', 'json', '.'])).stdout)
   assert.equal(count(root), files + 1 - 1 - 2, 'a removed article leaves the cache; bad input and ignored files are not kept')
+})
+
+test('the worker pool is sized by the articles the cache does not answer for; the cache keeps each repeated string once', async () => {
+  const root = archive('pool')
+  const cold = await lint(root, ['--cache', '--jobs', '2', '--report', 'json', '.'])
+  assert.ok(cold.linted >= 8, 'enough files for workers')
+  assert.equal(cold.workers, 2, 'a cold run starts the workers')
+  const story = path.join(root, 'seed', 'article.md')
+  writeFileSync(story, readFileSync(story, 'utf8').replace('قال', 'كان'))
+  const edited = await lint(root, ['--cache', '--jobs', '2', '--report', 'json', '.'])
+  assert.equal(edited.linted, 2, 'the edited article and the bad file')
+  assert.equal(edited.workers, 0, 'two files to lint: no worker started for them')
+  assert.equal(edited.stdout, (await lint(root, ['--report', 'json', '.'])).stdout)
+  const text = readFileSync(path.join(root, '.attributionlintcache'), 'utf8')
+  const urls = (JSON.parse(cold.stdout) as Array<{messages: Array<{url?: string}>}>).flatMap((file) => file.messages.map((message) => message.url ?? ''))
+  const url = urls.find((one, k) => one && urls.indexOf(one) !== k)
+  assert.ok(url, 'a rule\'s URL is in several messages')
+  assert.equal(text.split(url!).length - 1, 1, 'a rule\'s URL is kept once')
 })
 
 test('a change of configuration lints its articles again; other articles stay cached', async () => {

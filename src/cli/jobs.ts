@@ -51,6 +51,8 @@ export class LintPool {
   private nextId = 0
   private closed = false
   private threadBusy = false
+  /** How many workers this pool started (for tests). */
+  started = 0
 
   /**
    * `keepText`: keep each file's text once it is linted (--fix needs it); without it the text is
@@ -87,6 +89,7 @@ export class LintPool {
 
   private spawn(): void {
     const worker = new Worker(new URL('./lint-worker.js', import.meta.url))
+    this.started++
     const slot: Slot = {worker, running: new Map()}
     worker.on('message', ({id, result}: {id: number; result: LintResult}) => {
       const pending = slot.running.get(id)

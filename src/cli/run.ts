@@ -243,8 +243,8 @@ function heldLimit(jobs: number): number {
   return Math.max(8, jobs * 4)
 }
 
-/** What a run saw, for tests: the most files it held at once, and how many files it linted (not taken from the cache). */
-export const runStats = {maxHeld: 0, linted: 0}
+/** What a run saw, for tests: the most files it held at once, how many files it linted (not taken from the cache), how many workers it started. */
+export const runStats = {maxHeld: 0, linted: 0, workers: 0}
 
 function fail(file: VFile, error: unknown): void {
   const index = file.messages.indexOf(error as never)
@@ -411,6 +411,18 @@ async function fixFile(file: VFile, config: ConfigOutcome | undefined, run: Run)
   return {file: fixed, output: ''}
 }
 
+/** How many of the files the cache will not answer for (each is read and checksummed now, once). */
+async function countMisses(files: readonly FoundFile[], run: Run): Promise<number> {
+  let misses = 0
+  for (const found of files) {
+    if (found.given || found.ignored || found.error) continue
+    const outcome = await run.configs.forFile(found.path)
+    if ('error' in outcome || 'configError' in outcome) continue
+    if (!run.cache!.willHit(found.path, JSON.stringify(outcome.config ?? null))) misses++
+  }
+  return misses
+}
+
 /** The run's cache (--cache), loaded only when asked for. */
 async function openCache({options, io}: RunSettings): Promise<LintCache> {
   const {cacheFilePath, LintCache} = await import('./cache.js')
@@ -474,6 +486,9 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
   const run: Run = {settings, pool, configs, count: files.length, cache: options.cache ? await openCache(settings) : undefined}
   // A cache that cannot be used is said before the report; one that cannot be written, after it.
   const cacheProblem = run.cache?.problem
+  // With --cache, the pool is sized by the files that will be linted, not by all: a rerun after
+  // editing a few articles lints them in this thread rather than starting workers for them.
+  if (run.cache) run.count = await countMisses(files, run)
   if (cacheProblem) await write(io.stderr, `attribution-lint: ${cacheProblem}\n`)
   const out = new Output()
   let code = 0
@@ -494,6 +509,7 @@ export async function runOnce(inputs: Array<string | VFile>, settings: RunSettin
     })
   } finally {
     await pool.close()
+    runStats.workers += pool.started
   }
   run.cache?.save()
   await writer.end((text) => out.write(stream, text))
