@@ -58,7 +58,9 @@ export interface PhraseMatch<T> {
   form: string
 }
 
-interface TrieNode<T> {next: Map<string, TrieNode<T>>; values: Array<{value: T; form: string}>}
+// A node's map and values are made only when it has some: most nodes end a phrase and lead nowhere, and
+// thousands of empty maps made start-up slow (the lexicons are compiled on every run).
+interface TrieNode<T> {next?: Map<string, TrieNode<T>>; values?: Array<{value: T; form: string}>}
 const OPENER_SLOTS = 4096
 
 /**
@@ -66,7 +68,7 @@ const OPENER_SLOTS = 4096
  * a phrase also matches behind Arabic proclitics (و ف ب ل ك, ال).
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = {next: new Map(), values: []}
+  private readonly root: TrieNode<T> & {next: Map<string, TrieNode<T>>} = {next: new Map()}
   // Whether a word opens a phrase, kept per word (by `token.wordId`, in a table of fixed size):
   // most words open none, and matching asks every word of every block, several lexicons over.
   private readonly openers = {words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)}
@@ -75,13 +77,14 @@ export class PhraseMatcher<T> {
   add(form: string, value: T): void {
     const words = normalize(form).match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu)
     if (!words?.length) return
-    let node = this.root
+    let node: TrieNode<T> = this.root
     for (const word of words) {
-      let child = node.next.get(word)
-      if (!child) node.next.set(word, (child = {next: new Map(), values: []}))
+      const next = (node.next ??= new Map())
+      let child = next.get(word)
+      if (!child) next.set(word, (child = {}))
       node = child
     }
-    node.values.push({value, form})
+    ;(node.values ??= []).push({value, form})
     this.size++
   }
 
@@ -97,16 +100,16 @@ export class PhraseMatcher<T> {
       let node = this.root.next.get(h < 0 ? first.norm : stems[h])
       let i = at + 1
       while (node) {
-        if (node.values.length && (!bestNode || i > bestTo)) {
+        if (node.values && (!bestNode || i > bestTo)) {
           bestNode = node
           bestTo = i
         }
         if (i >= limit) break
-        node = node.next.get(tokens[i].norm)
+        node = node.next?.get(tokens[i].norm)
         i++
       }
     }
-    return bestNode && {value: bestNode.values[0].value, form: bestNode.values[0].form, from: at, to: bestTo}
+    return bestNode && {value: bestNode.values![0].value, form: bestNode.values![0].form, from: at, to: bestTo}
   }
 
   /** Whether the word of a token, or one of its stems, opens a phrase. */
@@ -209,6 +212,15 @@ function readData(name: string): LexiconFile {
  * src/model/morphology.ts).
  */
 export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> {
+  // Kept per entry: compiling asks each entry four times (its languages, its listed and inflected forms, the cues beside a quote).
+  let forms = entryForms.get(entry)
+  if (!forms) entryForms.set(entry, (forms = readForms(entry)))
+  return forms
+}
+
+const entryForms = new WeakMap<LexiconEntry, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}>>()
+
+function readForms(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> {
   const forms: Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> = []
   for (const [lang, value] of Object.entries(entry)) {
     if (/^[a-z]{2,3}$/.test(lang) && Array.isArray(value)) for (const form of value) if (typeof form === 'string') forms.push({lang, form})

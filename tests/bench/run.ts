@@ -33,7 +33,11 @@
  *
  * Options: --rounds N (default 3), --files N (default 2000), --no-long (skip 1 MB / 10 MB),
  * --keep (leave the corpus folder), --json FILE (write the figures), --compare BIN (also time
- * another build's bin.js, say main's, on (c1), (s) and (d), side by side in the same rounds).
+ * another build's bin.js, say main's, on (c1), (s) and (d), side by side in the same rounds),
+ * --only LIST (only the commands whose labels start with one of these comma-separated
+ * prefixes, say `p,o,k`; `r` is the peak RSS by archive size, `l` the long articles; the
+ * ratios of commands left out are not printed). Each command's figures are printed to stderr
+ * as it ends, so that a run stopped early still says what it measured.
  * This is a benchmark, never a test: it asserts nothing.
  */
 import {spawn, spawnSync} from 'node:child_process'
@@ -58,9 +62,13 @@ const {values} = parseArgs({
     'no-long': {type: 'boolean', default: false},
     keep: {type: 'boolean', default: false},
     json: {type: 'string'},
-    compare: {type: 'string'}
+    compare: {type: 'string'},
+    only: {type: 'string'}
   }
 })
+const only = values.only?.split(',').map((prefix) => prefix.trim()).filter(Boolean)
+/** Whether a command (by its label) or a section (`r`, `l`) is to be run. */
+const wanted = (label: string) => !only || only.some((prefix) => label.startsWith(prefix))
 const rounds = Number(values.rounds)
 const fileCount = Number(values.files)
 
@@ -211,8 +219,13 @@ try {
   }
   let shardsAgree = true
 
+  for (const label of Object.keys(commands)) if (!wanted(label)) delete commands[label]
+  for (const label of Object.keys(together)) if (!wanted(label)) delete together[label]
+  for (const name of Object.keys(sequences)) if (!sequences[name].labels.some(wanted)) delete sequences[name]
   const labels = [...Object.keys(commands), ...Object.keys(together), ...Object.values(sequences).flatMap((sequence) => sequence.labels)]
   const steps = [...Object.keys(commands), ...Object.keys(together), ...Object.keys(sequences)]
+  const said = (label: string, sample: Sample, round: number) =>
+    process.stderr.write(`round ${round + 1}: ${label.padEnd(50)} ${fmt(sample.wall).padStart(10)} wall ${fmt(sample.cpu).padStart(10)} cpu ${mib(sample.maxRss).padStart(9)}  (load ${os.loadavg()[0].toFixed(1)})\n`)
   const samples: Record<string, Sample[]> = Object.fromEntries(labels.map((label) => [label, []]))
   for (let round = 0; round < rounds; round++) {
     // Rotate the order each round: no command always runs first (cold caches) or last.
@@ -220,20 +233,30 @@ try {
       const step = steps[(k + round) % steps.length]
       if (step in sequences) {
         const results = await sequences[step].run()
-        sequences[step].labels.forEach((label, i) => samples[label].push(results[i]))
-      } else samples[step].push(step in together ? await run(together[step], step) : await run([commands[step]], step))
+        sequences[step].labels.forEach((label, i) => {
+          samples[label].push(results[i])
+          said(label, results[i], round)
+        })
+      } else {
+        samples[step].push(step in together ? await run(together[step], step) : await run([commands[step]], step))
+        said(step, samples[step].at(-1)!, round)
+      }
     }
     process.stderr.write(`round ${round + 1}/${rounds} done\n`)
   }
   const results = Object.fromEntries(labels.map((label) => [label, summary(samples[label])]))
-  const [a, b, c, c1, d] = [labels[0], labels[1], labels[2], jobs ? labels[3] : undefined, labels[jobs ? 4 : 3]].map((label) => (label ? results[label] : undefined))
-  const [aTogether, cTogether] = Object.keys(together).map((label) => results[label])
+  const byPrefix = (prefix: string) => {
+    const label = labels.find((one) => one.startsWith(prefix))
+    return label ? results[label] : undefined
+  }
+  const [a, b, c, c1, d] = [byPrefix('a  '), byPrefix('b  '), byPrefix('c  '), byPrefix('c1 '), byPrefix('d  ')]
+  const [aTogether, cTogether] = [byPrefix('a× '), byPrefix('c× ')]
 
   // Peak RSS as the archive grows: 500, 1,000, 2,000 files (folders part1, part1+part2, all).
   const growth: Array<{files: number; rss: number; rss1?: number}> = []
   const sets = [corpus.parts.slice(0, 1), corpus.parts.slice(0, 2), corpus.parts]
   const rssRounds = rounds > 3 ? 3 : 1
-  for (const [k, set] of sets.entries()) {
+  for (const [k, set] of wanted('r') ? sets.entries() : []) {
     const files = [Math.round(fileCount / 4), Math.round(fileCount / 2), fileCount][k]
     const rss: number[] = []
     const rss1: number[] = []
@@ -246,7 +269,7 @@ try {
 
   // Time against article size.
   let scaling: {mb1: Sample; mb10: Sample} | undefined
-  if (!values['no-long']) {
+  if (!values['no-long'] && wanted('l')) {
     const one = path.join(root, 'long-1mb.md')
     const ten = path.join(root, 'long-10mb.md')
     writeFileSync(one, longArticle(1 << 20))
@@ -277,20 +300,21 @@ try {
   }
   out.push('')
   const goal = (ok: boolean) => (ok ? 'met' : 'MISSED')
-  out.push(`c/a  ${(c!.wall / a!.wall).toFixed(2)} wall, ${(c!.cpu / a!.cpu).toFixed(2)} cpu   (goal ≤ 1.5: ${goal(c!.wall / a!.wall <= 1.5)})`)
-  out.push(`c/b  ${(c!.wall / b!.wall).toFixed(2)} wall, ${(c!.cpu / b!.cpu).toFixed(2)} cpu   (goal ≤ 0.5: ${goal(c!.wall / b!.wall <= 0.5)})`)
-  if (c1) out.push(`--jobs ${cores} speed-up over --jobs 1: ${(c1.wall / c!.wall).toFixed(2)}×`)
-  if (aTogether && cTogether) {
+  if (c && a) out.push(`c/a  ${(c.wall / a.wall).toFixed(2)} wall, ${(c.cpu / a.cpu).toFixed(2)} cpu   (goal ≤ 1.5: ${goal(c.wall / a.wall <= 1.5)})`)
+  if (c && b) out.push(`c/b  ${(c.wall / b.wall).toFixed(2)} wall, ${(c.cpu / b.cpu).toFixed(2)} cpu   (goal ≤ 0.5: ${goal(c.wall / b.wall <= 0.5)})`)
+  if (c1 && c) out.push(`--jobs ${cores} speed-up over --jobs 1: ${(c1.wall / c.wall).toFixed(2)}×`)
+  if (a && aTogether && cTogether && (c1 ?? c)) {
     out.push(
-      `parallel capacity of this machine, ${cores} processes at once, each over 1/${cores} of the files, against one process: remark-parse ${(a!.wall / aTogether.wall).toFixed(2)}×, attribution-lint --jobs 1 ${((c1 ?? c)!.wall / cTogether.wall).toFixed(2)}× (the most --jobs ${cores} can give)`
+      `parallel capacity of this machine, ${cores} processes at once, each over 1/${cores} of the files, against one process: remark-parse ${(a.wall / aTogether.wall).toFixed(2)}×, attribution-lint --jobs 1 ${((c1 ?? c)!.wall / cTogether.wall).toFixed(2)}× (the most --jobs ${cores} can give)`
     )
   }
-  out.push(`d    ${fmt(d!.wall)} (goal ≤ 0.25 s: ${goal(d!.wall <= 0.25)})`)
+  if (d) out.push(`d    ${fmt(d.wall)} (goal ≤ 0.25 s: ${goal(d.wall <= 0.25)})`)
   out.push('')
   // Issue 14's goals: each a ratio of two commands of the same rounds, as the median of the
   // per-round ratios with their range, of wall time (the goal) and of CPU time (which moves
   // less with the machine's load).
   const ratio = (top: string, bottom: string, limit: number | undefined, what: string) => {
+    if (!samples[top]?.length || !samples[bottom]?.length) return
     const per = (field: 'wall' | 'cpu') => samples[top].map((sample, k) => sample[field] / samples[bottom][k][field])
     const [wall, cpu] = [per('wall'), per('cpu')]
     const range = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`
@@ -303,8 +327,8 @@ try {
   ratio('pc json --jobs 1, seed-like', 'pa remark-parse alone, seed-like', 2.0, 'json --jobs 1 / remark-parse, seed-like')
   ratio('k1 --cache, unchanged archive', 'k0 --cache, first run (empty cache)', 0.1, '--cache: unchanged / first run')
   ratio('k2 --cache, 1% of articles edited', 'k0 --cache, first run (empty cache)', 0.15, '--cache: 1% edited / first run')
-  ratio(sequences.shards.labels[0], sequences.shards.labels[1], undefined, `--shard: ${shardCount} shards summed / whole run`)
-  out.push(`--shard: the shards' reports put together ${shardsAgree ? 'are' : 'are NOT'} the whole run's report`)
+  if (sequences.shards) ratio(sequences.shards.labels[0], sequences.shards.labels[1], undefined, `--shard: ${shardCount} shards summed / whole run`)
+  if (sequences.shards) out.push(`--shard: the shards' reports put together ${shardsAgree ? 'are' : 'are NOT'} the whole run's report`)
   ratio('d  attribution-lint, one article', 'ob remark-cli + lint-recommended, one article', 1.0, 'one article / remark-cli + lint-recommended')
   if (compare) {
     out.push('')
@@ -317,10 +341,10 @@ try {
     ratio('vp compared build: json --jobs 1, seed-like', 'pa remark-parse alone, seed-like', 2.0, 'compared build: json / remark-parse, seed-like')
   }
   out.push('')
-  out.push(`peak RSS by archive size: ${growth.map((g) => `${g.files} files ${mib(g.rss)}${g.rss1 !== undefined ? ` (--jobs 1: ${mib(g.rss1)})` : ''}`).join('; ')}`)
+  if (growth.length) out.push(`peak RSS by archive size: ${growth.map((g) => `${g.files} files ${mib(g.rss)}${g.rss1 !== undefined ? ` (--jobs 1: ${mib(g.rss1)})` : ''}`).join('; ')}`)
   if (scaling) {
     const {mb1, mb10} = scaling
-    out.push(`article size: 1 MB ${fmt(mb1.wall)} (${mib(mb1.maxRss)}), 10 MB ${fmt(mb10.wall)} (${mib(mb10.maxRss)}); ratio ${(mb10.wall / mb1.wall).toFixed(1)} wall, ${((mb10.wall - d!.wall) / (mb1.wall - d!.wall)).toFixed(1)} without start-up (goal about 10)`)
+    out.push(`article size: 1 MB ${fmt(mb1.wall)} (${mib(mb1.maxRss)}), 10 MB ${fmt(mb10.wall)} (${mib(mb10.maxRss)}); ratio ${(mb10.wall / mb1.wall).toFixed(1)} wall, ${d ? ((mb10.wall - d.wall) / (mb1.wall - d.wall)).toFixed(1) : '?'} without start-up (goal about 10)`)
   }
   process.stdout.write(out.join('\n') + '\n')
   if (values.json) writeFileSync(values.json, JSON.stringify({fileCount, corpusBytes, seedBytes, shardsAgree, rounds, cores, loadBefore, loadAfter, results, samples, growth, scaling}, null, 2))
