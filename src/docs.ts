@@ -111,6 +111,14 @@ export function generatedNotice(id: string): string {
 
 /** The documentation of a shipped rule, read from its compiled module (comments are kept). */
 export function ruleDoc(id: string): RuleDoc {
-  const file = fileURLToPath(new URL(`../rules/${id}.js`, import.meta.url))
-  return parseRuleDoc(id, readFileSync(file, 'utf8'))
+  // dist/rules/ is beside this module's folder (dist/src/docs.js), or one further up from the bundled command (dist/src/cli/bin.js).
+  const [near, far] = [new URL(`../rules/${id}.js`, import.meta.url), new URL(`../../rules/${id}.js`, import.meta.url)].map((url) => fileURLToPath(url))
+  let text: string
+  try {
+    text = readFileSync(near, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    text = readFileSync(far, 'utf8')
+  }
+  return parseRuleDoc(id, text)
 }

@@ -4,6 +4,7 @@
  * into phrase matchers over normalised words (tries, not regular expressions, so matching
  * stays linear on any input).
  */
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
@@ -73,10 +74,30 @@ export class PhraseMatcher<T> {
   // most words open none, and matching asks every word of every block, several lexicons over.
   private readonly openers = {words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)}
   size = 0
+  /** Phrases by first word from the compiled lexicon file, put in the trie when their first word is first met. */
+  private pending?: Record<string, CompiledPhrase[]>
+  private valueOf?: (ref: number) => T
+  /** When set, every phrase added is kept here too (to write the compiled lexicon file). */
+  recorded?: Array<{words: string[]; value: T; form: string}>
+
+  /** A matcher of the phrases of a compiled lexicon file; `valueOf` makes a phrase's value from its reference there. */
+  static compiled<T>(phrases: Record<string, CompiledPhrase[]>, size: number, valueOf: (ref: number) => T): PhraseMatcher<T> {
+    const matcher = new PhraseMatcher<T>()
+    matcher.pending = phrases
+    matcher.valueOf = valueOf
+    matcher.size = size
+    return matcher
+  }
 
   add(form: string, value: T): void {
     const words = normalize(form).match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu)
     if (!words?.length) return
+    this.recorded?.push({words, value, form})
+    this.insert(words, value, form)
+    this.size++
+  }
+
+  private insert(words: readonly string[], value: T, form: string): void {
     let node: TrieNode<T> = this.root
     for (const word of words) {
       const next = (node.next ??= new Map())
@@ -85,7 +106,15 @@ export class PhraseMatcher<T> {
       node = child
     }
     ;(node.values ??= []).push({value, form})
-    this.size++
+  }
+
+  /** The trie node of a phrase's first word; a compiled lexicon's phrases of that word are put in the trie now. */
+  private first(word: string): TrieNode<T> | undefined {
+    const node = this.root.next.get(word)
+    if (node || !this.pending || !Object.hasOwn(this.pending, word)) return node
+    // In the order they were added, as the lexicon was compiled: where several end on one node, the first one is matched.
+    for (const [rest, ref, form] of this.pending[word]) this.insert([word, ...rest], this.valueOf!(ref), form)
+    return this.root.next.get(word)
   }
 
   /** The longest phrase starting at token `at` and ending by token `limit`, or undefined. */
@@ -97,7 +126,7 @@ export class PhraseMatcher<T> {
     let bestTo = 0
     const stems = first.stems
     for (let h = -1; h < stems.length; h++) {
-      let node = this.root.next.get(h < 0 ? first.norm : stems[h])
+      let node = this.first(h < 0 ? first.norm : stems[h])
       let i = at + 1
       while (node) {
         if (node.values && (!bestNode || i > bestTo)) {
@@ -119,11 +148,15 @@ export class PhraseMatcher<T> {
     if (words[slot] !== token.wordId) {
       words[slot] = token.wordId
       // A loop, not `some` with an arrow: a closure over `this` cost an allocation on every call.
-      let found = this.root.next.has(token.norm)
-      for (let h = 0; h < token.stems.length && !found; h++) found = this.root.next.has(token.stems[h])
+      let found = this.startsPhrase(token.norm)
+      for (let h = 0; h < token.stems.length && !found; h++) found = this.startsPhrase(token.stems[h])
       opens[slot] = found ? 1 : 0
     }
     return opens[slot] === 1
+  }
+
+  private startsPhrase(word: string): boolean {
+    return this.root.next.has(word) || (this.pending !== undefined && Object.hasOwn(this.pending, word))
   }
 
   /** Every match inside tokens [from, to), leftmost-longest, not overlapping: the matches of that run read on its own. */
@@ -193,11 +226,15 @@ const dataDir = [here, path.join(here, '..', '..', '..', 'src', 'lexicons')].fin
 }) ?? here
 
 const files = new Map<string, LexiconFile>()
+/** The text of each data file read, for the digest that says whether the compiled lexicon file is theirs. */
+const texts = new Map<string, string>()
 function readData(name: string): LexiconFile {
   let data = files.get(name)
   if (!data) {
     try {
-      data = JSON.parse(readFileSync(path.join(dataDir, name + '.json'), 'utf8')) as LexiconFile
+      const text = readFileSync(path.join(dataDir, name + '.json'), 'utf8')
+      data = JSON.parse(text) as LexiconFile
+      texts.set(name, text)
     } catch (error) {
       throw new Error(`Cannot read the ${name} lexicon (${path.join(dataDir, name + '.json')}): ${(error as Error).message}`)
     }
@@ -246,8 +283,9 @@ function languagesOf(file: LexiconFile): Set<string> {
   return new Set(file.entries.flatMap((entry) => formsOf(entry).map((form) => form.lang)))
 }
 
-function compile(file: LexiconFile): PhraseMatcher<LexiconEntry> {
+function compile(file: LexiconFile, record = false): PhraseMatcher<LexiconEntry> {
   const matcher = new PhraseMatcher<LexiconEntry>()
+  if (record) matcher.recorded = []
   // Forms listed as written come first, so where an inflected form meets a listed one ("adding", a continuation) the
   // listed entry is the one matched.
   for (const entry of file.entries) for (const {form, inflected} of formsOf(entry)) if (!inflected) matcher.add(form, entry)
@@ -271,6 +309,107 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   const key = JSON.stringify(extensions)
   const cached = compiled.get(key)
   if (cached) return cached
+  // Without additions, from the file `npm run build` compiled, if it was compiled from these data files and this code.
+  const lexicons = (EXTENSION_KEYS.every((name) => extensions[name] === undefined) && fromCompiledFile()) || compileLexicons(extensions)
+  if (compiled.size > 16) compiled.clear()
+  compiled.set(key, lexicons)
+  return lexicons
+}
+
+const LEXICON_FILES = ['cues', 'anonymous', 'vague', 'reasons', 'promo', 'claims', 'dates'] as const
+type LexiconName = (typeof LEXICON_FILES)[number]
+
+/** A phrase of the compiled file: the words after its first, the reference of its value, the form as listed. */
+type CompiledPhrase = [rest: string[], ref: number, form: string]
+
+/**
+ * The lexicons as `npm run build` compiles them (scripts/compile-lexicons.mjs) into
+ * dist/lexicons.compiled.json: every phrase of every matcher as normalised words, by first
+ * word, and the inflected forms of the entries that list verbs. Compiling them took a fifth of
+ * a one-article run (normalising and inflecting 9,000 forms into tries); read from this file,
+ * only the phrases of the words an article has are put in the tries, when first met.
+ */
+export interface CompiledLexicons {
+  /** Of the data files and of the code that compiles them: a file of other data or code is not used. */
+  digest: string
+  matchers: Record<LexiconName | 'outlets', {size: number; phrases: Record<string, CompiledPhrase[]>}>
+  /** Per lexicon, entry index → forms, for the entries whose forms are made by inflection. */
+  forms: Record<LexiconName, Record<string, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}>>>
+  languages: {cues: string[]; claims: string[]}
+  cuesBesideQuote: string[]
+}
+
+const compiledFile = path.join(here, '..', '..', 'lexicons.compiled.json')
+
+/** What the compiled file must have been made from: the data files' text and the code that compiles them (modules of dist/src). */
+function compiledDigest(): string {
+  const hash = createHash('sha1')
+  for (const name of [...LEXICON_FILES, 'outlets']) {
+    readData(name)
+    hash.update(name).update('\0').update(texts.get(name) ?? '').update('\0')
+  }
+  for (const module of ['lexicons/index.js', 'model/normalize.js', 'model/morphology.js']) hash.update(readFileSync(path.join(here, '..', module))).update('\0')
+  return hash.digest('hex')
+}
+
+/** The lexicons from the compiled file, or undefined if there is none, or it is not of these data files and this code. */
+function fromCompiledFile(): Lexicons | undefined {
+  let data: CompiledLexicons
+  try {
+    data = JSON.parse(readFileSync(compiledFile, 'utf8')) as CompiledLexicons
+    if (data.digest !== compiledDigest()) return undefined
+  } catch {
+    return undefined
+  }
+  return lexiconsFromCompiled(data)
+}
+
+/** The lexicons of a compiled file's content (exported for the test that they match as compiling them now does). */
+export function lexiconsFromCompiled(data: CompiledLexicons): Lexicons {
+  const file = (name: LexiconName) => {
+    const read = readData(name)
+    for (const [index, forms] of Object.entries(data.forms[name])) entryForms.set(read.entries[Number(index)], forms)
+    return read
+  }
+  const [cues, anonymous, vague, reasons, promo, claims, dates] = LEXICON_FILES.map(file)
+  const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
+  const matcher = (name: LexiconName, read: LexiconFile) => PhraseMatcher.compiled(data.matchers[name].phrases, data.matchers[name].size, (ref) => read.entries[ref])
+  return {
+    cues, anonymous, vague, reasons, promo, claims, dates, outlets,
+    languages: {cues: new Set(data.languages.cues), claims: new Set(data.languages.claims)},
+    cuesBesideQuote: new Set(data.cuesBesideQuote),
+    match: {
+      cues: matcher('cues', cues), anonymous: matcher('anonymous', anonymous), vague: matcher('vague', vague), reasons: matcher('reasons', reasons),
+      promo: matcher('promo', promo), claims: matcher('claims', claims), dates: matcher('dates', dates),
+      outlets: PhraseMatcher.compiled(data.matchers.outlets.phrases, data.matchers.outlets.size, (ref) => ({outlet: outlets[ref >> 1], ambiguous: (ref & 1) === 1}))
+    }
+  }
+}
+
+/** The compiled lexicon file's content, compiled now from the data files (`npm run build` writes it). */
+export function compileLexiconData(): CompiledLexicons {
+  const lexicons = compileLexicons({}, true)
+  const byFirstWord = <T>(matcher: PhraseMatcher<T>, ref: (value: T) => number) => {
+    const phrases: Record<string, CompiledPhrase[]> = {}
+    for (const {words, value, form} of matcher.recorded!) (phrases[words[0]] ??= []).push([words.slice(1), ref(value), form])
+    return {size: matcher.size, phrases}
+  }
+  const matchers = {} as CompiledLexicons['matchers']
+  const forms = {} as CompiledLexicons['forms']
+  for (const name of LEXICON_FILES) {
+    const entries = lexicons[name].entries
+    matchers[name] = byFirstWord(lexicons.match[name], (entry) => entries.indexOf(entry))
+    forms[name] = {}
+    entries.forEach((entry, index) => {
+      if (entry.verbs !== undefined) forms[name][index] = formsOf(entry)
+    })
+  }
+  matchers.outlets = byFirstWord(lexicons.match.outlets, ({outlet, ambiguous}) => lexicons.outlets.indexOf(outlet) * 2 + (ambiguous ? 1 : 0))
+  return {digest: compiledDigest(), matchers, forms, languages: {cues: [...lexicons.languages.cues], claims: [...lexicons.languages.claims]}, cuesBesideQuote: [...lexicons.cuesBesideQuote]}
+}
+
+/** Compile the lexicons from the data files and configuration additions; `record`: keep every phrase added, for the compiled file. */
+export function compileLexicons(extensions: LexiconExtensions, record = false): Lexicons {
   const cues = withExtension(readData('cues'), 'config-speech-verbs', 'speech', extensions.speechVerbs)
   const anonymous = withExtension(readData('anonymous'), 'config-anonymous-sources', 'head', extensions.anonymousSources)
   const vague = withExtension(readData('vague'), 'config-vague-phrases', 'phrase', extensions.vaguePhrases)
@@ -284,17 +423,15 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
     outlets.push({id: outlet.id ?? `config-outlet-${i}`, name: outlet.name, aliases: {...aliases, name: [outlet.name]}, domains: outlet.domains ?? []})
   }
   const outletMatcher = new PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>()
+  if (record) outletMatcher.recorded = []
   for (const outlet of outlets) {
     for (const forms of Object.values(outlet.aliases)) for (const form of forms) outletMatcher.add(form, {outlet, ambiguous: false})
     for (const form of outlet.ambiguous ?? []) outletMatcher.add(form, {outlet, ambiguous: true})
   }
-  const lexicons: Lexicons = {
+  return {
     cues, anonymous, vague, reasons, promo, claims, dates, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
     cuesBesideQuote: besideQuoteForms(cues),
-    match: {cues: compile(cues), anonymous: compile(anonymous), vague: compile(vague), reasons: compile(reasons), promo: compile(promo), claims: compile(claims), dates: compile(dates), outlets: outletMatcher}
+    match: {cues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), outlets: outletMatcher}
   }
-  if (compiled.size > 16) compiled.clear()
-  compiled.set(key, lexicons)
-  return lexicons
 }
