@@ -8,3 +8,7 @@ import {fileURLToPath} from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const {compileLexiconData} = await import(`${root}dist/src/lexicons/index.js`)
 writeFileSync(`${root}dist/lexicons.compiled.json`, JSON.stringify(compileLexiconData()))
+// The month and weekday names of Intl the date model reads (see intlNameData in src/model/dates.ts),
+// used by a Node with the same ICU.
+const {intlNameData} = await import(`${root}dist/src/model/dates.js`)
+writeFileSync(`${root}dist/intl-date-names.json`, JSON.stringify(intlNameData()))

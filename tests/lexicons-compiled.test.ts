@@ -7,6 +7,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'node:test'
 import {compileLexiconData, compileLexicons, formsOf, lexiconsFromCompiled, loadLexicons, type Lexicons} from '../src/lexicons/index.js'
+import {intlNameData} from '../src/model/dates.js'
 import {tokenize} from '../src/model/tokens.js'
 import {REPO} from './helpers-cli.js'
 
@@ -58,4 +59,11 @@ test('a build reads the compiled lexicon file; configuration additions are compi
   const added = loadLexicons({speechVerbs: {en: ['harrumphed']}})
   assert.equal(added.match.cues.matchAt(tokenize('she harrumphed'), 1)?.value.id, 'config-speech-verbs')
   assert.equal(loadLexicons().match.cues.matchAt(tokenize('she harrumphed'), 1), undefined)
+})
+
+test('the month and weekday names of Intl that the build kept are the names Intl gives now', () => {
+  const kept = JSON.parse(readFileSync(path.join(REPO, 'dist/intl-date-names.json'), 'utf8')) as ReturnType<typeof intlNameData>
+  const now = JSON.parse(JSON.stringify(intlNameData())) as ReturnType<typeof intlNameData>
+  assert.ok(now.months.length > 20 && now.weekdays.length > 10)
+  assert.deepEqual(kept, now)
 })

@@ -66,7 +66,7 @@ const {values} = parseArgs({
     only: {type: 'string'}
   }
 })
-const only = values.only?.split(',').map((prefix) => prefix.trim()).filter(Boolean)
+const only = values.only?.split(',').filter((prefix) => prefix.trim())
 /** Whether a command (by its label) or a section (`r`, `l`) is to be run. */
 const wanted = (label: string) => !only || only.some((prefix) => label.startsWith(prefix))
 const rounds = Number(values.rounds)
