@@ -101,6 +101,12 @@ const BEFORE = 4
 /** Longest event text quoted in the message. */
 const QUOTED = 60
 
+/** Offset just past the last clause break (a comma, semicolon, dash or parenthesis) in text[from, to), or `from`. */
+function lastClauseBreak(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (',،;؛()—–'.includes(text[i])) return i + 1
+  return from
+}
+
 export default defineRule(
   {id: 'future-as-past', messages: ['futureAsPast'], defaults: {}},
   (article, _options, report) => {
@@ -124,8 +130,9 @@ export default defineRule(
         const first = tokenAt(block.tokens, sentence.start)
         const last = tokenAt(block.tokens, sentence.end)
         const words = dateWordsIn(article.lexicons, block.tokens, first, last, ['event', 'plan'])
-        if (words.some((word) => word.entry.kind === 'plan')) continue
+        const plans = words.filter((word) => word.entry.kind === 'plan').map((word) => block.tokens[word.from].index)
         for (const verb of words) {
+          if (verb.entry.kind !== 'event') continue
           const verbStart = block.tokens[verb.from].index
           const verbEnd = block.tokens[verb.to - 1].end
           // «ظهر» before a time of day is noon («ظهر يوم الجمعة»), not "emerged".
@@ -135,6 +142,11 @@ export default defineRule(
           const distance = (from: number, to: number) => tokenAt(block.tokens, to) - tokenAt(block.tokens, from)
           const attached = after && distance(verbEnd, after.from) <= AFTER ? after : before && distance(before.to, verbStart) <= BEFORE ? before : undefined
           if (!attached || reported.has(attached) || !later(attached)) continue
+          // A plan, forecast or condition in the verb's clause (from the last comma before the verb or its date to a
+          // few words past the date): "will be founded in 2018", "the baby, due to be born in January 2017, …".
+          const clauseStart = Math.max(sentence.start, lastClauseBreak(block.text, sentence.start, Math.min(verbStart, attached.from)))
+          const clauseEnd = block.tokens[Math.min(block.tokens.length - 1, tokenAt(block.tokens, attached.to) + 2)]?.end ?? sentence.end
+          if (plans.some((at) => at >= clauseStart && at < clauseEnd)) continue
           // "by 2030", «بحلول 2030»: a deadline, not a date.
           const previous = block.tokens[tokenAt(block.tokens, attached.from) - 1]
           if (previous && (previous.norm === 'by' || previous.norm === 'بحلول')) continue

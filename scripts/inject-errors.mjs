@@ -17,7 +17,8 @@
 // writer's own lines only (not headings, block quotes, link text or inside quotation marks), by their own patterns
 // (not the linter's model), over Intl's month and weekday names:
 //   date-weekday          a weekday beside a full date shifted by 1–6 days; else a wrong weekday written before a full date
-//                         (one that fits no year from the article's year − 1 to + 1 when the date has no year)
+//                         (one that fits no year from the article's year − 1 to + 1 when the date has no year; an
+//                         undated dev article is then dated as for future-as-past)
 //   impossible-date       a named date made impossible: day 31 of a 30-day month or 30 February (the month kept when
 //                         it has 30 days or is February, else a 30-day month of the same naming family); else a
 //                         numeric date made 31/4/<year>
@@ -239,8 +240,10 @@ export const INJECTORS = {
       const line = before.slice(0, wordAt) + written + before.slice(wordAt + word.length) + d.own.line.slice(d.from)
       return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `${word} → ${written} (${d.match})`}
     }
-    // Else write a wrong weekday before a full date, or before a date with no year when the article is dated.
-    const year = article.date ? Number(article.date.slice(0, 4)) : undefined
+    // Else write a wrong weekday before a full date, or before a date with no year when the article is dated (an
+    // undated dev article is dated as for future-as-past: the 31 December of the latest year it names).
+    const date = article.date ?? latestYearDate(article.text)
+    const year = date ? Number(date.slice(0, 4)) : undefined
     const open = dates.filter((d) => !WEEKDAY_BEFORE.test(d.own.line.slice(Math.max(0, d.from - 24), d.from)) && (d.year !== undefined || year !== undefined))
     if (!open.length) return undefined
     const d = pick(random, open)
@@ -250,7 +253,7 @@ export const INJECTORS = {
     const wrong = pick(random, wrongs)
     const insert = arabic(d) ? `${weekdayNames.ar[wrong]} ` : `${weekdayNames.en[wrong]}, `
     const line = d.own.line.slice(0, d.from) + insert + d.own.line.slice(d.from)
-    return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `+${insert.trim()} (${d.match})`}
+    return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `+${insert.trim()} (${d.match})`, ...(d.year === undefined ? {date} : {})}
   },
 
   'impossible-date'(article, random) {
@@ -293,7 +296,9 @@ export const INJECTORS = {
         const after = own.line.slice(verb.index + verb[0].length)
         const sentence = after.split(/(?<=[.!?؟])\s/u)[0]
         const words = sentence.split(/\s+/u).slice(0, 11).join(' ')
-        const y = /(?<!\d[,.]?)(1[89]\d\d|20\d\d)(?!\d|[,.٫٬]\d)/u.exec(words)
+        // The event's time: a year after "in", "since", "of", a month or an approximator («عام 2015», "in early 2015",
+        // "on March 3, 2015"), not a year that names something else ("her 2019 primary", "a 2019 graduate").
+        const y = new RegExp(`(?<=(?:\\b(?:in|since|of|on|early|late|mid|the end of)|عام|العام|سنة|في|منذ|أوائل|أواخر|مطلع|منتصف|${MONTHS})[\\s,.-]+(?:\\d{1,2},?\\s+)?)(1[89]\\d\\d|20\\d\\d)(?![\\ds]|[,.٫٬]\\d)`, 'u').exec(words)
         if (!y || Number(y[1]) > year) continue
         const at = verb.index + verb[0].length + sentence.indexOf(y[0])
         if (!own.free(verb.index, at + 4)) continue
@@ -351,11 +356,17 @@ for (const check of checks) {
   let candidates = 0
   let caught = 0
   let falseFlags = 0
+  const byLang = {}
+  let shifted = 0
   for (const article of articles) {
     const random = randomFor(`${check}:${article.id}`)
     const injected = injector(article, random)
     if (!injected) continue
     candidates++
+    const lang = (article.text.match(/\p{Script=Arabic}/gu)?.length ?? 0) > (article.text.match(/\p{Script=Latin}/gu)?.length ?? 0) ? 'ar' : 'other'
+    byLang[lang] ??= {candidates: 0, caught: 0}
+    byLang[lang].candidates++
+    if (injected.note.includes('→')) shifted++
     const date = injected.date ?? article.date
     const original = withDate(article.text, date)
     const copy = withDate(injected.text, date)
@@ -363,19 +374,25 @@ for (const check of checks) {
     const after = await messagesOf(copy.text)
     const line = injected.line + copy.shift
     const hit = after.some((m) => m.ruleId === check && m.line <= line && (m.place?.end?.line ?? m.line) >= line)
-    if (hit) caught++
+    if (hit) {
+      caught++
+      byLang[lang].caught++
+    }
     else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n    | ${injected.text.split('\n')[injected.line - 1].slice(0, 300)}`)
     falseFlags += before.filter((m) => m.ruleId === check).length
     falseFlags += after.filter((m) => m.ruleId === check && !(m.line <= line && (m.place?.end?.line ?? m.line) >= line)).length
   }
-  rows.push({check, candidates, caught, recall: candidates ? caught / candidates : undefined, precision: caught + falseFlags ? caught / (caught + falseFlags) : undefined, falseFlags})
+  rows.push({check, candidates, caught, recall: candidates ? caught / candidates : undefined, precision: caught + falseFlags ? caught / (caught + falseFlags) : undefined, falseFlags, byLang, shifted})
 }
 
 const fixed = (x) => (x === undefined ? '  -  ' : x.toFixed(3))
 console.log('\ncheck                   candidates  caught  recall  mix-precision (false flags)')
 for (const row of rows) {
   if (row.note) console.log(`${row.check.padEnd(24)}${row.note}`)
-  else console.log(`${row.check.padEnd(24)}${String(row.candidates).padStart(10)}  ${String(row.caught).padStart(6)}  ${fixed(row.recall)}  ${fixed(row.precision)} (${row.falseFlags})`)
+  else {
+    const langs = Object.entries(row.byLang).map(([lang, n]) => `${lang} ${n.caught}/${n.candidates}`).join(', ')
+    console.log(`${row.check.padEnd(24)}${String(row.candidates).padStart(10)}  ${String(row.caught).padStart(6)}  ${fixed(row.recall)}  ${fixed(row.precision)} (${row.falseFlags})   [${langs}; ${row.shifted} changed in place, ${row.candidates - row.shifted} written in]`)
+  }
 }
 const naturalFile = option('--natural') ?? path.join(os.tmpdir(), 'consistency-natural.txt')
 fs.writeFileSync(naturalFile, `${natural.length} flags of the family on ${articles.length} original articles\n\n${natural.join('\n')}\n\nMissed injections:\n${misses.join('\n')}\n`)

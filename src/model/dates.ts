@@ -175,7 +175,12 @@ interface NameEntry {rest: string[]; value: number; calendar: Calendar; english:
 interface NameTables {
   months: Map<string, NameEntry[]>
   weekdays: Map<string, NameEntry[]>
+  /** Whether a word form (by `wordId`) opens a name, in slots by `wordId` (see namesAnything). */
+  openers: {words: Float64Array; opens: Uint8Array}
 }
+
+const OPENER_SLOTS = 4096
+const newOpeners = () => ({words: new Float64Array(OPENER_SLOTS).fill(-1), opens: new Uint8Array(OPENER_SLOTS)})
 
 const ARABIC_LOCALES = ['ar', 'ar-EG', 'ar-SA', 'ar-AE', 'ar-DZ', 'ar-MA', 'ar-TN', 'ar-LY', 'ar-MR', 'ar-LB', 'ar-SY', 'ar-IQ', 'ar-JO', 'ar-PS', 'ar-KW', 'ar-QA', 'ar-BH', 'ar-OM', 'ar-YE', 'ar-SD']
 
@@ -218,7 +223,7 @@ function namesOfIntl(): NameTables {
   if (intlNames) return intlNames
   try {
     const data = JSON.parse(readFileSync(INTL_NAMES_FILE, 'utf8')) as ReturnType<typeof intlNameData>
-    if (data.key === intlNamesKey()) return (intlNames = {months: new Map(data.months), weekdays: new Map(data.weekdays)})
+    if (data.key === intlNamesKey()) return (intlNames = {months: new Map(data.months), weekdays: new Map(data.weekdays), openers: newOpeners()})
   } catch {
     // No file, or not readable: read them from Intl.
   }
@@ -249,7 +254,7 @@ function readIntlNames(): NameTables {
     const date = new Date(Date.UTC(2024, 0, 1 + day))
     addName(months, hijri.format(date), {value: Number(hijriNumber.format(date)), calendar: 'hijri', english: false, short: false})
   }
-  return {months, weekdays}
+  return {months, weekdays, openers: newOpeners()}
 }
 
 const tablesByLexicons = new WeakMap<Lexicons, NameTables>()
@@ -259,7 +264,7 @@ function nameTables(lexicons: Lexicons): NameTables {
   let tables = tablesByLexicons.get(lexicons)
   if (tables) return tables
   const intl = namesOfIntl()
-  tables = {months: new Map([...intl.months].map(([key, list]) => [key, [...list]])), weekdays: new Map([...intl.weekdays].map(([key, list]) => [key, [...list]]))}
+  tables = {months: new Map([...intl.months].map(([key, list]) => [key, [...list]])), weekdays: new Map([...intl.weekdays].map(([key, list]) => [key, [...list]])), openers: newOpeners()}
   for (const entry of lexicons.dates.entries) {
     const values = (entry.months ?? entry.weekdays) as Record<string, number> | undefined
     if (!values) continue
@@ -280,9 +285,9 @@ function nameTables(lexicons: Lexicons): NameTables {
 function nameAt(table: Map<string, NameEntry[]>, tokens: readonly Token[], at: number): {entry: NameEntry; to: number} | undefined {
   const token = tokens[at]
   if (!token) return undefined
-  const heads = [token.norm, ...token.stems]
-  for (const head of heads) {
-    const list = table.get(head)
+  // The word as written, then its stems («والجمعة» → «الجمعة»); no list is built, this runs at every word.
+  for (let h = -1; h < token.stems.length; h++) {
+    const list = table.get(h < 0 ? token.norm : token.stems[h])
     if (!list) continue
     for (const entry of list) {
       if (entry.english && !/^\p{Lu}/u.test(token.text)) continue
@@ -301,6 +306,24 @@ function nameAt(table: Map<string, NameEntry[]>, tokens: readonly Token[], at: n
 function digitsOf(token: Token | undefined): number | undefined {
   if (!token || !/^\d{1,4}$/u.test(token.norm)) return undefined
   return Number(token.norm)
+}
+
+/** Whether a normalised word holds a digit in its first two characters (digits, or «و» and digits). */
+function hasDigit(norm: string): boolean {
+  const first = norm.charCodeAt(0)
+  const second = norm.charCodeAt(1)
+  return (first >= 48 && first <= 57) || (second >= 48 && second <= 57)
+}
+
+/** Whether a word or one of its stems opens a month or weekday name; kept per word form (`wordId`) in a small table. */
+function namesAnything(tables: NameTables, token: Token): boolean {
+  const slot = token.wordId % OPENER_SLOTS
+  if (tables.openers.words[slot] === token.wordId) return tables.openers.opens[slot] === 1
+  let found = tables.months.has(token.norm) || tables.weekdays.has(token.norm)
+  for (let h = 0; h < token.stems.length && !found; h++) found = tables.months.has(token.stems[h]) || tables.weekdays.has(token.stems[h])
+  tables.openers.words[slot] = token.wordId
+  tables.openers.opens[slot] = found ? 1 : 0
+  return found
 }
 
 /** Where the digits of a token start (after a proclitic such as «و»). */
@@ -402,6 +425,8 @@ function readBlock(article: Article, block: ArticleBlock, tables: NameTables): B
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue
     const token = tokens[i]
+    // Most words are neither numbers nor names of a month or weekday: they are passed over with one look each.
+    if (!hasDigit(token.norm) && !namesAnything(tables, token)) continue
     // Numeric dates: 22/3/2024, 2024-03-22, 22.03.2024.
     const numeric = readNumeric(text, tokens, i)
     if (numeric) {
@@ -521,6 +546,8 @@ function yearContext(lexicons: Lexicons, tokens: readonly Token[], at: number, t
   const previous = tokens[at - 1]
   if (previous && /^(?:عام|العام|سنه|السنه|لعام|year|في|منذ|in|since)$/u.test(previous.norm)) marked = true
   if (previous && previous.stems.some((stem) => stem === 'عام' || stem === 'العام' || stem === 'سنه')) marked = true
+  // "in the 2012 attack", "during the 2008 campaign": a year as the time of an event.
+  if (previous?.norm === 'the' && /^(?:in|during|since)$/u.test(tokens[at - 2]?.norm ?? '')) marked = true
   return {marked, approximator, from}
 }
 
