@@ -394,6 +394,10 @@ for (const row of rows) {
     console.log(`${row.check.padEnd(24)}${String(row.candidates).padStart(10)}  ${String(row.caught).padStart(6)}  ${fixed(row.recall)}  ${fixed(row.precision)} (${row.falseFlags})   [${langs}; ${row.shifted} changed in place, ${row.candidates - row.shifted} written in]`)
   }
 }
+const measured = rows.filter((row) => !row.note)
+const allCaught = measured.reduce((sum, row) => sum + row.caught, 0)
+const allFalse = measured.reduce((sum, row) => sum + row.falseFlags, 0)
+if (measured.length) console.log(`${'all checks'.padEnd(24)}${String(measured.reduce((sum, row) => sum + row.candidates, 0)).padStart(10)}  ${String(allCaught).padStart(6)}          ${fixed(allCaught + allFalse ? allCaught / (allCaught + allFalse) : undefined)} (${allFalse})`)
 const naturalFile = option('--natural') ?? path.join(os.tmpdir(), 'consistency-natural.txt')
 fs.writeFileSync(naturalFile, `${natural.length} flags of the family on ${articles.length} original articles\n\n${natural.join('\n')}\n\nMissed injections:\n${misses.join('\n')}\n`)
 const perRule = Object.fromEntries(family.map((id) => [id, natural.filter((line) => line.includes(` ${id}: `)).length]))
