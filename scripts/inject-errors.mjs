@@ -16,7 +16,8 @@
 // changed text and the changed line, or nothing when the article offers no place for that error. They work on the
 // writer's own lines only (not headings, block quotes, link text or inside quotation marks), by their own patterns
 // (not the linter's model), over Intl's month and weekday names:
-//   date-weekday          a weekday beside a full date shifted by 1–6 days; else a wrong weekday written before a full date
+//   date-weekday          a weekday beside a full date shifted by 1–6 days; else a wrong weekday written beside a full date
+//                         (before it, «يوم … الموافق» before it, or in parentheses after it)
 //                         (one that fits no year from the article's year − 1 to + 1 when the date has no year; an
 //                         undated dev article is then dated as for future-as-past)
 //   impossible-date       a named date made impossible: day 31 of a 30-day month or 30 February (the month kept when
@@ -251,9 +252,13 @@ export const INJECTORS = {
     const wrongs = [0, 1, 2, 3, 4, 5, 6].filter((w) => !fits.includes(w))
     if (!wrongs.length) return undefined
     const wrong = pick(random, wrongs)
-    const insert = arabic(d) ? `${weekdayNames.ar[wrong]} ` : `${weekdayNames.en[wrong]}, `
-    const line = d.own.line.slice(0, d.from) + insert + d.own.line.slice(d.from)
-    return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `+${insert.trim()} (${d.match})`, ...(d.year === undefined ? {date} : {})}
+    // As newsrooms write the pair: before the date («الجمعة 22 مارس», «يوم الجمعة الموافق 22 مارس», "Friday, March 22")
+    // or after it («22 مارس (الجمعة)», "March 22 (Friday)").
+    const name = arabic(d) ? weekdayNames.ar[wrong] : weekdayNames.en[wrong]
+    const style = Math.floor(random() * (arabic(d) ? 3 : 2))
+    const [before, after] = arabic(d) ? [[`${name} `, `يوم ${name} الموافق `, ''][style], style === 2 ? ` (${name})` : ''] : [style === 0 ? `${name}, ` : '', style === 1 ? ` (${name})` : '']
+    const line = d.own.line.slice(0, d.from) + before + d.match + after + d.own.line.slice(d.to)
+    return {text: replaceLine(article.text, d.own, line), line: d.own.index + 1, note: `+${(before + '…' + after).trim()} (${d.match})`, ...(d.year === undefined ? {date} : {})}
   },
 
   'impossible-date'(article, random) {

@@ -351,6 +351,8 @@ function yearOf(token: Token | undefined): {year: number; calendar?: Calendar} |
 }
 
 const isGregorianYear = (year: number) => year >= 1800 && year <= 2199
+/** A year written with a month ("July 14, 1789") may be any year of the Gregorian calendar (from 1583). */
+const isDateYear = (year: number) => year >= 1583 && year <= 2199
 const isHijriYear = (year: number) => year >= 1300 && year <= 1599
 
 /** Whether only spaces (and, when allowed, the given punctuation) stand between two offsets of a text. */
@@ -414,7 +416,7 @@ function readBlock(article: Article, block: ArticleBlock, tables: NameTables): B
     for (let k = at; k <= i; k++) if (!gapIs(text, tokens[k - 1].end, tokens[k].index, k === at ? punctuation : '')) return undefined
     const year = yearOf(token)
     if (!year || (year.calendar && year.calendar !== calendar)) return undefined
-    if (calendar === 'gregorian' ? !isGregorianYear(year.year) : !isHijriYear(year.year)) return undefined
+    if (calendar === 'gregorian' ? !isDateYear(year.year) : !isHijriYear(year.year)) return undefined
     if (!plainNumber(text, token)) return undefined
     // A Gregorian year followed by «م» or a Hijri one by «هـ» as a word of its own.
     const mark = tokens[i + 1]?.norm
