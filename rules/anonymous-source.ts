@@ -88,10 +88,12 @@ import {defineRule} from '../src/rule.js'
 import {type Attribution, findAttributions} from '../src/model/attribution.js'
 import type {Article} from '../src/model/article.js'
 import {tokenAt} from '../src/model/tokens.js'
+import {bodyNounKeys} from '../src/model/speakers.js'
 
 export default defineRule({id: 'anonymous-source', messages: ['anonymous-source'], defaults: {allowWithReason: true}}, (article, options, report) => {
   const attributions = article.use(findAttributions)
   const met: Attribution[] = []
+  const bodyNouns = bodyNounKeys(article.lexicons)
   const seen = new Set<object>()
   for (const attribution of attributions.all) {
     const {speaker, cue} = attribution
@@ -102,7 +104,7 @@ export default defineRule({id: 'anonymous-source', messages: ['anonymous-source'
     seen.add(speaker)
     // A definite mention ("the source", «المصدر», «أحد المصادر») refers back to a source already met; a repeat of the
     // same description («مصادر حكومية» again), or of the same bare head ("officials said"), is that same source.
-    const again = speaker.definite ? met.length > 0 : !speaker.another && met.some((earlier) => sameSource(earlier, attribution))
+    const again = speaker.definite ? met.length > 0 : !speaker.another && met.some((earlier) => sameSource(earlier, attribution, bodyNouns))
     met.push(attribution)
     if (again) continue
     if (options.allowWithReason && givesReason(article, attribution)) continue
@@ -131,13 +133,22 @@ function givesReason(article: Article, attribution: Attribution): boolean {
 // Words that may stand between an anonymity phrase and its connector ("… of anonymity, in part because").
 const REASON_GAP = 4
 
-/** A later mention repeats an earlier description (the same multi-word head) or its bare head ("officials said"). */
-function sameSource(earlier: Attribution, later: Attribution): boolean {
+/**
+ * A later mention repeats an earlier description: the same multi-word head, its bare head ("officials said"), or the
+ * same head with modifiers the earlier one had ("Con Edison officials" again, «مسؤولان كبيران في الإدارة الأمريكية»
+ * again) or that name its body by a common noun ("agency officials", "Environmental Protection Department officials").
+ */
+function sameSource(earlier: Attribution, later: Attribution, bodyNouns: Set<string>): boolean {
   const a = earlier.speaker?.head
   const b = later.speaker?.head
   if (!a || !b || !later.speaker) return false
   // The same multi-word head, with no qualifier the earlier mention lacked ("former senior … officials" is someone new).
   const qualifiers = earlier.speaker?.qualifiers ?? []
   if (a === b && (b.includes(' ') || later.speaker.bare) && (later.speaker.qualifiers ?? []).every((word) => qualifiers.includes(word))) return true
-  return later.speaker.bare && a.split(' ').pop() === b.split(' ').pop()
+  if (a.split(' ').pop() !== b.split(' ').pop()) return false
+  // A bare one-word head ("officials said") refers back; a bare description ("security officials") only to itself, above.
+  if (later.speaker.bare) return !b.includes(' ')
+  const before = earlier.speaker?.modifiers ?? []
+  const words = later.speaker.modifiers ?? []
+  return words.length > 0 && words.every((word) => before.includes(word) || bodyNouns.has(word))
 }

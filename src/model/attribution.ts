@@ -54,6 +54,8 @@ export interface Attribution {
     another?: boolean
     /** Words before the head that qualify it ("former senior"). */
     qualifiers?: string[]
+    /** Every content word of the span but the head, normalised ("con edison"; «كبيران», «اداره», «امريكيه»). */
+    modifiers?: string[]
     /** The span or its appositive names an affiliation ("of the Soufan Center", «من مركز سوفان»): a member of a field. */
     affiliated: boolean
   }
@@ -97,6 +99,8 @@ const EN_STOP_ON = new Set(['that', 'on', 'in', 'at', 'during', 'when', 'after',
 const AR_STOP_ON = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'عن', 'خلال', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'الليله', 'لدي', 'عبر', 'حول', 'الي'])
 // «في» ends a speaker when a statement or a time follows it («قال الوزير في بيان»); otherwise it places the speaker («مصدر في الوزارة»).
 const AR_IN_STOP = new Set(['بيان', 'تصريح', 'تصريحات', 'حديث', 'مقابله', 'مءتمر', 'لقاء', 'كلمه', 'تغريده', 'منشور', 'رساله', 'افاده', 'اتصال', 'وقت', 'حين', 'حوار', 'خطاب', 'رد', 'ختام', 'مستهل', 'اعقاب', 'اطار', 'معرض'])
+// ل joined to an outlet designator: the addressee of a verb of saying («للصحيفة», «لوكالة», «لشبكة», «لقناة», «لموقع»).
+const AR_ADDRESSEE = /^(?:ل|لل)(?:صحيفه|وكاله|شبكه|قناه|موقع|مجله|اذاعه|تلفزيون)$/u
 // Words after an Arabic speech verb that show its subject is implied (a pronoun): «قال إن»، «وقالت في بيان».
 const AR_IMPLIED = new Set([...AR_STOP_ON, 'في', 'علي', 'له', 'لها', 'لهم', 'ل', 'عن', 'فيه', 'فيها', 'فيهم', 'عليه', 'عليها', 'عنه', 'عنها', 'منه', 'منها', 'به', 'بها', 'ايضا', 'كذلك', 'مضيفا', 'مضيفه', 'موضحا', 'موضحه', 'مشيرا', 'مشيره', 'مؤكدا', 'مؤكده'])
 const MAX_SPEAKER = 8
@@ -146,6 +150,8 @@ function speakerAfter(block: ArticleBlock, at: number, end: number, arabic: bool
     // «أفاد مصدر أمني باعتقال …»: ب with a verbal noun opens what was reported, ب with a body places the speaker («بوزارة الدفاع»).
     !(arabic && i >= at + 2 && /^ب/u.test(tokens[i].norm) && tokens[i].norm.length > 3 && !isArabicBodyOrTitle(tokens[i].norm))) {
     if (i > at && breaks(i)) break
+    // «تحدث مسؤولان كبيران … لـCNN», «قال مصدر للصحيفة»: ل before an outlet is the addressee, not part of the speaker.
+    if (arabic && i > at && (/^لـ/u.test(tokens[i].text) || AR_ADDRESSEE.test(tokens[i].norm))) break
     // A plural in -ون/-ين is never in construct, so a definite word after it starts the object: «انتقد نواب معارضون الخطة».
     if (arabic && i > at && isDefiniteArabic(tokens[i].norm) && /(?:ون|ين)$/u.test(tokens[i - 1].norm) && tokens[i - 1].norm.length > 4) break
     i++
@@ -278,7 +284,8 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
     kind: speakerClass.kind, entry: speakerClass.entry, definite: speakerClass.definite, bare: speakerClass.bare, affiliated,
     head: headWords('head' in speakerClass ? speakerClass.head : vaguePhrase),
     another: 'another' in speakerClass ? speakerClass.another : undefined,
-    qualifiers: 'qualifiers' in speakerClass ? speakerClass.qualifiers : undefined
+    qualifiers: 'qualifiers' in speakerClass ? speakerClass.qualifiers : undefined,
+    modifiers: 'modifiers' in speakerClass ? speakerClass.modifiers : undefined
   }
   return attribution
 }

@@ -8,7 +8,7 @@
  * the article ال (personal names and countries: «كولين كلارك»، «روسيا»).
  */
 import type {Lexicons, LexiconEntry, PhraseMatch, PhraseMatcher} from '../lexicons/index.js'
-import {isArabicWord, isDefiniteArabic, withoutProclitics} from './normalize.js'
+import {isArabicWord, isDefiniteArabic, normalize, withoutProclitics} from './normalize.js'
 import type {Token} from './tokens.js'
 
 export type SpeakerKind = 'named' | 'described' | 'anonymous' | 'vague' | 'outlet' | 'pronoun'
@@ -27,6 +27,11 @@ export interface SpeakerClass {
   another?: boolean
   /** Words that qualify the head before it, normalised, without determiners ("former senior" law enforcement officials). */
   qualifiers?: string[]
+  /**
+   * Every content word of the span but the head, normalised, Arabic ones without their article and proclitics: what
+   * tells one unnamed source from another ("Con Edison" officials, «مسؤولان كبيران في الإدارة الأمريكية»).
+   */
+  modifiers?: string[]
 }
 
 // Closed word classes, normalised (see normalize.ts).
@@ -111,7 +116,9 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
     const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
     const bare = (head.from === from || !arabic && head.from === from + 1 && POSSESSIVES.has(first.norm)) && head.to >= to
-    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers}
+    const modifiers = [...tokens.slice(from, head.from), ...tokens.slice(head.to, to)].filter((token) => /\p{L}/u.test(token.norm) && !DETERMINERS.has(token.norm) && !LINKING_WORDS.has(token.norm))
+      .map((token) => modifierKey(token.norm))
+    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers, modifiers}
   }
   if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite, bare: false}
   if (arabic) {
@@ -121,6 +128,29 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
   }
   for (let i = from; i < to; i++) if (nameLength(tokens, i, to) > 0 && !(i === from && DETERMINERS.has(first.norm))) return {kind: 'named', definite, bare: false}
   return {kind: 'described', definite, bare: false}
+}
+
+// Prepositions and conjunctions inside a description, which tell no source from another.
+const LINKING_WORDS = new Set(['of', 'in', 'at', 'for', 'with', 'from', 'on', 'to', 'and', 'by', 'في', 'من', 'علي', 'الي', 'عن', 'لدي', 'و', 'ب'])
+
+/** A word of a description as modifiers compare it: Arabic without its conjunction, preposition and article («بالإدارة» = «إدارة»). */
+function modifierKey(norm: string): string {
+  return isArabicWord(norm) ? norm.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)(?=\p{L}{3})/u, '') : norm
+}
+
+const bodyNouns = new WeakMap<Lexicons, Set<string>>()
+/**
+ * Common nouns for a body already named ("agency", «الوزارة»: anonymous.json `bodyNouns`), as modifier keys: "agency
+ * officials" after "Environmental Protection officials" refers back to them.
+ */
+export function bodyNounKeys(lexicons: Lexicons): Set<string> {
+  let keys = bodyNouns.get(lexicons)
+  if (!keys) {
+    const lists = (lexicons.anonymous.bodyNouns ?? {}) as Record<string, unknown>
+    keys = new Set(Object.entries(lists).filter(([lang, forms]) => lang !== 'note' && Array.isArray(forms)).flatMap(([, forms]) => (forms as string[]).map((form) => modifierKey(normalize(form)))))
+    bodyNouns.set(lexicons, keys)
+  }
+  return keys
 }
 
 /** The head of a speaker span: a match starting within its first five words, or in English one ending the span. Matches may run past the span. */
