@@ -13,7 +13,9 @@
  * ("spokesman John Kirby" is named). Only the first mention of each unnamed source is
  * flagged: a definite mention of a like source already met ("the source confirmed",
  * «أكد المصدر», "the two officials") and pronouns ("he added", "one of them") are not
- * flagged again; a new indefinite description is a new source. A possessive opens a new
+ * flagged again, nor is a repeat of a description already met ("Con Edison officials said" twice, or
+ * "agency officials said" after it, naming its body by a common noun); a new indefinite description
+ * ("security officials") is a new source. A possessive opens a new
  * source ("her advisers said", "her friend said") that a repeat of its head refers back to. An
  * Arabic unnamed subject may stand before «قد» and its verb («مصدر مسؤول في القنصلية كان قد
  * نفى»). A negated verb attributes nothing ("his aides haven't said much"). Sources that appear only

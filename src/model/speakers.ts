@@ -103,6 +103,11 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     const head = findHead(matcher, tokens, from, to, arabic)
     if (!head) continue
     if (!arabic && nameLength(tokens, head.to, to) > 0) return {kind: 'named', definite, bare: false}
+    // A role and a full name ending the span: "Capital Insider senior editor Dana Reyes" is Dana Reyes.
+    if (!arabic && endsWithRoleAndName(tokens, head.to, to)) return {kind: 'named', definite, bare: false}
+    // A capitalised head ending a name inside the span ("a Rasmussen Reports poll") is part of that name. (A word that
+    // opens the span may be capitalised only because it opens the sentence: "Exit polls", "Despite polls".)
+    if (!arabic && head.from - 1 > from && isCapitalised(tokens[head.to - 1]) && isCapitalised(tokens[head.from - 1]) && !NOT_NAMES.has(tokens[head.from - 1].norm)) return {kind: 'named', definite, bare: false}
     // A group of a named body ("analysts at Barclays") answers for that body; so does a report of one ("reports by the
     // State Department", «تقارير لوزارتي الخارجية والدفاع»: «ل» joined to the owner).
     const report = kind === 'vague' && head.value.kind === 'report'
@@ -151,6 +156,14 @@ export function bodyNounKeys(lexicons: Lexicons): Set<string> {
     bodyNouns.set(lexicons, keys)
   }
   return keys
+}
+
+/** Whether tokens [from, to) end with a name of two or more words right after a lower-case role noun ("editor Dana Reyes"). */
+function endsWithRoleAndName(tokens: readonly Token[], from: number, to: number): boolean {
+  let start = to
+  while (start > from && isCapitalised(tokens[start - 1]) && !NOT_NAMES.has(tokens[start - 1].norm)) start--
+  const role = tokens[start - 1]
+  return to - start >= 2 && start - 1 >= from && !isCapitalised(role) && /^\p{L}+$/u.test(role.norm) && !DETERMINERS.has(role.norm) && !LINKING_WORDS.has(role.norm) && !NOT_NAMES.has(role.norm)
 }
 
 /** The head of a speaker span: a match starting within its first five words, or in English one ending the span. Matches may run past the span. */
