@@ -11,11 +11,15 @@
  * the last thing a reader can verify; naming who reports it lets the reader weigh it.
  *
  * How: the claims come from src/model/claims.ts (words in src/lexicons/claims.json), the
- * attributions from src/model/attribution.ts. A sentence is covered by any attribution
- * phrase of its own, even a vague or anonymous one (those are the other rules' to report),
- * by a link, by a phrase that names the owner of its figures ("estimates from the World
- * Bank", «أرقام صادرة عن»), and by reported speech continued from earlier in its block ("He
- * added", or "Those prosecutors …" right after "The Times reported that prosecutors …"). A figure is
+ * attributions from src/model/attribution.ts. A claim is covered by an attribution phrase of
+ * its sentence, even a vague or anonymous one (those are the other rules' to report), when it
+ * lies in the clause that phrase governs (src/model/scope.ts): a cue opening the sentence or
+ * following its content after a comma ("…, police said", «…، حسبما ذكر المرصد») governs the
+ * sentence; one opening a clause in mid-sentence ("…, and officials said …", «…، التي قالت
+ * الحكومة إنها …») governs what follows it; a speaker's own words ("nearly 140 House members
+ * blasting the roundups") are not its content. A sentence is also covered by a link, by a
+ * phrase that names the owner of its figures ("estimates from the World Bank", «أرقام صادرة
+ * عن»), and by reported speech continued from earlier in its block ("He added", or "Those prosecutors …" right after "The Times reported that prosecutors …"). A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
@@ -108,9 +112,10 @@
  */
 import {defineRule} from '../src/rule.js'
 import {findAttributions} from '../src/model/attribution.js'
-import {type Claim, type ClaimIndex, type ClaimKind, findClaims} from '../src/model/claims.js'
+import {type Claim, type ClaimIndex, type ClaimKind, FIGURES, findClaims} from '../src/model/claims.js'
 import type {Article} from '../src/model/article.js'
 import {tokenAt} from '../src/model/tokens.js'
+import {attributionScope, governs} from '../src/model/scope.js'
 
 const OPTION: Record<ClaimKind, 'figures' | 'superlatives' | 'findings'> = {
   figure: 'figures', percentage: 'figures', money: 'figures', toll: 'figures', count: 'figures',
@@ -126,10 +131,10 @@ const MESSAGE = {figures: 'unsourced-figure', superlatives: 'unsourced-superlati
 export default defineRule({id: 'unsourced-claim', messages: Object.values(MESSAGE), defaults: {figures: true, superlatives: true, findings: true}}, (article, options, report) => {
   const claims = article.use(findClaims)
   const covered = coverage(article, claims)
-  const sourcedFigures = new Set(claims.mentions.filter((m) => covered(m.block, m.sentence)).map((m) => m.figure))
+  const sourcedFigures = new Set(claims.mentions.filter((m) => covered(m)).map((m) => m.figure))
   const sentences = new Map<string, Claim[]>()
   for (const claim of claims.all) {
-    if (!options[OPTION[claim.kind]] || covered(claim.block, claim.sentence)) continue
+    if (!options[OPTION[claim.kind]] || covered(claim)) continue
     if (claim.figure !== undefined && sourcedFigures.has(claim.figure)) continue
     const id = claim.block + ':' + claim.sentence
     if (!sentences.has(id)) sentences.set(id, [])
@@ -143,29 +148,47 @@ export default defineRule({id: 'unsourced-claim', messages: Object.values(MESSAG
 })
 
 /**
- * Whether a sentence is covered by an attribution. A cue inside the claim itself (the finding
- * «اتصالات تؤكد», the record «المرة الأولى التي تتهم فيها …») is part of the fact claimed, and
- * a cue that only claims responsibility («أعلن مسؤوليته», "claimed responsibility") names no
- * source of the toll: neither covers the sentence.
+ * Whether a claim is covered by an attribution. An attribution of its sentence covers it when the claim lies in
+ * the clause the attribution governs (src/model/scope.ts) and outside the speaker's own words. A cue inside the
+ * claim itself (the finding «اتصالات تؤكد», the record «المرة الأولى التي تتهم فيها …») is part of the fact
+ * claimed, and a cue that only claims responsibility («أعلن مسؤوليته», "claimed responsibility") names no source
+ * of the toll: neither covers it. A sentence with no attribution of its own is covered as reported speech carried
+ * on from the sentence before ("Those prosecutors …") or inside an attributed quotation.
  */
-function coverage(article: Article, claims: ClaimIndex): (block: number, sentence: number) => boolean {
+function coverage(article: Article, claims: ClaimIndex): (claim: Claim) => boolean {
   const attributions = article.use(findAttributions)
   const responsibility = (block: number, to: number) => {
     const tokens = article.blocks[block].tokens
     const next = tokenAt(tokens, to)
     return article.lexicons.match.claims.findAll(tokens, next, Math.min(tokens.length, next + 4)).some((match) => match.value.kind === 'responsibility')
   }
+  const sources = new Map<string, Array<ReturnType<typeof attributionScope>>>()
+  /** The scopes of the attributions that source something in a sentence. */
+  const scopes = (block: number, sentence: number) => {
+    const id = block + ':' + sentence
+    let found = sources.get(id)
+    if (found) return found
+    const mine = claims.inSentence(block, sentence)
+    found = attributions.inSentence(block, sentence)
+      .filter((a) => !mine.some((c) => a.cue.from >= c.from && a.cue.to <= c.to) && !responsibility(block, a.cue.to))
+      .map((a) => attributionScope(article, a))
+    sources.set(id, found)
+    return found
+  }
   const known = new Map<string, boolean>()
-  const covered = (block: number, sentence: number): boolean => {
+  /** Whether anything in a sentence is sourced: for reported speech carried on into the next one. */
+  const sentenceCovered = (block: number, sentence: number): boolean => {
     const id = block + ':' + sentence
     if (known.has(id)) return known.get(id)!
-    const own = attributions.inSentence(block, sentence)
-    const mine = claims.inSentence(block, sentence)
-    const result = claims.citesSource(block, sentence) || (own.length
-      ? own.some((a) => !mine.some((c) => a.cue.from >= c.from && a.cue.to <= c.to) && !responsibility(block, a.cue.to))
-      : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && covered(block, sentence - 1)))
+    const result = claims.citesSource(block, sentence) || (attributions.inSentence(block, sentence).length
+      ? scopes(block, sentence).length > 0
+      : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && sentenceCovered(block, sentence - 1)))
     known.set(id, result)
     return result
   }
-  return covered
+  return (claim) => {
+    if (claims.citesSource(claim.block, claim.sentence)) return true
+    if (!attributions.inSentence(claim.block, claim.sentence).length) return sentenceCovered(claim.block, claim.sentence)
+    return scopes(claim.block, claim.sentence).some((scope) => governs(scope, claim.from, claim.to, FIGURES.has(claim.kind) && claim.kind !== 'percentage'))
+  }
 }

@@ -132,8 +132,16 @@ test('numbers that name rather than count: tickers, codes of capitals, leading z
   assert.deepEqual(claims('The fund paid USD 500 to each family.').map(([kind]) => kind), ['figure'])
 })
 
+test('a measure joined by a hyphen describes an object; a margin or a sum so joined is still a figure', () => {
+  assert.deepEqual(claims('Explosions can pop a 300-pound manhole cover five stories into the air.'), [])
+  assert.deepEqual(claims('The bound, 104-page document covers three main areas.'), [])
+  assert.deepEqual(claims('A manhole cover weighing 300 pounds was thrown into the air.').map(([, text]) => text), ['300'])
+  assert.deepEqual(claims('Sanders has opened up a 15-point lead over Clinton.').map(([, text]) => text), ['15'])
+})
+
 test('ages: the age in a caption after a name, "turn 18", and both ends of "the ages of 25 and 54"', () => {
   assert.deepEqual(claims('Mohamed Mamdouh Assem, 24.'), [])
+  assert.deepEqual(claims('Richard Osman (left), 40.'), [])
   assert.deepEqual(claims('Voters who will turn 18 before November may vote.'), [])
   assert.deepEqual(claims('The study counted men between the ages of 25 and 54 in each country.'), [])
   assert.deepEqual(claims('The police counted 25 and 54 arrests on the two nights.').map(([, text]) => text), ['25', '54'])

@@ -234,8 +234,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     let value = parseNumber(m[0])
     // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
     if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{L}\s*[,،(]\s*$/u.test(folded.slice(Math.max(0, start - 4), start)) && /^\s*[,،)]/u.test(folded.slice(end, end + 3))) continue
-    // A caption's age after a name at the end of its line: "Richard Osman (left), 40."
-    if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{Lu}[\p{L}.)]*\s*,\s*$/u.test(folded.slice(Math.max(0, start - 12), start)) && /^\s*\.?\s*$/u.test(folded.slice(end))) continue
+    // A caption's age after a name at the end of its line: "Richard Osman, 40.", "Richard Osman (left), 40."
+    if (/^\d{1,3}$/u.test(m[0]) && value < 120 && /\p{Lu}[\p{L}.)]*(?:\s*\([\p{L}\s]{1,12}\))?\s*,\s*$/u.test(folded.slice(Math.max(0, start - 28), start)) && /^\s*\.?\s*$/u.test(folded.slice(end))) continue
     const suffix = /^\p{L}+/u.exec(folded.slice(end, end + 8))?.[0]
     if (suffix) {
       const magnitude = words.values.get(normalize(suffix))
@@ -246,6 +246,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const first = tokenAt(tokens, start)
     if (used.has(first)) continue
     let next = tokenAt(tokens, end)
+    // A measure joined by a hyphen describes an object ("a 300-pound manhole cover", "a 104-page document"): no count.
+    if ((kindAt(next) === 'measure' || kindAt(next) === 'label') && /^[-‐]$/u.test(folded.slice(end, tokens[next].index))) continue
     for (let i = first; i < next; i++) used.add(i)
     if (kindAt(next) === 'magnitude' || (kindAt(next) === 'loose' && words.values.has(tokens[next].norm))) {
       value *= words.values.get(tokens[next].norm) ?? words.values.get(normalize(at[next]!.form)) ?? 1
