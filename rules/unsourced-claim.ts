@@ -21,13 +21,17 @@
  * phrase that names the owner of its figures ("estimates from the World Bank", «أرقام صادرة
  * عن»), and by reported speech continued from earlier in its block ("He added", or "Those prosecutors …" right after "The Times reported that prosecutors …"). A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
- * attributed sentence elsewhere in the article. A cue that only claims responsibility
+ * attributed sentence elsewhere in the article: a precise one (62, 1,579) always, a round one
+ * (50,000, 2) only when both are tolls or their sentences share a content word, so that 50,000
+ * people fleeing a city are not the 50,000 people an aid plan can shelter. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * A sentence also names its source when a document carries the figure: a poll, survey, study or
  * report owned by a name ("A recent CNN survey found 90 percent", "a Rasmussen Reports poll")
  * or finding something ("a poll from Utah showed", «أظهر استطلاع»).
+ * Firsts are records: "the first … to", «للمرة الأولى», «أول من», «لتصبح أول …».
  * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "turn 18", "the ages of
- * 25 and 54"), durations, numbers that name rather than count ("Route 16", "Section 508", "HR 1234",
+ * 25 and 54"), durations, measures joined by a hyphen ("a 300-pound cover", "a 104-page report"), the
+ * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234",
  * tickers such as 000063.SZ and 0700.HK, codes with a leading zero), figures inside
  * quotations, block quotes and tables, the title and headings, teaser lines of other stories
  * ("Read more: …", «اقرأ أيضا: …»), the entries of a sources
@@ -112,7 +116,7 @@
  */
 import {defineRule} from '../src/rule.js'
 import {findAttributions} from '../src/model/attribution.js'
-import {type Claim, type ClaimIndex, type ClaimKind, FIGURES, findClaims} from '../src/model/claims.js'
+import {type Claim, type ClaimIndex, type ClaimKind, FIGURES, findClaims, sameFigure} from '../src/model/claims.js'
 import type {Article} from '../src/model/article.js'
 import {tokenAt} from '../src/model/tokens.js'
 import {attributionScope, governs} from '../src/model/scope.js'
@@ -131,11 +135,18 @@ const MESSAGE = {figures: 'unsourced-figure', superlatives: 'unsourced-superlati
 export default defineRule({id: 'unsourced-claim', messages: Object.values(MESSAGE), defaults: {figures: true, superlatives: true, findings: true}}, (article, options, report) => {
   const claims = article.use(findClaims)
   const covered = coverage(article, claims)
-  const sourcedFigures = new Set(claims.mentions.filter((m) => covered(m)).map((m) => m.figure))
+  // Sourced mentions of each figure, for claims of the same figure elsewhere.
+  const sourcedFigures = new Map<string, Claim[]>()
+  for (const mention of claims.mentions) {
+    if (!covered(mention)) continue
+    const same = sourcedFigures.get(mention.figure!)
+    if (same) same.push(mention)
+    else sourcedFigures.set(mention.figure!, [mention])
+  }
   const sentences = new Map<string, Claim[]>()
   for (const claim of claims.all) {
     if (!options[OPTION[claim.kind]] || covered(claim)) continue
-    if (claim.figure !== undefined && sourcedFigures.has(claim.figure)) continue
+    if (claim.figure !== undefined && sourcedFigures.get(claim.figure)?.some((mention) => sameFigure(article, claim, mention))) continue
     const id = claim.block + ':' + claim.sentence
     if (!sentences.has(id)) sentences.set(id, [])
     sentences.get(id)!.push(claim)

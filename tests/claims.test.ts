@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {Article} from '../src/model/article.js'
-import {findClaims} from '../src/model/claims.js'
+import {findClaims, sameFigure} from '../src/model/claims.js'
 import {formsOf, loadLexicons} from '../src/lexicons/index.js'
 import {normalize} from '../src/model/normalize.js'
 import {tokenize} from '../src/model/tokens.js'
@@ -130,6 +130,28 @@ test('numbers that name rather than count: tickers, codes of capitals, leading z
   assert.deepEqual(claims('ونصت المادة 50 على الانسحاب، وأقلعت الرحلة رقم 804 من باريس.'), [])
   // A currency code is money, not a code.
   assert.deepEqual(claims('The fund paid USD 500 to each family.').map(([kind]) => kind), ['figure'])
+})
+
+test('Arabic firsts of the story\'s events and actors are records; a day and an ordinal with the article are not', () => {
+  assert.deepEqual(claims('وقصفت طائرات حربية تركية الجمعة للمرة الأولى أهدافا للتنظيم في سوريا.'), [['record', 'للمرة الأولى']])
+  assert.deepEqual(claims('وكان ولي العهد أول من اقترح بيع أسهم الشركة عام 2016.'), [['record', 'أول من']])
+  assert.deepEqual(claims('وتطورت الفكرة لتصبح أول خط أزياء مصمم للنساء الممتلئات.'), [['record', 'لتصبح أول']])
+  assert.deepEqual(claims('وذكرت الوكالة أول من أمس أن الاجتماع تأجل.'), [])
+  assert.deepEqual(claims('وسجلت الصادرات نموا في الربع الأول من العام الجاري.'), [])
+})
+
+test('the denominator of a share is no figure of its own', () => {
+  assert.deepEqual(claims('About three in 10 said they prefer a more liberal agenda.'), [])
+  assert.deepEqual(claims('He won roughly 7 in 10 voters not registered with a party.').map(([, text]) => text), [])
+})
+
+test('a round figure is the same as one elsewhere only when their sentences share a word; a precise one always', () => {
+  const article = model('وهرب نحو 50 ألفا من المدينة الشمالية.\n\nوقالت المتحدثة إن الخطة تمكنها من التعامل مع 50 ألف شخص.\n\nوفر 50 ألفا من المدينة الشمالية أيضا.\n\nوقد نزح 1579 شخصا، وأحصت المنظمة 1579 نازحا.')
+  const found = article.use(findClaims).mentions
+  const [fled, plan, fledAgain, precise, preciseAgain] = found
+  assert.equal(sameFigure(article, fled, plan), false)
+  assert.equal(sameFigure(article, fled, fledAgain), true)
+  assert.equal(sameFigure(article, precise, preciseAgain), true)
 })
 
 test('a measure joined by a hyphen describes an object; a margin or a sum so joined is still a figure', () => {

@@ -260,6 +260,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       lastSkipped = next
       continue
     }
+    // The denominator of a share: "three in 10", "7 out of 10 voters", «ثلاثة من كل عشرة».
+    if (first >= 2 && /^(?:in|of)$/u.test(tokens[first - 1].norm) && (/^\d+$/u.test(tokens[first - 2].norm) || words.values.has(tokens[first - 2].norm))) continue
     // The second of a pair or range whose first named or aged something: "between the ages of 25 and 54", "Articles 5 and 6".
     if (lastSkipped >= 0 && first - lastSkipped === 1 && RANGE_WORDS.has(tokens[first - 1].norm)) continue
     const sign = /^\s?[%٪]/u.exec(folded.slice(end, end + 2))
@@ -349,6 +351,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     } else if (kind === 'record') {
       if (match.form.includes('…')) continue // matched below with its gap
       if (/^a record$/u.test(normalize(match.form)) && tokens[match.to]?.norm === 'of') continue
+      // «الربع الأول من العام»: an ordinal with the article names a part, it is no first.
+      if (match.value.noArticle === true && /^[وفبلك]?ال/u.test(tokens[match.from].norm)) continue
+      // «أول من أمس»: a day, not a first.
+      if (((match.value.notBefore as string[] | undefined) ?? []).some((word) => normalize(word) === tokens[match.to]?.norm)) continue
       push(from, to, 'record')
     }
   }
@@ -381,6 +387,43 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     }
   }
   return {claims: claims.sort((a, b) => a.from - b.from), sources, years}
+}
+
+/**
+ * Whether two mentions state the same figure: the same value, and either a value precise enough to tell apart
+ * (two significant digits or more: 62, 1,786,300) or the same reading around it: both tolls, or a content word
+ * shared by their sentences («قتل 62 شخصا في الهجوم» and «الهجوم الذي أوقع 62 قتيلا»). A round 50,000 people
+ * fleeing a city are not the 50,000 people an aid plan can reach.
+ */
+export function sameFigure(article: Article, a: Claim, b: Claim): boolean {
+  if (a.figure === undefined || a.figure !== b.figure) return false
+  if (a.figure.replace(/[%.]/gu, '').replace(/^0+|0+$/gu, '').length >= 2) return true
+  if (a.kind === 'toll' && b.kind === 'toll') return true
+  const around = contextWords(article, b)
+  for (const word of contextWords(article, a)) if (around.has(word)) return true
+  return false
+}
+
+// Words of a figure's context too common to tie two mentions together.
+const CONTEXT_STOP = new Set(['the', 'and', 'that', 'with', 'from', 'have', 'were', 'this', 'more', 'than', 'about', 'some', 'over', 'least', 'nearly',
+  'people', 'person', 'persons', 'percent', 'thousand', 'thousands', 'million', 'millions', 'billion', 'year', 'years', 'said', 'says',
+  'الي', 'علي', 'الذي', 'التي', 'الذين', 'اكثر', 'نحو', 'حوالي', 'قرابه', 'بين', 'منذ', 'بعد', 'قبل', 'خلال', 'حيث', 'كان', 'كانت', 'يقل',
+  'شخص', 'شخصا', 'اشخاص', 'الاشخاص', 'الف', 'الفا', 'الاف', 'مليون', 'ملايين', 'عام', 'اعوام', 'قال', 'قالت'])
+
+/** The stems of the content words of a mention's sentence, but for the mention itself. */
+function contextWords(article: Article, claim: Claim): Set<string> {
+  const block = article.blocks[claim.block]
+  const {tokens} = block
+  const first = tokenAt(tokens, claim.from)
+  const last = tokenAt(tokens, claim.to - 1)
+  const words = new Set<string>()
+  const sentence = block.sentences[claim.sentence]
+  for (let i = tokenAt(tokens, sentence.start); i < tokens.length && tokens[i].index < sentence.end; i++) {
+    if (i >= first && i <= last || /\d/u.test(tokens[i].norm)) continue
+    const stem = nounStem(tokens[i].norm)
+    if (stem.length >= 4 && !CONTEXT_STOP.has(tokens[i].norm) && !CONTEXT_STOP.has(stem)) words.add(stem)
+  }
+  return words
 }
 
 /**
