@@ -15,8 +15,9 @@
  * emerged, was born, died); the date reading model (src/model/dates.ts) gives the years and
  * dates of the sentence. The verb's year is the first date or marked year after it in its
  * sentence (within 12 words; «عام 2025», "in 2025", «أوائل 2025», a month), else the one
- * right before it. A plan, forecast or condition in the sentence (سوف، المقرر، بحلول، خطة،
- * رؤية / will, plans, scheduled, expected, by 2030, if) leaves it alone, and so do quotations,
+ * right before it. A plan, forecast or condition in the verb's clause (سوف، المقرر، بحلول، خطة،
+ * رؤية / will, plans, scheduled, expected, by 2030, if) leaves it alone, and so do compound
+ * adjectives ("the Cuban-born singer, whose album comes out in 2017"), quotations,
  * link text, subheadings and promo blocks. The message names the line of the article's date
  * and never says which of the two is wrong; there is no fix.
  *
@@ -135,6 +136,8 @@ export default defineRule(
           if (verb.entry.kind !== 'event') continue
           const verbStart = block.tokens[verb.from].index
           const verbEnd = block.tokens[verb.to - 1].end
+          // A verb inside a compound adjective ("Cuban-born", "well-established") tells no event of its own.
+          if (block.text[verbStart - 1] === '-') continue
           // «ظهر» before a time of day is noon («ظهر يوم الجمعة»), not "emerged".
           if (/^(?:يوم|اليوم|امس|الخميس|الجمعه|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء)$/u.test(block.tokens[verb.to]?.norm ?? '') && block.tokens[verb.from].norm.endsWith('ظهر')) continue
           const after = inSentence.find((mention) => mention.from >= verbEnd && (mention.kind !== 'year' || mention.marked))
