@@ -15,7 +15,10 @@
  * adverbs before its verb ("Some Millikin fans have said", "Other members of the community
  * stated", "polls consistently show", «كما انتقد بعض المراقبين», «وتقول تقارير», «كانت تقارير
  * أميركية قد ذكرت»), as the agent of a passive of judgement ("considered by many pundits"), or
- * after "according to" («وفقا للتقارير»). A report is not vague when its owner is named
+ * after "according to" («وفقا للتقارير»). An Arabic subject may open its clause before a verb that
+ * agrees with it in the plural, an aside between them («الأطباء ومنظمات الإغاثة …، وصفوا»).
+ * Criticism or blame with no owner ("has come under criticism", «لانتقادات شديدة», «أصابع
+ * الاتهام») is vague unless the owner follows it ("from the unions", «من المعارضة»). A report is not vague when its owner is named
  * ("reports by the State Department", «تقارير لوزارة الخارجية») or its sentence names an outlet
  * ("according to reports published by the New York Times"); a group in construct with a named
  * body («نشطاء المرصد السوري») is that body's. A definite group ("the experts added", «وأضاف
@@ -25,8 +28,9 @@
  * Mentions inside someone else's quotation and outside the story text are left alone.
  *
  * Options: `{allowBackedByNamed: true}`: leave the phrase alone when a named speaker backs
- * the claim in the same block ("Experts say … Colin Clarke of the Soufan Center said …");
- * an outlet that merely relays the claim does not count.
+ * the claim in the same block ("Experts say … Colin Clarke of the Soufan Center said …") or
+ * stands among its subject's conjuncts («تقارير إعلامية ومنظمات غير حكومية ومنظمة الصحة
+ * العالمية»); an outlet that merely relays the claim does not count.
  *
  * @example
  *   {"name": "experts.md", "lang": "en"}
@@ -110,7 +114,7 @@
  *   ```
  */
 import {defineRule} from '../src/rule.js'
-import {type Attribution, findAttributions, groupKey, groupMentions} from '../src/model/attribution.js'
+import {type Attribution, findAttributions, groupKey, groupMentions, hasNamedConjunct} from '../src/model/attribution.js'
 import type {Article, ArticleBlock} from '../src/model/article.js'
 import {isArabicWord} from '../src/model/normalize.js'
 import {tokenAt} from '../src/model/tokens.js'
@@ -130,7 +134,8 @@ export default defineRule({id: 'vague-attribution', messages: ['vague-attributio
     // A definite group ("the experts added", «وأضاف الخبراء») refers back to one already met or named before. An Arabic
     // definite plural met for the first time is generic, not a back-reference: «يرى المراقبون», «وذكرت الصحف».
     if (speaker.definite && !(isArabicWord(block.tokens[tokenAt(block.tokens, speaker.from)].norm) && firstMention(article, block, speaker))) continue
-    if (options.allowBackedByNamed && backed.has(attribution.block)) continue
+    // A named body among the subject's conjuncts backs it too: «تقارير إعلامية ومنظمات غير حكومية ومنظمة الصحة العالمية».
+    if (options.allowBackedByNamed && (backed.has(attribution.block) || hasNamedConjunct(block, tokenAt(block.tokens, speaker.to - 1) + 1, block.tokens.length))) continue
     const from = Math.min(cue.from, speaker.from)
     const to = Math.max(cue.to, speaker.to)
     report(article.span(block, from, to), 'vague-attribution', {phrase: block.text.slice(from, to)})

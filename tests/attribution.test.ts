@@ -9,7 +9,7 @@ import {test} from 'node:test'
 import {VFile} from 'vfile'
 import {createProcessor, lint} from '../src/index.js'
 import {getArticle} from '../src/model/article.js'
-import {type Attribution, findAttributions} from '../src/model/attribution.js'
+import {type Attribution, findAttributions, hasNamedConjunct} from '../src/model/attribution.js'
 
 function analyse(markdown: string) {
   const processor = createProcessor()
@@ -237,4 +237,23 @@ test('a partial quotation woven into a sentence quotes the speaker of its passag
   // A new paragraph of the writer's own reasoning does not borrow the last block's speaker.
   assert.equal(speakerOf('# خبر\n\nوأكد تقييم البيت الأبيض أن الصور متشابهة.\n\nويتضح أن هذا يبدو "قرارا غريبا بعض الشيء لا يفهمه أحد".', 2), undefined)
   assert.equal(speakerOf('# خبر\n\nأصدرت المنظمة تقريرها الأخير.\n\nوجاء في التقارير أن "الهجمات كانت جزءا من جهد لاستعادة المدينة".', 2), 'التقارير')
+})
+
+test('an Arabic plural verb agrees with an unnamed or vague subject before it, over an aside; a named conjunct backs a vague subject', () => {
+  assert.deepEqual(speakers('# خبر\n\nلكن الأطباء ومنظمات الإغاثة في البلدة، وبالتزامن مع إبلاغهم عن رائحة قوية، وصفوا أعراضا تتسق مع التسمم.').filter(([, kind]) => kind === 'vague'),
+    [['الأطباء ومنظمات الإغاثة في البلدة', 'vague']])
+  // A singular verb before its subject: the subject follows it, nothing before it is taken.
+  assert.deepEqual(speakers('# خبر\n\nلكن الأطباء في البلدة، بعد ساعات من الهجوم، وصف الوزير الأعراض بأنها خطيرة.').filter(([, kind]) => kind === 'vague'), [])
+  const {article} = analyse('# خبر\n\nورصدت تقارير إعلامية ومنظمات غير حكومية ومنظمة الصحة العالمية أعراضا تتفق مع التعرض للكلور.')
+  const block = article.blocks[1]
+  const after = (word: string) => block.tokens.findIndex((t) => t.text === word) + 1
+  assert.ok(hasNamedConjunct(block, after('إعلامية'), block.tokens.length))
+  const plain = analyse('# خبر\n\nورصدت تقارير إعلامية ومنظمات غير حكومية أعراضا تتفق مع التعرض للكلور.').article.blocks[1]
+  assert.ok(!hasNamedConjunct(plain, plain.tokens.findIndex((t) => t.text === 'إعلامية') + 1, plain.tokens.length))
+})
+
+test('an -ing form after "have" is no verb of saying; an unnamed source inside a name is none', () => {
+  assert.deepEqual(speakers('# T\n\nThe law requires that doctors at clinics have admitting privileges at a hospital.'), [])
+  assert.deepEqual(speakers('# T\n\nOn Monday, a Harbour Reports poll showed the mayor leading.').filter(([, kind]) => kind === 'vague'), [])
+  assert.deepEqual(speakers('# T\n\nHe spoke after Capital Insider senior editor Dana Reyes noted that the odds were low.').filter(([, kind]) => kind !== 'pronoun'), [['Capital Insider senior editor Dana Reyes', 'named']])
 })

@@ -193,6 +193,7 @@ function subjectBeforeComma(text: string, tokens: readonly Token[], cueFrom: num
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom'])
 // Negations between a subject and its verb of saying.
 const NEGATED = /^(?:not|never|\w+n't|cannot)$/u
+const HAVE = new Set(['have', 'has', 'had'])
 const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were'])
 
 const EN_NOUN_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'another', 'his', 'her', 'their', 'its'])
@@ -419,8 +420,9 @@ function pluralVerbAfter(article: Article, tokens: readonly Token[], at: number,
   for (let i = at; i < end && i - at <= MAX_BETWEEN; i++) {
     const norm = tokens[i].norm
     if (verbs.has(norm) || report && REPORT_VERBS.has(norm)) return i
-    // After an auxiliary any cue counts ("have said", "have expressed").
-    if (i > at && EN_AUXILIARIES.has(tokens[i - 1].norm) && article.lexicons.match.cues.matchAt(tokens, i, end)) return i
+    // After an auxiliary any cue counts ("have said", "have expressed"); an -ing form only after a form of "be" ("are
+    // warning"): "doctors have admitting privileges" holds a noun.
+    if (i > at && EN_AUXILIARIES.has(tokens[i - 1].norm) && (!/ing$/u.test(norm) || PASSIVE.has(tokens[i - 1].norm)) && article.lexicons.match.cues.matchAt(tokens, i, end)) return i
     if (!EN_AUXILIARIES.has(norm) && !/^[a-z]{3,}ly$/u.test(norm) && norm !== 'long') return -1
   }
   return -1
@@ -451,8 +453,9 @@ const MAX_SUBJECT_BEFORE = 10
  */
 function arabicSubjectBefore(block: ArticleBlock, cueFrom: number, start: number, article: Article): [number, number] | undefined {
   const {text, tokens} = block
-  // Only a verb after «قد» or «كان» closes a subject before it; a bare verb opens its own clause.
-  if (!(cueFrom > start && AR_BEFORE_VERB.has(tokens[cueFrom - 1].norm))) return undefined
+  // Only a verb after «قد» or «كان» closes a subject before it, or a verb in the plural: a verb that follows its subject
+  // agrees with it («الأطباء … وصفوا»), one that precedes it stays singular («وصف الأطباء»). A bare singular verb opens its own clause.
+  if (!(cueFrom > start && AR_BEFORE_VERB.has(tokens[cueFrom - 1].norm))) return isArabicPluralVerb(tokens[cueFrom].norm) ? subjectOpeningClause(block, cueFrom, start, article) : undefined
   let to = cueFrom
   while (to > start && AR_BEFORE_VERB.has(tokens[to - 1].norm)) to--
   const {anonymous, vague} = article.lexicons.match
@@ -464,6 +467,61 @@ function arabicSubjectBefore(block: ArticleBlock, cueFrom: number, start: number
     return head ? [from, to] : undefined
   }
   return undefined
+}
+
+// Longest clause, in words, between an Arabic subject and the plural verb that agrees with it (an aside may stand between).
+const MAX_CLAUSE_BEFORE_VERB = 24
+
+/** Whether an Arabic verb form ends in the plural agreement «ـوا» («وصفوا»، «قالوا»، «وأكدوا»). */
+function isArabicPluralVerb(norm: string): boolean {
+  return /\p{L}{2}وا$/u.test(norm)
+}
+
+/**
+ * The unnamed or vague subject that opens the clause of a plural verb: «لكن الأطباء ومنظمات الإغاثة في دوما، وبالتزامن
+ * مع …، وصفوا». The subject runs from the clause opening to its first break, and must hold an anonymous or vague head.
+ */
+function subjectOpeningClause(block: ArticleBlock, cueFrom: number, start: number, article: Article): [number, number] | undefined {
+  const {text, tokens} = block
+  const {anonymous, vague} = article.lexicons.match
+  for (let from = cueFrom - 1; from >= start && cueFrom - from <= MAX_CLAUSE_BEFORE_VERB; from--) {
+    // Another verb of the clause, or the end of an earlier sentence part, comes first: no subject here.
+    if (from < cueFrom - 1 && /[.;:!?؟؛]/u.test(text.slice(tokens[from].end, tokens[from + 1].index))) return undefined
+    if (!(from === start || AR_CLAUSE_OPENERS.has(tokens[from - 1].norm))) continue
+    let to = from + 1
+    while (to < cueFrom && !breaksBetween(text, tokens[to - 1], tokens[to])) to++
+    const head = anonymous.matchAt(tokens, from, to) ?? vague.matchAt(tokens, from, to)
+    return head ? [from, to] : undefined
+  }
+  return undefined
+}
+
+/**
+ * Whether an Arabic subject goes on, after `at`, with a conjunct that names a body in construct («ورصدت تقارير إعلامية
+ * ومنظمات غير حكومية ومنظمة الصحة العالمية»): a named member of the subject backs the claim.
+ */
+export function hasNamedConjunct(block: ArticleBlock, at: number, end: number): boolean {
+  const {text, tokens} = block
+  for (let i = at; i < end && i - at < MAX_SPEAKER * 2; i++) {
+    if (i > at && breaksBetween(text, tokens[i - 1], tokens[i])) return false
+    if (AR_STOP_ON.has(tokens[i].norm)) return false
+    if (/^و/u.test(tokens[i].norm) && isArabicBodyOrTitle(tokens[i].norm) && i + 1 < end && isDefiniteArabic(tokens[i + 1].norm)) return true
+  }
+  return false
+}
+
+// Words that open the owner of a criticism or an accusation after it: "from", "by", «من», «من قبل».
+const OWNER_OPENERS = new Set(['from', 'by', 'من'])
+const MAX_OWNER_GAP = 3
+
+/** Whether an owner ("from the unions", «من المعارضة») follows a phrase ending at token `at`, within its clause. */
+function ownerFollows(block: ArticleBlock, at: number, end: number): boolean {
+  const {text, tokens} = block
+  for (let i = at; i < end && i - at < MAX_OWNER_GAP; i++) {
+    if (i > at && breaksBetween(text, tokens[i - 1], tokens[i])) return false
+    if (OWNER_OPENERS.has(tokens[i].norm)) return true
+  }
+  return false
 }
 
 const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
@@ -505,6 +563,8 @@ export function findAttributions(article: Article): AttributionIndex {
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
         if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start, titleCase)) continue
+        // An -ing form right after "have" is no verb: "doctors have admitting privileges".
+        if (!arabic && cue.from > start && /ing$/u.test(tokens[cue.from].norm) && HAVE.has(tokens[cue.from - 1].norm)) continue
         // A cue joined by a hyphen to the word before is part of an adjective: "so-called", "self-described".
         if (!arabic && cue.from > start && /^[-‐]$/u.test(text.slice(tokens[cue.from - 1].end, tokens[cue.from].index))) continue
         // "records show", «تشير التقديرات»: a view or finding inside a vague phrase is that phrase's, as the vague lexicon reads it.
@@ -514,7 +574,8 @@ export function findAttributions(article: Article): AttributionIndex {
         let range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         if (!range) continue
         // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
-        if (arabic && range[1] <= range[0] && kind === 'speech') range = arabicSubjectBefore(block, cue.from, start, article) ?? range
+        // A plural verb agrees with a subject before it: what follows it is its object («وصفوا أعراضا»).
+        if (arabic && kind === 'speech' && (range[1] <= range[0] || isArabicPluralVerb(tokens[cue.from].norm))) range = arabicSubjectBefore(block, cue.from, start, article) ?? range
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind)
         found.push(attribution)
         // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»، «وفقا لمعلومات … من مصادر عسكرية»: an outlet, a body
@@ -545,6 +606,9 @@ export function findAttributions(article: Article): AttributionIndex {
         const verbAt = group ? pluralVerbAfter(article, tokens, phrase.to, end, phrase.value.kind === 'report') : -1
         const agent = group && verbAt < 0 && passiveAgent(text, tokens, phrase.from, start)
         if (group && verbAt < 0 && agent === false && !pluralSpeechVerbs(article.lexicons).has(tokens[phrase.to - 1].norm)) continue
+        // A phrase that may name its owner after it ("has come under criticism from unions", «لانتقادات من المعارضة») is
+        // vague only when it does not.
+        if (phrase.value.ownable === true && ownerFollows(block, phrase.to, end)) continue
         // An opening determiner or quantifier belongs to the group ("Some observers", "many pundits").
         const opener = group && phrase.from > start && QUANTIFIERS.has(tokens[phrase.from - 1].norm) && !breaksBetween(text, tokens[phrase.from - 1], tokens[phrase.from]) ? phrase.from - 1 : phrase.from
         const from = tokens[agent !== false ? agent : opener].index
