@@ -10,7 +10,8 @@
  *
  * How: the attribution analysis (src/model/attribution.ts) finds each cue's speaker and
  * marks it anonymous when its head is in src/lexicons/anonymous.json and no name follows it
- * ("spokesman John Kirby" is named). Only the first mention of each unnamed source is
+ * ("spokesman John Kirby" is named), or when a word says it is unnamed ("an unnamed teacher
+ * said", «قال شخص مجهول»). Only the first mention of each unnamed source is
  * flagged: a definite mention of a like source already met ("the source confirmed",
  * «أكد المصدر», "the two officials") and pronouns ("he added", "one of them") are not
  * flagged again, nor is a repeat of a description already met ("Con Edison officials said" twice, or

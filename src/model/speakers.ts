@@ -126,6 +126,12 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers, modifiers}
   }
   if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite, bare: false}
+  // "An unnamed teacher said", "an unidentified poster wrote", «قال شخص مجهول»: a word saying the speaker is not named.
+  const marked = anonymityMark(tokens, from, to, lexicons)
+  if (marked >= 0 && !tokens.slice(from, to).some((token, i) => !arabic && isCapitalised(token) && i > 0 && !NOT_NAMES.has(token.norm))) {
+    const head = arabic ? Math.max(from, marked - 1) : Math.min(to - 1, marked + 1)
+    return {kind: 'anonymous', head: {from: head, to: head + 1}, definite, bare: false, another: false, qualifiers: [], modifiers: []}
+  }
   if (arabic) {
     if (inArabicSet(AR_TITLES, first.norm) || inArabicSet(AR_BODIES, first.norm)) return {kind: 'named', definite, bare: false}
     if (AR_NOT_NAMES.has(first.norm) || isDefiniteArabic(first.norm)) return {kind: 'described', definite, bare: false}
@@ -156,6 +162,19 @@ export function bodyNounKeys(lexicons: Lexicons): Set<string> {
     bodyNouns.set(lexicons, keys)
   }
   return keys
+}
+
+const marks = new WeakMap<Lexicons, Set<string>>()
+/** Index of the first word in tokens [from, to) that says a speaker is not named (anonymous.json `anonymityMarks`), or -1. */
+function anonymityMark(tokens: readonly Token[], from: number, to: number, lexicons: Lexicons): number {
+  let words = marks.get(lexicons)
+  if (!words) {
+    const lists = (lexicons.anonymous.anonymityMarks ?? {}) as Record<string, unknown>
+    words = new Set(Object.entries(lists).filter(([lang, forms]) => lang !== 'note' && Array.isArray(forms)).flatMap(([, forms]) => (forms as string[]).map((form) => normalize(form))))
+    marks.set(lexicons, words)
+  }
+  for (let i = from; i < to; i++) if (words.has(tokens[i].norm) || tokens[i].stems.some((stem) => words.has(stem))) return i
+  return -1
 }
 
 /** Whether tokens [from, to) end with a name of two or more words right after a lower-case role noun ("editor Dana Reyes"). */
