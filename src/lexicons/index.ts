@@ -196,6 +196,10 @@ export interface Lexicons {
   claims: LexiconFile
   /** Words around dates and years: extra month and weekday spellings, approximators, year words, plan cues, event verbs. */
   dates: LexiconFile
+  /** Words of founding-after-events: founding verbs, entity nouns, members, acts that need the entity to exist. */
+  events: LexiconFile
+  /** Words of toll-mismatch: heads of the dead and the injured, approximators, periods, updates. */
+  tolls: LexiconFile
   outlets: OutletEntry[]
   /** The languages each lexicon has forms in (configuration additions included). */
   languages: {cues: ReadonlySet<string>; claims: ReadonlySet<string>}
@@ -210,6 +214,8 @@ export interface Lexicons {
     promo: PhraseMatcher<LexiconEntry>
     claims: PhraseMatcher<LexiconEntry>
     dates: PhraseMatcher<LexiconEntry>
+    events: PhraseMatcher<LexiconEntry>
+    tolls: PhraseMatcher<LexiconEntry>
     outlets: PhraseMatcher<{outlet: OutletEntry; ambiguous: boolean}>
   }
 }
@@ -316,7 +322,7 @@ export function loadLexicons(extensions: LexiconExtensions = {}): Lexicons {
   return lexicons
 }
 
-const LEXICON_FILES = ['cues', 'anonymous', 'vague', 'reasons', 'promo', 'claims', 'dates'] as const
+const LEXICON_FILES = ['cues', 'anonymous', 'vague', 'reasons', 'promo', 'claims', 'dates', 'events', 'tolls'] as const
 type LexiconName = (typeof LEXICON_FILES)[number]
 
 /** A phrase of the compiled file: the words after its first, the reference of its value, the form as listed. */
@@ -371,16 +377,17 @@ export function lexiconsFromCompiled(data: CompiledLexicons): Lexicons {
     for (const [index, forms] of Object.entries(data.forms[name])) entryForms.set(read.entries[Number(index)], forms)
     return read
   }
-  const [cues, anonymous, vague, reasons, promo, claims, dates] = LEXICON_FILES.map(file)
+  const [cues, anonymous, vague, reasons, promo, claims, dates, events, tolls] = LEXICON_FILES.map(file)
   const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
   const matcher = (name: LexiconName, read: LexiconFile) => PhraseMatcher.compiled(data.matchers[name].phrases, data.matchers[name].size, (ref) => read.entries[ref])
   return {
-    cues, anonymous, vague, reasons, promo, claims, dates, outlets,
+    cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: new Set(data.languages.cues), claims: new Set(data.languages.claims)},
     cuesBesideQuote: new Set(data.cuesBesideQuote),
     match: {
       cues: matcher('cues', cues), anonymous: matcher('anonymous', anonymous), vague: matcher('vague', vague), reasons: matcher('reasons', reasons),
       promo: matcher('promo', promo), claims: matcher('claims', claims), dates: matcher('dates', dates),
+      events: matcher('events', events), tolls: matcher('tolls', tolls),
       outlets: PhraseMatcher.compiled(data.matchers.outlets.phrases, data.matchers.outlets.size, (ref) => ({outlet: outlets[ref >> 1], ambiguous: (ref & 1) === 1}))
     }
   }
@@ -417,6 +424,8 @@ export function compileLexicons(extensions: LexiconExtensions, record = false): 
   const reasons = readData('reasons')
   const claims = readData('claims')
   const dates = readData('dates')
+  const events = readData('events')
+  const tolls = readData('tolls')
   const outlets = [...(readData('outlets').entries as unknown as OutletEntry[])]
   for (const [i, outlet] of (extensions.outlets ?? []).entries()) {
     const aliases = Array.isArray(outlet.aliases) ? {any: outlet.aliases} : outlet.aliases ?? {}
@@ -429,9 +438,9 @@ export function compileLexicons(extensions: LexiconExtensions, record = false): 
     for (const form of outlet.ambiguous ?? []) outletMatcher.add(form, {outlet, ambiguous: true})
   }
   return {
-    cues, anonymous, vague, reasons, promo, claims, dates, outlets,
+    cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
     cuesBesideQuote: besideQuoteForms(cues),
-    match: {cues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), outlets: outletMatcher}
+    match: {cues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), events: compile(events, record), tolls: compile(tolls, record), outlets: outletMatcher}
   }
 }
