@@ -42,7 +42,7 @@
  *   {"name": "emerged.md", "label": "output"}
  *
  *   ```text
- *   3:1-3:61: The group is said to have emerged in early 2025, but lines 5 and 7 date its attacks to 2022 and 2021. Check the years.
+ *   3:1-3:60: The group is said to have emerged in early 2025, but lines 5 and 7 date its attacks to 2022 and 2021. Check the years.
  *   ```
  * @example
  *   {"name": "fixed.md", "lang": "ar"}
@@ -68,7 +68,7 @@
  *   {"name": "founded.md", "label": "output"}
  *
  *   ```text
- *   5:1-5:37: This line dates an attack of the group to 2016, but line 3 says the group was founded in 2018. Check the years.
+ *   5:4-5:26: This line dates an attack of the group to 2016, but line 3 says the group was founded in 2018. Check the years.
  *   ```
  * @example
  *   {"name": "other-group.md", "lang": "en"}

@@ -17,6 +17,8 @@ const MUST: Array<[string, number, number]> = [
   ['anonymous-source', 4, 4],
   ['dangling-outlet', 4, 4],
   ['vague-attribution', 11, 11],
+  // The group said to emerge in early 2025, with attacks dated 2022 (line 13) and 2021 (line 17).
+  ['founding-after-events', 11, 11],
   ['dangling-outlet', 12, 12],
   ['unsourced-claim', 13, 13],
   ['promo-block', 14, 16],

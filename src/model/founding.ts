@@ -90,7 +90,6 @@ export function findFoundingConflicts(article: Article): FoundingConflict[] {
     }
     if (!article.isStoryText(block) || block.inBlockquote || block.kind === 'tableCell' || !langs.has(block.lang)) return
     const reading = readBlock(article, block, b)
-    if (process.env.DEBUG_FOUNDING) console.error(b, JSON.stringify(reading.map((r) => [r.type, r.at, (r as {noun?: string}).noun, r.type === "founding" ? r.statement.year.year : r.type === "act" ? r.act.year.year : ""])))
     for (const item of reading) {
       if (item.type === 'founding') {
         open = {founding: item.statement, acts: []}
@@ -193,9 +192,11 @@ function entityAt(tokens: readonly Token[], match: PhraseMatch<LexiconEntry>, ar
 
 type KindAt = (i: number) => string | undefined
 
-/** The nearest year of a verb's clause: after it within YEAR_AFTER words, else before it within YEAR_BEFORE; none across a clause break or another verb. */
-function yearFor(from: number, to: number, years: readonly YearMention[], kindAt: KindAt, sentenceOf: (i: number) => number): YearMention | undefined {
+/** The nearest year of a verb's clause (after it within YEAR_AFTER words or before it within YEAR_BEFORE; the one after on a tie); none across a clause break or another verb. */
+function yearFor(tokens: readonly Token[], from: number, to: number, years: readonly YearMention[], kindAt: KindAt, sentenceOf: (i: number) => number): YearMention | undefined {
   const sentence = sentenceOf(from)
+  // An Arabic verb joined by «و» or «ف» opens its clause: a year before it dates the clause before.
+  const opensClause = /^[وف]/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => stem === tokens[from].norm.slice(1))
   const clear = (a: number, b: number) => {
     for (let i = a; i < b; i++) {
       const kind = kindAt(i)
@@ -203,13 +204,19 @@ function yearFor(from: number, to: number, years: readonly YearMention[], kindAt
     }
     return true
   }
-  let before: YearMention | undefined
+  let best: YearMention | undefined
+  let distance = Infinity
   for (const year of years) {
     if (sentenceOf(year.token) !== sentence) continue
-    if (year.token >= to && year.token - to < YEAR_AFTER && clear(to, year.token)) return year
-    if (year.token < from && from - year.token <= YEAR_BEFORE && clear(year.token + 1, from)) before = year
+    if (year.token >= to && year.token - to < YEAR_AFTER && year.token - to + 1 <= distance && clear(to, year.token)) {
+      best = year
+      distance = year.token - to + 1
+    } else if (year.token < from && !opensClause && from - year.token <= YEAR_BEFORE && from - year.token < distance && clear(year.token + 1, from)) {
+      best = year
+      distance = from - year.token
+    }
   }
-  return before
+  return best
 }
 
 function readFounding(block: ArticleBlock, b: number, verb: PhraseMatch<LexiconEntry>, entityMatchAt: (i: number) => PhraseMatch<LexiconEntry> | undefined,
@@ -237,7 +244,7 @@ function readFounding(block: ArticleBlock, b: number, verb: PhraseMatch<LexiconE
     }
   }
   if (!noun) return undefined
-  const year = yearFor(verb.from, verb.to, years, kindAt, sentenceOf)
+  const year = yearFor(tokens, verb.from, verb.to, years, kindAt, sentenceOf)
   if (!year) return undefined
   const {noun: form, name} = entityAt(tokens, noun, arabic)
   const first = Math.min(verb.from, noun.from)
@@ -278,7 +285,7 @@ function readAct(article: Article, block: ArticleBlock, b: number, verb: PhraseM
     for (let i = agentEnd; i < Math.min(tokens.length, agentEnd + 3) && !found; i++) found = kindAt(i) === 'responsibility'
     if (!found) return undefined
   }
-  const year = yearFor(verb.from, verb.to, years, kindAt, sentenceOf)
+  const year = yearFor(tokens, verb.from, verb.to, years, kindAt, sentenceOf)
   if (!year) return undefined
   const noun = normalize(agent.form)
   const first = Math.min(verb.from, agent.from)
