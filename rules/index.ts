@@ -7,8 +7,9 @@ import foundingAfterEvents from './founding-after-events.js'
 import futureAsPast from './future-as-past.js'
 import impossibleDate from './impossible-date.js'
 import promoBlock from './promo-block.js'
+import tollMismatch from './toll-mismatch.js'
 import unattributedQuote from './unattributed-quote.js'
 import unsourcedClaim from './unsourced-claim.js'
 import vagueAttribution from './vague-attribution.js'
 
-export const rules: RulePlugin[] = [unattributedQuote, anonymousSource, vagueAttribution, unsourcedClaim, danglingOutlet, promoBlock, dateWeekday, impossibleDate, foundingAfterEvents, futureAsPast]
+export const rules: RulePlugin[] = [unattributedQuote, anonymousSource, vagueAttribution, unsourcedClaim, danglingOutlet, promoBlock, dateWeekday, impossibleDate, foundingAfterEvents, futureAsPast, tollMismatch]

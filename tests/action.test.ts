@@ -104,7 +104,7 @@ test('action: default inputs annotate every finding, write the job summary, and 
   assert.equal(run.status, 0, run.stderr)
   const lines = annotations(run.stdout)
   assert.ok(lines.includes('::warning file=news desk/plant story.md,line=3,endLine=3,col=33,endColumn=70,title=attribution-lint anonymous-source::Unnamed source: name the source, or say why anonymity was granted'), run.stdout)
-  assert.equal(lines.filter((line) => line.startsWith('::warning file=seed.md,')).length, 7)
+  assert.equal(lines.filter((line) => line.startsWith('::warning file=seed.md,')).length, 8)
   // The summary: Markdown with a table per rule and one per file, every finding linked to its line.
   const tree = unified().use(remarkParse).use(remarkGfm).parse(run.summary) as Root
   const tables: Table[] = []
@@ -113,9 +113,9 @@ test('action: default inputs annotate every finding, write the job summary, and 
   })
   assert.equal(tables.length, 3, run.summary) // per rule, then seed.md and news desk/plant story.md
   const rows = (table: Table) => table.children.slice(1).map((row) => row.children.map((cell) => toString(cell)))
-  assert.deepEqual(rows(tables[0]).map(([rule, count]) => `${rule} ${count}`).sort(), ['anonymous-source 2', 'dangling-outlet 2', 'promo-block 2', 'unsourced-claim 1', 'vague-attribution 1'])
+  assert.deepEqual(rows(tables[0]).map(([rule, count]) => `${rule} ${count}`).sort(), ['anonymous-source 2', 'dangling-outlet 2', 'founding-after-events 1', 'promo-block 2', 'unsourced-claim 1', 'vague-attribution 1'])
   const findings = [...rows(tables[1]), ...rows(tables[2])]
-  assert.equal(findings.length, 8)
+  assert.equal(findings.length, 9)
   // The Arabic message and excerpt exactly as the linter says them.
   assert.ok(findings.some(([line, , rule, text]) => line === '4:6' && rule === 'anonymous-source' && text === 'مصدر غير مسمّى: اذكر اسم المصدر، أو وضّح سبب عدم الكشف عن هويته «قال مصدر في الهيئات الأمنية المختصة»'), JSON.stringify(findings))
   assert.match(run.summary, /\[3:33\]\(https:\/\/github\.com\/newsroom\/articles\/blob\/0123456789abcdef0123456789abcdef01234567\/news%20desk\/plant%20story\.md#L3\)/)
@@ -145,13 +145,13 @@ test('action: report github with output still prints the annotations; sarif goes
   const run = runStep(lintStep, {report: 'github', output: 'annotations.txt'}, dir)
   assert.equal(run.status, 0, run.stderr)
   const written = readFileSync(path.join(dir, 'annotations.txt'), 'utf8')
-  assert.equal(annotations(written).length, 8)
+  assert.equal(annotations(written).length, 9)
   assert.deepEqual(annotations(run.stdout), annotations(written))
   const sarif = runStep(lintStep, {report: 'sarif', output: 'out.sarif'}, dir)
   assert.equal(sarif.status, 0, sarif.stderr)
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 8)
+  assert.equal(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 9)
   assert.equal(annotations(sarif.stdout).length, 0)
-  assert.ok(sarif.summary.includes('## attribution-lint: 8 findings'))
+  assert.ok(sarif.summary.includes('## attribution-lint: 9 findings'))
 })
 
 test('action: fail-on error, warning or none; files that cannot be linted fail the step whatever fail-on says', () => {
@@ -160,7 +160,7 @@ test('action: fail-on error, warning or none; files that cannot be linted fail t
   assert.equal(step({'fail-on': 'error'}).status, 0)
   const warning = step({'fail-on': 'warning'})
   assert.equal(warning.status, 1)
-  assert.equal(annotations(warning.stdout).length, 8)
+  assert.equal(annotations(warning.stdout).length, 9)
   assert.equal(step({frail: 'true'}).status, 1) // the deprecated input still works
   writeFileSync(path.join(dir, '.attributionrc.json'), JSON.stringify({rules: {'anonymous-source': 'error'}}))
   const error = step({})
@@ -168,7 +168,7 @@ test('action: fail-on error, warning or none; files that cannot be linted fail t
   assert.ok(annotations(error.stdout).some((line) => line.startsWith('::error file=news desk/plant story.md,line=3')))
   const none = step({'fail-on': 'none'})
   assert.equal(none.status, 0)
-  assert.equal(annotations(none.stdout).length, 8)
+  assert.equal(annotations(none.stdout).length, 9)
   assert.match(none.stdout, /not failing the step \(fail-on: none\)/)
   writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0, 1, 2]))
   const bad = step({'fail-on': 'none'})

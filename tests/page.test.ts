@@ -1,7 +1,7 @@
 /**
  * The editor page of `attribution-lint serve`, used as an editor would in a real browser:
  * headless Chromium (Debian's `chromium`, driven by playwright-core; no browser download).
- * Paste the seed article, see its seven findings where they are, go to each, read the
+ * Paste the seed article, see its eight findings where they are, go to each, read the
  * paragraphs in their direction, remove the promo blocks after seeing what goes, paste the
  * editor's fixed version and see nothing; type and see the page lint again.
  *
@@ -103,37 +103,39 @@ test('the editor page in Chromium: the seed article\'s findings, directions, pro
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
 
-    // ── The seed article: its seven findings, as the engine gives them, in the list ──
+    // ── The seed article: its eight findings, as the engine gives them, in the list ──
     await paste(page, raw)
-    await waitForFindings(page, 7)
+    await waitForFindings(page, 8)
     assert.equal(await editorText(page), raw)
     const expected = jsonReport([await lint(raw)], {quiet: false, silent: false})[0].messages
     const shown = await shownFindings(page)
     assert.deepEqual(shown, expected.map((m) => ({rule: m.ruleId, where: `Line ${m.line}, column ${m.column} · `, message: m.reason, href: m.url})))
     // RULES.md's table of the seed, and messages read against the article: an unnamed
     // source on line 4, «تاس» and «سكاي نيوز» unlinked, the vague «حسب المعلومات المتاحة»,
-    // the unsourced finding on line 13, the promo headlines (14-16) and footer (18).
+    // the unsourced finding on line 13, the promo headlines (14-16) and footer (18); and the
+    // group said to emerge in 2025 on line 11, whose attacks lines 13 and 17 date to 2022 and 2021.
     assert.deepEqual(shown.map((f) => `${f.rule} ${f.where!.split(',')[0]}`), [
-      'anonymous-source Line 4', 'dangling-outlet Line 4', 'vague-attribution Line 11', 'dangling-outlet Line 12',
+      'anonymous-source Line 4', 'dangling-outlet Line 4', 'vague-attribution Line 11', 'founding-after-events Line 11', 'dangling-outlet Line 12',
       'unsourced-claim Line 13', 'promo-block Line 14', 'promo-block Line 18'
     ])
     assert.match(shown[0].message!, /مصدر غير مسمّى/)
     assert.match(shown[1].message!, /تاس.*رابط/)
-    assert.match(shown[3].message!, /سكاي نيوز.*رابط/)
-    assert.match(shown[5].message!, /^3 عناوين/)
-    assert.match(shown[6].message!, /تذييل/)
+    assert.match(shown[3].message!, /ظهر أوائل 2025.*13 و17/)
+    assert.match(shown[4].message!, /سكاي نيوز.*رابط/)
+    assert.match(shown[6].message!, /^3 عناوين/)
+    assert.match(shown[7].message!, /تذييل/)
     assert.equal(shown[0].href, 'https://github.com/attribution-lint/attribution-lint/blob/main/docs/rules/anonymous-source.md')
     // Underlined in the text, and clicking a finding selects exactly its text.
-    assert.ok((await page.locator('.cm-lintRange').count()) >= 7)
+    assert.ok((await page.locator('.cm-lintRange').count()) >= 8)
     const buttons = page.locator('#findings .finding')
     for (let i = 0; i < expected.length; i++) {
       await buttons.nth(i).click()
       assert.equal(await selectedText(page), expected[i].actual, `finding ${i + 1} (${expected[i].ruleId}) selects its text`)
     }
     // The summary per rule and the verdict (warnings only: ready, with them to review).
-    assert.equal(await page.locator('#summary').textContent(), '7 findings: anonymous-source 1 · vague-attribution 1 · unsourced-claim 1 · dangling-outlet 2 · promo-block 2')
+    assert.equal(await page.locator('#summary').textContent(), '8 findings: anonymous-source 1 · vague-attribution 1 · unsourced-claim 1 · dangling-outlet 2 · promo-block 2 · founding-after-events 1')
     assert.equal(await page.locator('#verdict').getAttribute('data-ready'), 'true')
-    assert.match((await page.locator('#verdict').textContent())!, /^Ready to publish \(no errors; 7 warnings to review\)/)
+    assert.match((await page.locator('#verdict').textContent())!, /^Ready to publish \(no errors; 8 warnings to review\)/)
 
     // ── Direction: the Arabic paragraphs read right to left ──
     const directions = await page.locator('.cm-line').evaluateAll((lines) => lines.map((line) => [line.textContent, line.getAttribute('dir'), getComputedStyle(line).direction]))
@@ -152,7 +154,7 @@ test('the editor page in Chromium: the seed article\'s findings, directions, pro
     assert.equal(await editorText(page), raw, 'nothing changed before the removal is applied')
     await page.locator('#apply-removal').click()
     assert.deepEqual((await editorText(page)).split('\n'), [...lines.slice(0, 13), lines[16]])
-    await waitForFindings(page, 5)
+    await waitForFindings(page, 6)
     assert.ok(!(await shownFindings(page)).some((f) => f.rule === 'promo-block'))
     assert.equal(await page.locator('#remove-promo').isDisabled(), true)
 
@@ -185,7 +187,7 @@ test('the editor page with a token: it asks for it once, then lints', {skip, tim
     assert.match((await page.locator('#summary').textContent())!, /^Not linted: .*Authorization: Bearer/)
     await page.locator('#token').fill('page-token-123')
     await page.locator('#token-form button[type=submit]').click()
-    await waitForFindings(page, 7)
+    await waitForFindings(page, 8)
     assert.equal(await page.locator('#token-form').isHidden(), true)
   })
 })

@@ -129,6 +129,8 @@ function eventLanguages(article: Article): Set<string> {
 function readBlock(article: Article, block: ArticleBlock, b: number): Reading[] {
   const {tokens} = block
   const matches = article.lexicons.match.events.findAll(tokens)
+  // Most blocks name no founding, entity or act: nothing more to read there.
+  if (!matches.length) return []
   const at: Array<PhraseMatch<LexiconEntry> | undefined> = new Array(tokens.length)
   for (const match of matches) for (let i = match.from; i < match.to; i++) at[i] = match
   // Quotations of four words or more are the speaker's; shorter ones are names («داعش خراسان»).
