@@ -24,12 +24,13 @@
 //                         it has 30 days or is February, else a 30-day month of the same naming family); else a
 //                         numeric date made 31/4/<year>
 //   future-as-past        a founding, emergence, birth or death verb's year moved 1–5 years past the article's year
-//   founding-after-events hook for issue 18 part B: a founding year moved past a dated act of the founded
-//   toll-mismatch         hook for issue 18 part B: the headline's toll changed
+//   founding-after-events a founding verb's year moved 1–3 years past the latest dated act of the founded (the same
+//                         noun, definite, in a later sentence with an act verb and a year)
+//   toll-mismatch         a number beside a word of the dead or injured in the title raised or lowered by 1–5
 // A check whose rule is not in the preset yet, or whose injector finds no place, is reported as such.
 //
 // Reported per check: candidates (articles where the injector found a place), recall (injected copies on whose
-// changed line the check's rule fires), and precision on the 50/50 mix of the injected copies and their originals
+// changed line the check's rule fires; for the two-sided conflicts, on either side's line, as the injector names them), and precision on the 50/50 mix of the injected copies and their originals
 // (true: the rule on the changed line of an injected copy; false: any other message of the rule in either).
 // Then the family over every original, undated dev articles as they are and PolNeAR dated: every flag is listed
 // (file, line, message, line text) in --natural (default: consistency-natural.txt in the OS temp folder) for reading.
@@ -317,12 +318,81 @@ export const INJECTORS = {
     return {text: replaceLine(article.text, p.own, line), line: p.own.index + 1, note: `${p.verb} … ${p.from} → ${to}`, date}
   },
 
-  // Issue 18 part B fills these two (the seed's case and the headline toll): return {text, line, note} or undefined.
-  'founding-after-events'() {
-    return undefined
+  // A founding year moved past a dated act of the founded: the founding verb's year (as future-as-past finds it) and,
+  // in a later sentence, the founded named again as the definite agent of an act with a year; the founding year
+  // becomes 1–3 years after the latest such act. The conflict has two sides: the rule may flag either line.
+  'founding-after-events'(article, random) {
+    const FOUNDING = /(?<![\p{L}])(?:(?:was|were)\s+(?:founded|established|formed|set up)|founded|emerged|(?:[وف])?(?:تأسست|تأسس|أسست|أسس|تشكلت|تشكل|ظهرت|ظهر|نشأت|نشأ|أنشئت|أنشئ))(?![\p{L}])/gu
+    const NOUN = /(?<![\p{L}])(?:(?:the|a|an)\s+)?(group|company|party|movement|organi[sz]ation|militia|faction|network|(?:ال)?(?:تنظيم|جماعة|حركة|حزب|شركة|منظمة|فصيل|جبهة|خلية))(?![\p{L}])/u
+    const ACT = /(?<![\p{L}])(?:claimed responsibility|claimed credit|carried out|launched|staged|attacked|bombed|kidnapped|assassinated|(?:[وف])?(?:تبنى|تبنت|نفذ|نفذت|شن|شنت|هاجم|هاجمت|أعلن|أعلنت|اغتال|اغتالت|خطف|خطفت))(?![\p{L}])/gu
+    const YEAR = /(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d]|[,.٫٬]\d)/gu
+    const own = ownLines(article.text)
+    const sentencesOf = (o) => {
+      const out = []
+      let at = 0
+      for (const part of o.line.split(/(?<=[.!?؟])\s+/u)) {
+        const from = o.line.indexOf(part, at)
+        out.push({o, from, text: part})
+        at = from + part.length
+      }
+      return out
+    }
+    const sentences = own.flatMap(sentencesOf)
+    const places = []
+    for (const [k, s] of sentences.entries()) {
+      for (const verb of s.text.matchAll(FOUNDING)) {
+        const around = s.text.slice(Math.max(0, verb.index - 40), verb.index + verb[0].length + 40)
+        const noun = NOUN.exec(around)
+        if (!noun) continue
+        const after = s.text.slice(verb.index + verb[0].length).split(/\s+/u).slice(0, 13).join(' ')
+        const y = new RegExp(YEAR.source, 'u').exec(after)
+        if (!y) continue
+        const at = s.from + verb.index + verb[0].length + s.text.slice(verb.index + verb[0].length).indexOf(y[0])
+        if (!s.o.free(s.from + verb.index, at + 4)) continue
+        // The same noun, definite, as the agent of a dated act in a later sentence.
+        const bare = noun[1].replace(/^ال/u, '')
+        const definite = /^[\u0600-\u06ff]/u.test(bare) ? new RegExp(`(?<![\\p{L}])[وف]?ال${bare}(?![\\p{L}])`, 'u') : new RegExp(`\\bthe ${bare}\\b`, 'iu')
+        const acts = []
+        for (const later of sentences.slice(k + 1)) {
+          if (!definite.test(later.text) || !new RegExp(ACT.source, 'u').test(later.text)) continue
+          for (const year of later.text.matchAll(YEAR)) if (Number(year[1]) < 2100) acts.push({line: later.o.index, year: Number(year[1])})
+        }
+        if (!acts.length) continue
+        places.push({o: s.o, at, from: y[1], acts})
+      }
+    }
+    if (!places.length) return undefined
+    const p = pick(random, places)
+    const latest = Math.max(...p.acts.map((act) => act.year))
+    const to = String(latest + 1 + Math.floor(random() * 3))
+    if (Number(to) <= Number(p.from)) return undefined
+    const line = p.o.line.slice(0, p.at) + to + p.o.line.slice(p.at + 4)
+    return {text: replaceLine(article.text, p.o, line), line: p.o.index + 1, lines: [p.o.index + 1, ...p.acts.map((act) => act.line + 1)], note: `founding ${p.from} → ${to} (acts ${p.acts.map((act) => act.year).join(', ')})`}
   },
-  'toll-mismatch'() {
-    return undefined
+
+  // A headline toll changed: a number beside a word of the dead or the injured in the title, raised or lowered by
+  // 1–5 (never to 0). The lede keeps the old figure; the rule may flag the title's line or the first paragraph's.
+  'toll-mismatch'(article, random) {
+    const TOLL = /(?<![\p{L}])(?:killed|kills|kill|dead|deaths|died|injured|injures|wounded|wounds|hurt|casualties|(?:[وف])?(?:قتيلا|قتيل|قتلى|مقتل|مصرع|وفاة|قتل|جريحا|جريح|جرحى|مصابا|مصابين|إصابة|استشهاد|شهيدا|شهداء))(?![\p{L}])/u
+    const lines = ownLines(article.text)
+    const title = lines.find((o) => /^#\s/u.test(o.line))
+    if (!title) return undefined
+    const places = []
+    for (const m of title.line.matchAll(/(?<![\p{L}\d,.\-/])(\d{1,5})(?![\d%٪]|[,.٫٬:/]\d)/gu)) {
+      const value = Number(m[1])
+      if (value < 1 || (value >= 1800 && value <= 2100)) continue
+      const near = title.line.slice(Math.max(0, m.index - 16), m.index + m[0].length + 24)
+      if (!TOLL.test(near) || !title.free(m.index, m.index + m[0].length)) continue
+      places.push(m)
+    }
+    if (!places.length) return undefined
+    const m = pick(random, places)
+    const value = Number(m[1])
+    let changed = value + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 5))
+    if (changed < 1) changed = value + 1 + Math.floor(random() * 5)
+    const line = title.line.slice(0, m.index) + changed + title.line.slice(m.index + m[0].length)
+    const lede = lines.find((o) => o.index > title.index && o.line.trim() && !/^#/u.test(o.line) && o.line.split(/\s+/u).length >= 12)
+    return {text: replaceLine(article.text, title, line), line: title.index + 1, lines: [title.index + 1, ...(lede ? [lede.index + 1] : [])], note: `${value} → ${changed}`}
   }
 }
 
@@ -377,15 +447,17 @@ for (const check of checks) {
     const copy = withDate(injected.text, date)
     const before = date === article.date ? originals.get(article.id) : await messagesOf(original.text)
     const after = await messagesOf(copy.text)
-    const line = injected.line + copy.shift
-    const hit = after.some((m) => m.ruleId === check && m.line <= line && (m.place?.end?.line ?? m.line) >= line)
+    // A conflict between two statements may be flagged on either: an injector names their lines in `lines`.
+    const lines = (injected.lines ?? [injected.line]).map((n) => n + copy.shift)
+    const on = (m) => lines.some((line) => m.line <= line && (m.place?.end?.line ?? m.line) >= line)
+    const hit = after.some((m) => m.ruleId === check && on(m))
     if (hit) {
       caught++
       byLang[lang].caught++
     }
     else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n    | ${injected.text.split('\n')[injected.line - 1].slice(0, 300)}`)
     falseFlags += before.filter((m) => m.ruleId === check).length
-    falseFlags += after.filter((m) => m.ruleId === check && !(m.line <= line && (m.place?.end?.line ?? m.line) >= line)).length
+    falseFlags += after.filter((m) => m.ruleId === check && !on(m)).length
   }
   rows.push({check, candidates, caught, recall: candidates ? caught / candidates : undefined, precision: caught + falseFlags ? caught / (caught + falseFlags) : undefined, falseFlags, byLang, shifted})
 }

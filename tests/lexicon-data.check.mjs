@@ -34,6 +34,8 @@ const FILES = {
   vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'report', 'phrase']},
   reasons: {langs: ['en', 'ar'], min: {en: 12, ar: 12}, kinds: null},
   dates: {langs: ['en', 'ar'], min: {en: 8, ar: 9}, kinds: ['month', 'hijri-month', 'weekday', 'approximator', 'year-word', 'plan', 'event']},
+  events: {langs: ['en', 'ar'], min: {en: 15, ar: 15}, kinds: ['founding', 'not-founding', 'entity', 'member', 'act', 'claim', 'responsibility', 'bound', 'break', 'approximator']},
+  tolls: {langs: ['en', 'ar'], min: {en: 7, ar: 7}, kinds: ['dead', 'injured', 'sum', 'people', 'approximate', 'period', 'update']},
   promo: {
     langs: ['en', 'ar', 'de', 'fr', 'es'],
     min: {en: 25, ar: 25, de: 25, fr: 25, es: 25},

@@ -102,3 +102,22 @@ test('lexicon sizes: at least 60 cues, 40 anonymous heads and 40 vague phrases p
     assert.ok(count(lexicons.vague, lang) >= 40, `vague ${lang}`)
   }
 })
+
+// events.json and tolls.json: every entry's example holds one of its forms as the matcher reads them (inflected
+// verbs included), so that no entry of founding-after-events or toll-mismatch silently never fires.
+for (const name of ['events', 'tolls'] as const) {
+  test(`${name}.json: every entry is matched in its own examples`, () => {
+    const silent: string[] = []
+    for (const entry of entriesOf(lexicons[name])) {
+      for (const {lang, text} of examplesOf(entry)) {
+        const tokens = tokenize(text)
+        const found = tokens.some((_, i) => {
+          const match = lexicons.match[name].matchAt(tokens, i)
+          return match !== undefined && match.value.id === entry.id
+        })
+        if (!found) silent.push(`${entry.id} (${lang}): ${text}`)
+      }
+    }
+    assert.deepEqual(silent, [])
+  })
+}

@@ -20,7 +20,8 @@ import type {Article, ArticleBlock} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {promoOf} from './promo.js'
 import {normalize} from './normalize.js'
-import {tokenize, type Token} from './tokens.js'
+import {tokenAt, tokenize, type Token} from './tokens.js'
+import {type DateMention, findDates} from './dates.js'
 
 /** A year named in a block, with the approximator before it («أوائل 2025», "early 2025"). */
 export interface YearMention {
@@ -72,7 +73,8 @@ const EN_PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'being'])
 const EN_BETWEEN = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'reportedly', 'allegedly', 'itself', 'subsequently', 'previously', 'first', 'last', 'once', 'since', 'officially', 'formally'])
 const EN_ADVERB = new Set(['officially', 'formally', 'first', 'originally', 'initially', 'reportedly', 'allegedly', 'only', 'actually', 'eventually', 'later', 'also'])
 const EN_AFTER_VERB = new Set(['in', 'by', 'on', 'during', 'around', 'at'])
-const YEAR_NOUN = new Set(['عام', 'العام', 'سنه', 'السنه', 'of', 'in', 'the', 'year'])
+const YEAR_NOUN = new Set(['عام', 'العام', 'سنه', 'السنه', 'the', 'year'])
+const ROUNDING = new Set(['around', 'circa', 'about', 'approximately', 'حوالي', 'نحو', 'قرابه', 'زهاء'])
 
 /** Find the founding statements contradicted by dated acts of the founded entity. */
 export function findFoundingConflicts(article: Article): FoundingConflict[] {
@@ -139,7 +141,7 @@ function readBlock(article: Article, block: ArticleBlock, b: number): Reading[] 
   const linked = linkedTokens(article, block)
   const kindAt = (i: number) => (i >= 0 && i < tokens.length && !quoted(i) && !linked.has(i) ? at[i]?.value.kind : undefined)
   const sentenceOf = (i: number) => sentenceIndexAt(block, tokens[i].index)
-  const years = yearsOf(article, block, kindAt, (i) => quoted(i) || linked.has(i))
+  const years = yearsOf(article, block, kindAt)
   const entityMatchAt = (i: number) => (kindAt(i) === 'entity' ? at[i] : undefined)
   const arabic = block.lang === 'ar'
   const out: Reading[] = []
@@ -295,34 +297,48 @@ function readAct(article: Article, block: ArticleBlock, b: number, verb: PhraseM
 }
 
 /**
- * The years named in a block (four digits, 1800 to 2100, also «2015م», «و2021»; not a Hijri year «1445هـ» nor a
- * decade "1990s"), with the approximator before them («أوائل عام 2025», "early 2025", "the end of 2015"), and
- * without the years after a bound («قبل 2015», "before 2015", "until 2015").
+ * The years the date model (src/model/dates.ts) reads in a block: a year alone when a word marks it as one («عام
+ * 2015», "in 2015") or an approximator goes with it («أوائل 2025», "early 2025"), or the year of a month or a full
+ * date («سبتمبر 2022»); Gregorian only. A year after a bound («قبل 2015», "before 2015", "until 2015") dates
+ * nothing, and a rounded one ("around 2015", «حوالي 2015») is too loose to contradict a year beside it.
  */
-function yearsOf(article: Article, block: ArticleBlock, kindAt: KindAt, skip: (i: number) => boolean): YearMention[] {
+function yearsOf(article: Article, block: ArticleBlock, kindAt: KindAt): YearMention[] {
   const {tokens} = block
   const years: YearMention[] = []
-  tokens.forEach((token, i) => {
-    const m = /^[وب]?(1[89]\d\d|20\d\d)م?$/u.exec(token.norm)
-    if (!m || skip(i)) return
-    // Back over «عام», "of", a month and a day to what stands before the year.
-    let j = i - 1
+  for (const mention of datesOf(article).get(block) ?? []) {
+    if (mention.calendar !== 'gregorian' || mention.year === undefined) continue
+    if (mention.kind === 'year' && !mention.marked && !mention.approximator) continue
+    const token = tokenAt(tokens, mention.to - 1)
+    if (token >= tokens.length) continue
     let approx: LexiconEntry | undefined
-    let from = token.index
-    while (j >= 0 && i - j <= 4) {
-      const kind = kindAt(j)
-      if (kind === 'approximator') {
-        const match = article.lexicons.match.events.findAll(tokens, Math.max(0, j - 3), j + 1).find((found) => found.to === j + 1 && found.value.kind === 'approximator')
-        approx = match?.value
-        if (match) from = tokens[match.from].index
-        break
+    if (mention.approximator) {
+      approx = article.lexicons.match.events.matchAt(tokenize(mention.approximator), 0)?.value
+      if (approx?.kind !== 'approximator') {
+        // "around 2015", «حوالي 2015»: a rounding, not a part of the year.
+        if (ROUNDING.has(normalize(mention.approximator))) continue
+        approx = undefined
       }
-      if (kind === 'bound') return
-      const norm = tokens[j].norm
-      if (!(YEAR_NOUN.has(norm) || /^\d{1,2}$/u.test(norm) || article.lexicons.match.claims.matchAt(tokens, j)?.value.kind === 'date')) break
-      j--
     }
-    years.push({year: Number(m[1]), token: i, approx, from, to: token.end})
-  })
+    const first = tokenAt(tokens, mention.from)
+    if (kindAt(first - 1) === 'bound' || (first >= 2 && kindAt(first - 2) === 'bound' && YEAR_NOUN.has(tokens[first - 1].norm))) continue
+    years.push({year: mention.year, token, approx, from: mention.from, to: mention.to})
+  }
   return years
+}
+
+const byBlock = new WeakMap<Article, Map<ArticleBlock, DateMention[]>>()
+
+/** The date model's mentions, per block. */
+function datesOf(article: Article): Map<ArticleBlock, DateMention[]> {
+  let map = byBlock.get(article)
+  if (!map) {
+    map = new Map()
+    for (const mention of article.use(findDates).mentions) {
+      const list = map.get(mention.block)
+      if (list) list.push(mention)
+      else map.set(mention.block, [mention])
+    }
+    byBlock.set(article, map)
+  }
+  return map
 }
