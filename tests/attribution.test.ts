@@ -257,3 +257,8 @@ test('an -ing form after "have" is no verb of saying; an unnamed source inside a
   assert.deepEqual(speakers('# T\n\nOn Monday, a Harbour Reports poll showed the mayor leading.').filter(([, kind]) => kind === 'vague'), [])
   assert.deepEqual(speakers('# T\n\nHe spoke after Capital Insider senior editor Dana Reyes noted that the odds were low.').filter(([, kind]) => kind !== 'pronoun'), [['Capital Insider senior editor Dana Reyes', 'named']])
 })
+
+test('the article inside an Arabic description does not make it definite: «مصدر في الشرطة», «مسؤول رفيع المستوى»; «أحد المصادر» and «المصدر» are', () => {
+  const {index} = analyse('# خبر\n\nقال مصدر في الشرطة إن التحقيق مستمر. وأكد مسؤول رفيع المستوى أن الاتصالات مستمرة. وأضاف أحد المصادر أن الوفد وصل. وقال المصدر إن اللقاء انتهى.')
+  assert.deepEqual(index.all.filter((a) => a.speaker?.kind === 'anonymous').map((a) => a.speaker?.definite), [false, false, true, true])
+})

@@ -73,6 +73,8 @@ const AR_NOT_NAMES = new Set([
 const AFFILIATION_EN = new Set(['at', 'of', 'from', 'with'])
 // Arabic quantifiers before a definite plural: «بعض المراقبين» is some observers, not the observers met before.
 const AR_QUANTIFIERS = new Set(['بعض', 'وبعض', 'عدد', 'وعدد', 'كثير', 'العديد', 'والعديد', 'معظم', 'اغلب', 'غالبيه'])
+// «أحد المصادر», «إحدى الموظفات»: one of a definite plural, met before.
+const AR_ONE_OF = new Set(['احد', 'احدي', 'واحد', 'واحده'])
 // Words that introduce a new one of a kind already met.
 const ANOTHER = new Set(['another', 'second', 'third', 'other', 'different', 'separate', 'اخر', 'اخري', 'اخرون', 'اخرين', 'ثان', 'ثاني', 'ثالث'])
 
@@ -117,7 +119,9 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     if (kind === 'vague' && arabic && head.to < to && isDefiniteArabic(tokens[head.to].norm) && isArabicBodyOrTitle(tokens[head.to].norm)) return {kind: 'named', definite, bare: false}
     if (report && arabic && head.to < to && /^ل[^ل]/u.test(tokens[head.to].norm) && tokens[head.to].norm.length > 3 && !AR_NOT_NAMES.has(tokens[head.to].norm)) return {kind: 'named', definite, bare: false}
     // «أحد المصادر»، «المسؤولين»: a definite head refers back; after a quantifier («بعض المراقبين»، «عدد من المسؤولين») it does not.
-    if (arabic) definite = !AR_QUANTIFIERS.has(first.norm) && tokens.slice(from, head.to).some((token) => isDefiniteArabic(token.norm))
+    // The article inside a description does not make it definite: «مصدر في الشرطة», «مسؤول رفيع المستوى», «مطلع على الملف».
+    if (arabic) definite = !AR_QUANTIFIERS.has(first.norm) && (isDefiniteArabic(first.norm) || isDefiniteArabic(tokens[head.from].norm) ||
+      AR_ONE_OF.has(first.norm) && from + 1 < to && isDefiniteArabic(tokens[from + 1].norm))
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
     const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
     const bare = (head.from === from || !arabic && head.from === from + 1 && POSSESSIVES.has(first.norm)) && head.to >= to
