@@ -262,3 +262,38 @@ test('the article inside an Arabic description does not make it definite: «مص
   const {index} = analyse('# خبر\n\nقال مصدر في الشرطة إن التحقيق مستمر. وأكد مسؤول رفيع المستوى أن الاتصالات مستمرة. وأضاف أحد المصادر أن الوفد وصل. وقال المصدر إن اللقاء انتهى.')
   assert.deepEqual(index.all.filter((a) => a.speaker?.kind === 'anonymous').map((a) => a.speaker?.definite), [false, false, true, true])
 })
+
+test('a woven quotation continues the speaker the block before gives for its own quotation; a heading or a claim of its own does not', () => {
+  const speakerOf = (markdown: string, block: number, quote = 0) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[quote])?.speaker?.text
+  }
+  const report = 'إلا أن "الكثير من هذه الشبكات تعمل بحماية فصائل مسلحة تتقاسم معها الأرباح"، حسب ما يشير التقرير.'
+  const woven = 'واستولت الشبكات على أراض زراعية "بموافقة القادة المحليين في القرى الحدودية التي يسيطرون عليها منذ سنوات".'
+  assert.match(speakerOf(`# خبر\n\n${report}\n\n${woven}`, 2) ?? '', /التقرير$/u)
+  assert.equal(speakerOf(`# خبر\n\n${report}\n\n## طرق جديدة\n\n${woven}`, 3), undefined, 'a heading between')
+  assert.equal(speakerOf(`# خبر\n\nوقال التقرير إن الشبكات توسعت.\n\n${woven}`, 2), undefined, 'the cue before carries its own claim')
+  assert.equal(speakerOf('# T\n\n"We will not sign a deal that hurts our workers," the union leader said.\n\nThe deal would bring "a guarantee that no plant will close before 2030".', 2), 'the union leader')
+  assert.equal(speakerOf('# T\n\nThe union leader said the talks had failed.\n\nThe deal would bring "a guarantee that no plant will close before 2030".', 2), undefined)
+})
+
+test('a quotation two sentences after a quoted speaker in its block is that speaker\'s, unless a claim of someone else\'s stands between', () => {
+  const speakerOf = (markdown: string, quote: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(1, article.blocks[1].quotes[quote])?.speaker?.text
+  }
+  assert.equal(speakerOf('# T\n\n"He started reading everything about the base," Reynolds says. And it kept him up at night. "He has changed a lot since then."', 1), 'Reynolds')
+  assert.equal(speakerOf('# خبر\n\nوقالت المتحدثة: «سنواصل العمل حتى نهاية الشهر المقبل». وتوقفت المفاوضات بعدها. «لن نقبل بأي شروط جديدة من الطرف الآخر».', 1), 'المتحدثة')
+  assert.equal(speakerOf('# T\n\n"We will build it," Reynolds says. The mayor said the depot would close. The council has not voted. "Nobody has seen the numbers yet."', 1), undefined)
+})
+
+test('attribution lines with initials, and a quotation ending with "be" before its inverted cue', () => {
+  const speakerOf = (markdown: string) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(1, article.blocks[1].quotes[0])?.speaker?.text
+  }
+  assert.equal(speakerOf('# T\n\n“The answers on housing were the first that sounded like a plan.” ― Julie A. Diaz Martinez.'), 'Julie A. Diaz Martinez')
+  assert.equal(speakerOf('# T\n\n“The answers on housing were the first that sounded like a plan.” ― Oscar P. Quintero'), 'Oscar P. Quintero')
+  assert.equal(speakerOf('# T\n\n“The answers were weak.” ― A reader. She wrote more later.'), undefined, 'a sentence that goes on is no name line')
+  assert.equal(speakerOf('# T\n\n"Knowing her, she will be," said Thomas R. Nides, a friend.'), 'Thomas R. Nides')
+})

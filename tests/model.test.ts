@@ -189,6 +189,20 @@ test('quotes: all mark styles, nesting, mixed pairs, unbalanced marks kept local
   assert.deepEqual(findQuotes("Reuters' report and the group's view"), [])
 })
 
+test('quotes: two apostrophes are one double mark, as archive and typewriter copy writes them', () => {
+  const text = "Fox's revival of ''The X-Files'' ran, and ''It's a version of 'Are You Smarter?','' he said."
+  assert.deepEqual(findQuotes(text).map((q) => [q.text, q.depth, q.unbalanced]), [
+    ['The X-Files', 0, false], ["It's a version of 'Are You Smarter?',", 0, false], ['Are You Smarter?', 1, false]
+  ])
+  const first = findQuotes(text)[0]
+  assert.equal(text.slice(first.open, first.close + 1), "''The X-Files''", 'the quotation runs from open to close + 1')
+  // Three apostrophes after an open single quote close it, then the double one.
+  const triple = findQuotes("''Most will not settle for 'We'll bomb them,''' said Senator Smith.")
+  assert.deepEqual(triple.map((q) => [q.text, q.depth, q.unbalanced]), [["Most will not settle for 'We'll bomb them,'", 0, false], ["We'll bomb them,", 1, false]])
+  // A plural possessive before a quoted word is no opening mark of a quotation.
+  assert.ok(findQuotes("the players'' turn").every((q) => q.unbalanced))
+})
+
 test('an unclosed quote does not swallow the next block', () => {
   const article = model('He said “this never closes.\n\nNext paragraph “is quoted” here.')
   assert.equal(article.blocks[1].quotes.length, 1)

@@ -217,7 +217,9 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   }
   // A passive agent: "described by federal officials"; a passive without one is no attribution ("will be announced in March").
   if (tokens[cueTo]?.norm === 'by' && cueTo + 1 < end) return speakerAfter(block, cueTo + 1, end, false)
-  if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1 && !/ing$/u.test(tokens[cueFrom].norm)) return undefined
+  // (Only within the clause: "“…, she will be,” said Thomas Nides" ends a quotation with "be".)
+  if (cueFrom > start && PASSIVE.has(tokens[cueFrom - 1].norm) && cueTo - cueFrom === 1 && !/ing$/u.test(tokens[cueFrom].norm) &&
+    !breaksBetween(text, tokens[cueFrom - 1], tokens[cueFrom])) return undefined
   // A negated verb attributes nothing: "his aides haven't said much", "officials did not say".
   // (Only within the clause: "“…, but it's really not,” said Patrick McHugh" is not negated.)
   for (let i = cueFrom - 1; i >= start && !breaksBetween(text, tokens[i], tokens[i + 1]) && (cueFrom - i <= 2 && EN_AUXILIARIES.has(tokens[i].norm.replace(/n't$/u, '')) || NEGATED.test(tokens[i].norm)); i--) {
@@ -671,6 +673,9 @@ export function findAttributions(article: Article): AttributionIndex {
     // A partial quotation woven into the writer's sentence ("… contained "design features similar to …"") quotes the
     // source the passage is reporting: the last speaker of this block or of the one before it.
     found ??= wovenInto(block, quote, first)
+    // Further back in the block, the speaker of an earlier quotation, with no other speaker between: “…,” she says.
+    // And it threw him for a loop. “…” (a cue there that carries its own claim leaves this quotation unattributed).
+    found ??= earlierQuoteSpeaker(block, first)
     // An attribution line: "“…” ― Francisco Herrero" closing the block (testimonials), or "— Jane Smith" as the next line.
     found ??= attributionLine(block, quote)
     // A label with a colon before it: "David Wasserman: “…”", «الوزير: "…"», "From the report: “…”".
@@ -732,13 +737,38 @@ export function findAttributions(article: Article): AttributionIndex {
       const found = speaking(block.index, s)
       if (found) return found
     }
-    // The block before speaks for it only when this one opens as its elaboration («فقد», «إذ», «كما»): a cue there that
-    // carries its own claim leaves a new paragraph's quotation unattributed.
+    // The block before speaks for it when this one opens as its elaboration («فقد», «إذ», «كما»), or when it quotes a
+    // speaker it names itself: a report quoted paragraph after paragraph («…»، حسب التقرير. / واستولوا على «…»). A cue
+    // there that carries its own claim, with no quotation, leaves a new paragraph's quotation unattributed; so does a
+    // heading between them.
     const previous = article.blocks[block.index - 1]
-    if (!previous || previous.role !== 'body' || sentence !== 0 || !ELABORATION.has(block.tokens[0]?.norm ?? '')) return undefined
-    for (let s = previous.sentences.length - 1; s >= 0 && s >= previous.sentences.length - MAX_PASSAGE_SENTENCES; s--) {
-      const found = speaking(previous.index, s)
-      if (found) return found
+    if (!previous || previous.role !== 'body' || sentence !== 0) return undefined
+    if (ELABORATION.has(block.tokens[0]?.norm ?? '')) {
+      for (let s = previous.sentences.length - 1; s >= 0 && s >= previous.sentences.length - MAX_PASSAGE_SENTENCES; s--) {
+        const found = speaking(previous.index, s)
+        if (found) return found
+      }
+    }
+    return quotedSpeaker(previous)
+  }
+  /** The speaker of the last sentence before `sentence` in the block that has one, when that sentence ties a quotation to it. */
+  const earlierQuoteSpeaker = (block: ArticleBlock, sentence: number): Attribution | undefined => {
+    for (let s = sentence - 2; s >= 0 && s >= sentence - MAX_PASSAGE_SENTENCES; s--) {
+      const speaking = own(block.index, s).filter((a) => a.speaker && a.speaker.kind !== 'pronoun' || a.continues)
+      if (!speaking.length) continue
+      const {start, end} = block.sentences[s]
+      const quoted = block.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && q.open >= start && q.open < end && quoteWords(q) > 3 &&
+        speaking.includes(ownQuoteAttribution(block, q)!))
+      return quoted ? ownQuoteAttribution(block, quoted) : undefined
+    }
+    return undefined
+  }
+  /** The speaker a block gives for its own last quotation of words (not a one-word term), if any. */
+  const quotedSpeaker = (block: ArticleBlock): Attribution | undefined => {
+    const quotes = block.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 1)
+    for (let k = quotes.length - 1; k >= 0; k--) {
+      const found = ownQuoteAttribution(block, quotes[k])
+      if (found && (found.speaker && found.speaker.kind !== 'pronoun' || found.continues)) return found
     }
     return undefined
   }
@@ -782,7 +812,7 @@ export function findAttributions(article: Article): AttributionIndex {
     const {tokens, text} = line.block
     const from = tokenAt(tokens, line.from)
     // A short name line (a person, maybe with a role after a comma), not a sentence that goes on.
-    if (from >= tokens.length || tokens.length - from > MAX_LINE_WORDS || /[.!?؟]\s+\S/u.test(text.slice(line.from).trim())) return undefined
+    if (from >= tokens.length || tokens.length - from > MAX_LINE_WORDS || goesOn(text.slice(line.from).trim())) return undefined
     const speaker = classifySpeaker(tokens, from, tokens.length, article.lexicons)
     if (speaker.kind === 'pronoun') return undefined
     return syntheticAttribution(line.block, from, tokens.length, speaker.kind, 'attribution-line')
@@ -890,7 +920,18 @@ export function findAttributions(article: Article): AttributionIndex {
   }
 }
 
-/** Number of words in a text. */
+/**
+ * Whether a name line goes on as a sentence: a sentence end followed by more words. The period of an initial or a
+ * short title ("Oscar P. Quintero", "Julie A. Diaz", "Dr. Ruth Lee") ends no sentence.
+ */
+function goesOn(line: string): boolean {
+  for (const m of line.matchAll(/([\p{L}]*)[.!?؟]\s+\S/gu)) {
+    if (m[0][m[1].length] === '.' && (/^\p{Lu}$/u.test(m[1]) || ABBREVIATION.test(m[1].toLowerCase()) || /^(?:jr|sr)$/iu.test(m[1]))) continue
+    return true
+  }
+  return false
+}
+
 /** Words of a quote, counted once per quote: asked per token, recounting made unbalanced quotes cubic. */
 const quoteWordCounts = new WeakMap<object, number>()
 function quoteWords(quote: {text: string}): number {
@@ -899,6 +940,7 @@ function quoteWords(quote: {text: string}): number {
   return count
 }
 
+/** Number of words in a text. */
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0
 }

@@ -25,7 +25,9 @@ export interface Quote {
 
 // Opening mark → the marks that may close it. Mixed pairs are common in scraped text.
 const PAIRS: Record<string, string> = {
-  '“': '”“"', '„': '“”"', '«': '»', '‹': '›', '‘': '’\'', '‚': '‘’', '"': '"”“', '”': '”', '»': '«', "'": "'’"
+  '“': '”“"', '„': '“”"', '«': '»', '‹': '›', '‘': '’\'', '‚': '‘’', '"': '"”“', '”': '”', '»': '«', "'": "'’",
+  // The doubled apostrophe is closed only by another (read apart in findQuotes).
+  "''": ''
 }
 const LETTER = /[\p{L}\p{N}]/u
 
@@ -67,15 +69,29 @@ export function findQuotes(text: string): Quote[] {
   const stack: Open[] = []
   const close = (opened: Open, at: number, mark: string) => {
     quotes.push({
-      open: opened.at, close: at, innerStart: opened.at + 1, innerEnd: at,
-      text: text.slice(opened.at + 1, at), marks: [opened.mark, mark], depth: stack.length, unbalanced: false
+      open: opened.at, close: at, innerStart: opened.at + opened.mark.length, innerEnd: at,
+      text: text.slice(opened.at + opened.mark.length, at), marks: [opened.mark, mark], depth: stack.length, unbalanced: false
     })
   }
   for (let i = 0; i < text.length; i++) {
     // Tested on the code unit: reading `text[i]` makes a string of every Arabic letter.
     if (!isQuoteMark(text.charCodeAt(i))) continue
-    const ch = text[i]
     const top = stack.length ? stack[stack.length - 1] : undefined
+    // Two apostrophes are one double mark (''The X-Files'', typewriter and archive copy): it opens where a straight
+    // double quote would, and closes the doubled mark left open. Its offset is its first apostrophe's when it opens and
+    // its second's when it closes, so that the quotation still runs from `open` to `close + 1`.
+    // Three apostrophes after an open single quote close it and then the double one (''… 'We'll win,''').
+    if (text.charCodeAt(i) === 0x27 && text.charCodeAt(i + 1) === 0x27 && !(top && (top.mark === "'" || top.mark === '‘') && text.charCodeAt(i + 2) === 0x27)) {
+      if (top?.mark === "''" && !(/\s/u.test(charAt(text, i - 1, ' ')) && LETTER.test(charAt(text, i + 2, '')))) {
+        stack.pop()
+        quotes.push({open: top.at, close: i + 1, innerStart: top.at + 2, innerEnd: i, text: text.slice(top.at + 2, i), marks: ["''", "''"], depth: stack.length, unbalanced: false})
+      } else if (stack.length < MAX_DEPTH) {
+        stack.push({mark: "''", at: i})
+      }
+      i++
+      continue
+    }
+    const ch = text[i]
     // A single quote closes an open single quote when no letter follows; otherwise it may be an apostrophe.
     const closesSingle = (ch === "'" || ch === '’') && top && (top.mark === "'" || top.mark === '‘') && !LETTER.test(charAt(text, i + 1, ''))
     if ((ch === "'" || ch === '’') && !closesSingle && isApostrophe(text, i)) continue
@@ -113,9 +129,10 @@ export function findQuotes(text: string): Quote[] {
 }
 
 function pushUnbalanced(quotes: Quote[], text: string, opened: Open, end: number, depth: number): void {
+  const inner = opened.at + opened.mark.length
   quotes.push({
-    open: opened.at, close: -1, innerStart: opened.at + 1, innerEnd: end,
-    text: text.slice(opened.at + 1, end), marks: [opened.mark, ''], depth, unbalanced: true
+    open: opened.at, close: -1, innerStart: inner, innerEnd: end,
+    text: text.slice(inner, end), marks: [opened.mark, ''], depth, unbalanced: true
   })
 }
 
