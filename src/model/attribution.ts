@@ -907,7 +907,8 @@ export function findAttributions(article: Article): AttributionIndex {
   const covered = new PerSentence<true>()
   for (const block of article.blocks) {
     for (const quote of block.quotes) {
-      if (quote.depth !== 0 || quote.marks[0] === '' || !quoteAttribution(block.index, quote)) continue
+      // A quoted term or scare quote («مصالحة», "pivot") is no reported speech: its sentence stays the writer's.
+      if (quote.depth !== 0 || quote.marks[0] === '' || quoteWords(quote) <= 3 || !quoteAttribution(block.index, quote)) continue
       for (const s of sentencesOf(block, quote.innerStart, quote.innerEnd)) covered.set(block.index, s, true)
     }
   }
