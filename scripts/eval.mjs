@@ -13,9 +13,14 @@
 // 2. PolNeAR (English, corpora/polnear, brat-style .ann files read as eval/polnear.mjs reads them: T spans with
 //    offsets into the text, E relations tying Source, Cue and Content). Every article is linted once, as
 //    `# <text>` like polnear.mjs does. Four shares, each from the corpus's own annotations:
-//    - cueCoverage: of all annotated Cue spans, the share whose words hold a form of the cue lexicon
-//      (src/lexicons/cues.json through the model's matcher, so Arabic-style clitics and listed inflections count).
-//      Cues made only of punctuation (a colon) are counted and reported apart: no lexicon form can match them.
+//    - cueCoverage: of all annotated Cue spans, the share whose words hold a form of the cue lexicon, of any kind
+//      (src/lexicons/cues.json through the model's matcher over every entry, `match.allCues`, so listed forms and the
+//      forms the model inflects from `verbs` count). Cues made only of punctuation (a colon) are counted and reported
+//      apart: no lexicon form can match them.
+//    - cueSpeechBelief: of the same annotated Cue spans, the share holding a form of an entry of kind speech,
+//      continuation or belief (verbs of saying and of holding a view, the cues whose subject is the source).
+//      Then, per kind, how many spans the first matched entry of that kind covers (frames are kinds source and
+//      statement; perception and intention are recognised but attribute nothing, see src/lexicons/index.ts).
 //    - quoteFalse: quotations of >= 4 words in “…” or "…" inside an annotated Content whose Source lies on the
 //      same line (paragraph), on which unattributed-quote still fires (message columns overlap the quote).
 //      These are false flags: lower is better.
@@ -149,7 +154,9 @@ async function polnear() {
     }
   }
   // Cue coverage needs no linting: the annotated spans and the lexicon.
-  const cue = {n: 0, hit: 0, punct: 0}
+  const cue = {n: 0, hit: 0, punct: 0, speechBelief: 0}
+  const byKind = new Map()
+  const SPEECH_BELIEF = new Set(['speech', 'continuation', 'belief'])
   const missed = new Map()
   for (const d of docs) {
     for (const span of d.spans.values()) {
@@ -160,8 +167,17 @@ async function polnear() {
         cue.punct++
         continue
       }
-      if (lexicons.match.cues.findAll(tokens).length) cue.hit++
-      else missed.set(span.text.toLowerCase(), (missed.get(span.text.toLowerCase()) ?? 0) + 1)
+      const found = lexicons.match.allCues.findAll(tokens)
+      if (!found.length) {
+        missed.set(span.text.toLowerCase(), (missed.get(span.text.toLowerCase()) ?? 0) + 1)
+        continue
+      }
+      cue.hit++
+      const kinds = found.map((m) => m.value.kind ?? 'speech')
+      if (kinds.some((kind) => SPEECH_BELIEF.has(kind))) cue.speechBelief++
+      // A span counts once, for its attributing kind when it has one ("declined to say": speech).
+      const kind = kinds.find((k) => SPEECH_BELIEF.has(k)) ?? kinds[0]
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1)
     }
   }
   // One run of the CLI over every article (files in batches, so the command line stays short).
@@ -213,7 +229,9 @@ async function polnear() {
   }
   const share = (x, n) => n ? `${(100 * x / n).toFixed(1)}% (${x}/${n})` : 'n/a'
   console.log(`PolNeAR (${corpus}): ${docs.length} articles\n`)
-  console.log(`cueCoverage  ${share(cue.hit, cue.n)}  annotated Cue spans holding a cue-lexicon form (${cue.punct} punctuation-only cues, such as a colon, count as not recognised)`)
+  console.log(`cueCoverage  ${share(cue.hit, cue.n)}  annotated Cue spans holding a cue-lexicon form of any kind (${cue.punct} punctuation-only cues, such as a colon, count as not recognised)`)
+  console.log(`cueSpeechBelief ${share(cue.speechBelief, cue.n)}  annotated Cue spans holding a form of kind speech, continuation or belief`)
+  console.log(`             by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(', ')}`)
   console.log(`quoteFalse   ${share(quotes.flagged, quotes.n)}  quotations >= 4 words whose annotated Source is on the same line, still flagged unattributed-quote (lower is better)`)
   console.log(`anonCaught   ${share(anon.hit, anon.n)}  annotated unnamed-person/group Sources whose line draws anonymous-source or vague-attribution`)
   console.log(`outletKnown  ${share(outlets.hit, outlets.n)}  annotated Sources naming a well-known outlet that the outlet gazetteer recognises`)

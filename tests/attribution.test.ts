@@ -297,3 +297,22 @@ test('attribution lines with initials, and a quotation ending with "be" before i
   assert.equal(speakerOf('# T\n\n“The answers were weak.” ― A reader. She wrote more later.'), undefined, 'a sentence that goes on is no name line')
   assert.equal(speakerOf('# T\n\n"Knowing her, she will be," said Thomas R. Nides, a friend.'), 'Thomas R. Nides')
 })
+
+test('perception and intention cues are recognised with their subjects, and attribute nothing', () => {
+  const kinds = (markdown: string) => {
+    const {article, index} = analyse(markdown)
+    const text = article.blocks[1].text
+    return {
+      others: index.nonAttributing().map((a) => [text.slice(a.cue.from, a.cue.to), a.speaker?.text, a.cue.kind]),
+      attributed: index.isAttributed(1, 0),
+      all: index.all.length
+    }
+  }
+  assert.deepEqual(kinds('# T\n\nThe club has agreed to pay $1.2bn for the stadium.'), {others: [['agreed to', 'The club', 'intention']], attributed: false, all: 0})
+  assert.deepEqual(kinds('# T\n\nThe senator seemed unconvinced by the plan.'), {others: [['seemed', 'The senator', 'perception']], attributed: false, all: 0})
+  assert.deepEqual(kinds('# خبر\n\nوقرر المجلس تأجيل التصويت على الميزانية.'), {others: [['وقرر', 'المجلس', 'intention']], attributed: false, all: 0})
+  // An attributing cue keeps its words: "agreed that" is a stance, read as a belief cue, not as an intention.
+  const stance = kinds('# T\n\nThe ministers agreed that the plan would work.')
+  assert.deepEqual(stance.others, [])
+  assert.equal(stance.attributed, true)
+})

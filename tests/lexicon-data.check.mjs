@@ -29,7 +29,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, '..', 'src', 'lexicons')
 
 const FILES = {
-  cues: {langs: ['en', 'ar'], min: {en: 60, ar: 60}, kinds: ['speech', 'source', 'statement', 'continuation', 'belief', 'evidence']},
+  cues: {langs: ['en', 'ar'], min: {en: 60, ar: 60}, kinds: ['speech', 'source', 'statement', 'continuation', 'belief', 'evidence', 'perception', 'intention']},
   anonymous: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['head']},
   vague: {langs: ['en', 'ar'], min: {en: 40, ar: 40}, kinds: ['group', 'report', 'phrase']},
   reasons: {langs: ['en', 'ar'], min: {en: 12, ar: 12}, kinds: null},

@@ -26,6 +26,26 @@ test('Arabic: past and present persons, defective verbs, the future with «س»'
   const call = arabicVerbForms('دعا/يدعو')
   for (const form of ['دعا', 'دعت', 'دعوا', 'يدعو', 'تدعو', 'يدعون']) assert.ok(call.includes(form), form)
   assert.deepEqual(arabicVerbForms('أبلغ').filter((form) => form.startsWith('ي')), [], 'no present when none is given')
+  // A present in ى drops it before ون and turns it back into ي before ان: يسعى → يسعون، يسعيان.
+  const seek = arabicVerbForms('سعى/يسعى')
+  for (const form of ['سعى', 'سعت', 'سعوا', 'يسعى', 'تسعى', 'يسعون', 'يسعيان', 'سيسعون']) assert.ok(seek.includes(form), form)
+  assert.ok(!seek.some((form) => form.includes('ىو') || form.includes('ىا')), 'no ى before a suffix')
+})
+
+test('cue kinds: perception and intention cues are recognised by the model but are not attributing cues', () => {
+  const {match} = loadLexicons()
+  const kindOf = (text: string) => match.allCues.findAll(tokenize(text))[0]?.value.kind
+  assert.equal(kindOf('The senator seemed unconvinced'), 'perception')
+  assert.equal(kindOf('the club has agreed to pay'), 'intention')
+  assert.equal(kindOf('he declined to attend'), 'intention')
+  assert.equal(kindOf('وسعت الحكومة إلى تهدئة المحتجين'), 'intention')
+  assert.equal(kindOf('ويسعون إلى التهدئة'), 'intention')
+  assert.equal(kindOf('وبدت الوزيرة غير مقتنعة'), 'perception')
+  assert.equal(kindOf('وقررت اللجنة تأجيل التصويت'), 'intention')
+  for (const text of ['The senator seemed unconvinced', 'the club has agreed to pay', 'وقررت اللجنة تأجيل التصويت']) {
+    assert.deepEqual(match.cues.findAll(tokenize(text)), [], `no attributing cue in ${text}`)
+  }
+  assert.equal(match.cues.findAll(tokenize('she said'))[0]?.value.kind, 'speech')
 })
 
 test('the cue lexicon matches inflected and clitic forms it does not list', () => {

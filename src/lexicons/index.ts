@@ -207,7 +207,10 @@ export interface Lexicons {
   cuesBesideQuote: ReadonlySet<string>
   /** Matchers per lexicon over the forms of every language. */
   match: {
+    /** Cues that attribute: speech, belief, evidence, continuation, and the frames (source, statement). */
     cues: PhraseMatcher<LexiconEntry>
+    /** Every cue the lexicon lists, perception and intention too ("seemed", "plans to", "declined"): recognised, attributing nothing. */
+    allCues: PhraseMatcher<LexiconEntry>
     anonymous: PhraseMatcher<LexiconEntry>
     vague: PhraseMatcher<LexiconEntry>
     reasons: PhraseMatcher<LexiconEntry>
@@ -308,6 +311,18 @@ function besideQuoteForms(file: LexiconFile): Set<string> {
   return beside
 }
 
+/**
+ * Cue kinds that are recognised but attribute nothing: what a subject perceives ("seemed", "saw", "knew") or means to
+ * do ("plans to", "agreed to", "declined to"). Pinning the words after them on their subject would turn the writer's
+ * own claims into sourced ones ("The club has agreed to pay $1.2bn" stays an unsourced claim).
+ */
+export const NON_ATTRIBUTING_CUE_KINDS: ReadonlySet<string> = new Set(['perception', 'intention'])
+
+/** The entries of the cue lexicon that attribute (see NON_ATTRIBUTING_CUE_KINDS). */
+function attributingCues(file: LexiconFile): LexiconFile {
+  return {...file, entries: file.entries.filter((entry) => !NON_ATTRIBUTING_CUE_KINDS.has(String(entry.kind ?? 'speech')))}
+}
+
 const compiled = new Map<string, Lexicons>()
 
 /** The lexicons, with configuration additions merged in (compiled once per distinct configuration). */
@@ -338,7 +353,8 @@ type CompiledPhrase = [rest: string[], ref: number, form: string]
 export interface CompiledLexicons {
   /** Of the data files and of the code that compiles them: a file of other data or code is not used. */
   digest: string
-  matchers: Record<LexiconName | 'outlets', {size: number; phrases: Record<string, CompiledPhrase[]>}>
+  /** `allCues` is the cue lexicon with every kind (`cues` holds the attributing kinds only); its references are into cues.json. */
+  matchers: Record<LexiconName | 'outlets' | 'allCues', {size: number; phrases: Record<string, CompiledPhrase[]>}>
   /** Per lexicon, entry index → forms, for the entries whose forms are made by inflection. */
   forms: Record<LexiconName, Record<string, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}>>>
   languages: {cues: string[]; claims: string[]}
@@ -385,7 +401,7 @@ export function lexiconsFromCompiled(data: CompiledLexicons): Lexicons {
     languages: {cues: new Set(data.languages.cues), claims: new Set(data.languages.claims)},
     cuesBesideQuote: new Set(data.cuesBesideQuote),
     match: {
-      cues: matcher('cues', cues), anonymous: matcher('anonymous', anonymous), vague: matcher('vague', vague), reasons: matcher('reasons', reasons),
+      cues: matcher('cues', cues), allCues: PhraseMatcher.compiled(data.matchers.allCues.phrases, data.matchers.allCues.size, (ref) => cues.entries[ref]), anonymous: matcher('anonymous', anonymous), vague: matcher('vague', vague), reasons: matcher('reasons', reasons),
       promo: matcher('promo', promo), claims: matcher('claims', claims), dates: matcher('dates', dates),
       events: matcher('events', events), tolls: matcher('tolls', tolls),
       outlets: PhraseMatcher.compiled(data.matchers.outlets.phrases, data.matchers.outlets.size, (ref) => ({outlet: outlets[ref >> 1], ambiguous: (ref & 1) === 1}))
@@ -411,6 +427,7 @@ export function compileLexiconData(): CompiledLexicons {
       if (entry.verbs !== undefined) forms[name][index] = formsOf(entry)
     })
   }
+  matchers.allCues = byFirstWord(lexicons.match.allCues, (entry) => lexicons.cues.entries.indexOf(entry))
   matchers.outlets = byFirstWord(lexicons.match.outlets, ({outlet, ambiguous}) => lexicons.outlets.indexOf(outlet) * 2 + (ambiguous ? 1 : 0))
   return {digest: compiledDigest(), matchers, forms, languages: {cues: [...lexicons.languages.cues], claims: [...lexicons.languages.claims]}, cuesBesideQuote: [...lexicons.cuesBesideQuote]}
 }
@@ -440,7 +457,7 @@ export function compileLexicons(extensions: LexiconExtensions, record = false): 
   return {
     cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
-    cuesBesideQuote: besideQuoteForms(cues),
-    match: {cues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), events: compile(events, record), tolls: compile(tolls, record), outlets: outletMatcher}
+    cuesBesideQuote: besideQuoteForms(attributingCues(cues)),
+    match: {cues: compile(attributingCues(cues), record), allCues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), events: compile(events, record), tolls: compile(tolls, record), outlets: outletMatcher}
   }
 }

@@ -23,6 +23,8 @@ import {opensText} from './quotes.js'
 export type {SpeakerKind} from './speakers.js'
 
 export type CueKind = 'speech' | 'source' | 'statement' | 'continuation'
+/** Kinds of cue that are recognised but attribute nothing (see NON_ATTRIBUTING_CUE_KINDS in the lexicons). */
+export type NonAttributingCueKind = 'perception' | 'intention'
 
 export interface Attribution {
   /** Index of the block. */
@@ -76,6 +78,12 @@ export interface AttributionIndex {
    * the speaker of the previous block's quotation when this one opens its block.
    */
   quoteAttribution(block: number, quote: Quote): Attribution | undefined
+  /**
+   * Perception and intention cues with their subjects ("The senator seemed unconvinced", "The club has agreed to pay",
+   * «وقرر المجلس»), found on first use. They are no attributions: none is in `all`, none makes a sentence or a
+   * quotation attributed, so no rule can take one for a source (RULES.md: an intention cue does not source a figure).
+   */
+  nonAttributing(): Array<Omit<Attribution, 'cue'> & {cue: Omit<Attribution['cue'], 'kind'> & {kind: NonAttributingCueKind}}>
 }
 
 /** A cue lexicon entry's kind, as the contract names it (the data may use finer kinds). */
@@ -913,8 +921,42 @@ export function findAttributions(article: Article): AttributionIndex {
     }
   }
 
+  let others: ReturnType<AttributionIndex['nonAttributing']> | undefined
+  const nonAttributing = () => {
+    if (others) return others
+    others = []
+    for (const block of article.blocks) {
+      const {tokens} = block
+      const quoted = quotedRanges(block)
+      block.sentences.forEach((sentence, s) => {
+        const start = tokenAt(tokens, sentence.start)
+        const end = tokenAt(tokens, sentence.end)
+        const taken = inSentence(block.index, s)
+        for (const cue of match.allCues.findWithin(tokens, start, end)) {
+          const kind = String(cue.value.kind)
+          if (kind !== 'perception' && kind !== 'intention') continue
+          const from = tokens[cue.from].index
+          const to = tokens[cue.to - 1].end
+          // A word an attributing cue already reads ("agree that" is a stance) is that cue's.
+          if (taken.some((a) => a.cue.from < to && a.cue.to > from)) continue
+          const arabic = isArabicWord(tokens[cue.from].norm)
+          if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, 'speech', cue.form)) continue
+          if (!arabic && isEnglishNoun(block, cue.from, start, isTitleCase(tokens, start, end))) continue
+          const range = speakerRange(block, cue.from, cue.to, start, end, 'speech', arabic, article) ?? [cue.to, cue.to]
+          // An Arabic subject ends before the object: after a definite word, an indefinite one opens it («قرر المجلس تأجيل …»).
+          if (arabic) for (let k = range[0] + 1; k < range[1]; k++) if (isDefiniteArabic(tokens[k - 1].norm) && !isDefiniteArabic(tokens[k].norm)) range[1] = k
+          const isQuoted = quoted.some(([a, b]) => a <= from && to <= b)
+          const found = makeAttribution(block, s, {from, to, kind: 'speech', entry: cue.value.id}, range, [], isQuoted, article)
+          others!.push({...found, cue: {...found.cue, kind: kind as NonAttributingCueKind}})
+        }
+      })
+    }
+    return others
+  }
+
   return {
     all,
+    nonAttributing,
     inSentence,
     isAttributed: (block, sentence) => inSentence(block, sentence).length > 0 || covered.has(block, sentence),
     quoteAttribution

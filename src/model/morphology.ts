@@ -80,9 +80,11 @@ export function arabicVerbForms(spec: string): string[] {
   for (const form of [past, pastStem + 'ت', pastStem + 'وا', dual, pastStem + 'تا']) forms.add(form)
   if (present && /^ي/u.test(present)) {
     const stem = present.slice(1)
-    // A present in ي or و drops it before ون: يدعي → يدعون، يدعو → يدعون.
-    const plural = (/[يو]$/u.test(stem) && stem.length > 2 ? stem.slice(0, -1) : stem) + 'ون'
-    for (const form of [present, 'ت' + stem, 'ي' + plural, 'ي' + stem + 'ان', 'ت' + stem + 'ان', 'س' + present, 'ست' + stem, 'سي' + plural]) forms.add(form)
+    // A present in ي, و or ى drops it before ون: يدعي → يدعون، يدعو → يدعون، يسعى → يسعون.
+    const plural = (/[يوى]$/u.test(stem) && stem.length > 2 ? stem.slice(0, -1) : stem) + 'ون'
+    // Its dual turns ى back into ي: يسعى → يسعيان.
+    const dualStem = stem.endsWith('ى') ? stem.slice(0, -1) + 'ي' : stem
+    for (const form of [present, 'ت' + stem, 'ي' + plural, 'ي' + dualStem + 'ان', 'ت' + dualStem + 'ان', 'س' + present, 'ست' + stem, 'سي' + plural]) forms.add(form)
   }
   return [...forms].map((form) => form + tail)
 }
