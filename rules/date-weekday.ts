@@ -16,7 +16,7 @@
  * and weekday names of every Arabic locale and English, numeric dates under both readings
  * (flagged only when neither reading fits), and pairs a weekday with the date written right
  * beside it (either order, with a comma, parentheses, «يوم» or «الموافق» between). Quotations,
- * link text, subheadings and promo blocks are not read. Impossible dates are left to
+ * link text, headings and promo blocks are not read. Impossible dates are left to
  * `impossible-date`. No fix: the rule cannot tell which side is wrong.
  *
  * Options: none.

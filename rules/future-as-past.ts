@@ -18,7 +18,7 @@
  * right before it. A plan, forecast or condition in the verb's clause (سوف، المقرر، بحلول، خطة،
  * رؤية / will, plans, scheduled, expected, by 2030, if) leaves it alone, and so do compound
  * adjectives ("the Cuban-born singer, whose album comes out in 2017"), quotations,
- * link text, subheadings and promo blocks. The message names the line of the article's date
+ * link text, headings and promo blocks. The message names the line of the article's date
  * and never says which of the two is wrong; there is no fix.
  *
  * Options: none.

@@ -9,7 +9,7 @@
  *
  * How: the date reading model (src/model/dates.ts) reads dates with the month names of every
  * Arabic locale's calendar and English, and numeric dates with a four-digit year; day ranges
- * ("30-31 April") are checked day by day. Quotations, link text, subheadings and promo blocks
+ * ("30-31 April") are checked day by day. Quotations, link text, headings and promo blocks
  * are not read. No fix: the rule cannot tell which day was meant.
  *
  * Options: none.

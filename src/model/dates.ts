@@ -22,7 +22,7 @@
  * decimal and thousands separators U+066B/U+066C keep a number from being a year). No
  * date-parsing dependency: the usual one has no Arabic and accepts 30 February.
  *
- * Quotations, block quotes, subheadings, sources sections, link text and promo blocks are not
+ * Quotations, block quotes, headings other than the title, sources sections, link text and promo blocks are not
  * the article's own statements: nothing in them is read.
  */
 import {createHash} from 'node:crypto'
