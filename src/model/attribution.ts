@@ -546,14 +546,7 @@ export function findAttributions(article: Article): AttributionIndex {
     const quoted = quotedRanges(block)
     // Outer quotations do not overlap and come in order: the last one opening before `from` is the only candidate.
     const isQuoted = (from: number, to: number) => {
-      let lo = 0
-      let hi = quoted.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (quoted[mid][0] <= from) lo = mid + 1
-        else hi = mid
-      }
-      const candidate = quoted[lo - 1]
+      const candidate = quoted[firstNotBefore(quoted, (range) => range[0] <= from) - 1]
       return Boolean(candidate && to <= candidate[1])
     }
     block.sentences.forEach((sentence, s) => {

@@ -32,7 +32,7 @@ import type {LexiconEntry, Lexicons} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
 import {normalize} from './normalize.js'
 import {promoOf} from './promo.js'
-import type {Token} from './tokens.js'
+import {firstNotBefore, type Token} from './tokens.js'
 
 export type Calendar = 'gregorian' | 'hijri'
 
@@ -683,14 +683,8 @@ export function findDates(article: Article): ArticleDates {
   for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
   const links = article.links.inText.filter((link) => link.kind === 'inline' || link.kind === 'reference' || link.kind === 'autolink').map((link) => [link.start, link.end] as const).sort((x, y) => x[0] - y[0])
   const inLink = (offset: number) => {
-    let lo = 0
-    let hi = links.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (links[mid][0] <= offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo > 0 && offset < links[lo - 1][1]
+    const next = firstNotBefore(links, (link) => link[0] <= offset)
+    return next > 0 && offset < links[next - 1][1]
   }
   for (const block of candidates) {
     if (promo.has(block.index)) continue

@@ -394,14 +394,7 @@ const MAX_REACH = 16
 /** The cue that makes a mention [from, to) the source of its sentence, if any. */
 function citingCue(block: ArticleBlock, cues: readonly CueHit[], from: number, to: number, sentenceFrom: number, sentenceTo: number): CueHit | undefined {
   // Cues are in text order; a cue cites an outlet at most a dozen words away, so only a window is read.
-  let lo = 0
-  let hi = cues.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (cues[mid].to < from - MAX_REACH) lo = mid + 1
-    else hi = mid
-  }
-  for (let k = lo; k < cues.length && cues[k].from <= to + MAX_REACH; k++) {
+  for (let k = firstNotBefore(cues, (cue) => cue.to < from - MAX_REACH); k < cues.length && cues[k].from <= to + MAX_REACH; k++) {
     const cue = cues[k]
     if (cue.from < sentenceFrom || cue.to > sentenceTo) continue
     if (cue.sides.includes('after') && cue.to <= from && bridges(block, cue.to, from, 3)) return cue
