@@ -3,7 +3,7 @@
 //
 //   npm run eval [-- --shared <dir>] [--only dev|polnear] [--sets attrib,attrib2] [--quote-flags] [--missed-cues]
 //
-// The shared folder (dev sets, scorer, corpora) is `--shared`, else $ATTRIBUTION_LINT_SHARED, else the first of
+// The shared folder (dev sets, scorer, corpora) is found by scripts/measurement.mjs: `--shared`, else $ATTRIBUTION_LINT_SHARED, else the first of
 // ../shared and ../../shared (a git worktree sits one level deeper) that holds eval/score.mjs. When it is missing
 // the script says so and exits 0, so a fresh clone without the data is not an error.
 //
@@ -33,20 +33,9 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {args, option, root, sharedFolder} from './measurement.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const args = process.argv.slice(2)
-const option = (name) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const candidates = [option('--shared'), process.env.ATTRIBUTION_LINT_SHARED, path.join(root, '..', 'shared'), path.join(root, '..', '..', 'shared')]
-const shared = candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'eval', 'score.mjs')))
-if (!shared) {
-  console.log('eval: skipped, no shared data folder (eval/score.mjs) at --shared, $ATTRIBUTION_LINT_SHARED, ../shared or ../../shared.')
-  process.exit(0)
-}
+const shared = sharedFolder('eval')
 const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js')
 if (!fs.existsSync(cli)) {
   console.error('eval: dist/ is missing; run `npm run build` first.')

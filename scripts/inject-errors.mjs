@@ -6,7 +6,7 @@
 //   npm run eval:consistency [-- --shared <dir>] [--only dev|polnear] [--checks date-weekday,future-as-past]
 //                            [--natural <file>] [--limit N]
 //
-// The shared folder is found as scripts/eval.mjs finds it (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
+// The shared folder is found by scripts/measurement.mjs (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
 //
 // Articles: every eval/dev/*/*.md (undated: they get `date:` only for the future-as-past check, the 31 December of
 // the latest year they name, so that nothing they tell is after it), and every PolNeAR text, dated by the
@@ -37,20 +37,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {option, root, sharedFolder} from './measurement.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const args = process.argv.slice(2)
-const option = (name) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const candidates = [option('--shared'), process.env.ATTRIBUTION_LINT_SHARED, path.join(root, '..', 'shared'), path.join(root, '..', '..', 'shared')]
-const shared = candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'eval', 'score.mjs')))
-if (!shared) {
-  console.log('eval:consistency: skipped, no shared data folder (eval/score.mjs) at --shared, $ATTRIBUTION_LINT_SHARED, ../shared or ../../shared.')
-  process.exit(0)
-}
+const shared = sharedFolder('eval:consistency')
 if (!fs.existsSync(path.join(root, 'dist', 'src', 'index.js'))) {
   console.error('eval:consistency: dist/ is missing; run `npm run build` first.')
   process.exit(1)
