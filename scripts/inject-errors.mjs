@@ -4,7 +4,7 @@
 // family is run on the copies and on the originals. Measurement only: no test reads these files.
 //
 //   npm run eval:consistency [-- --shared <dir>] [--only dev|polnear] [--checks date-weekday,future-as-past]
-//                            [--natural <file>] [--limit N]
+//                            [--natural <file>] [--limit N] [--write <dir>]
 //
 // The shared folder is found by scripts/measurement.mjs (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
 //
@@ -307,9 +307,13 @@ export const INJECTORS = {
     return {text: replaceLine(article.text, p.own, line), line: p.own.index + 1, note: `${p.verb} … ${p.from} → ${to}`, date}
   },
 
-  // A founding year moved past a dated act of the founded: the founding verb's year (as future-as-past finds it) and,
-  // in a later sentence, the founded named again as the definite agent of an act with a year; the founding year
-  // becomes 1–3 years after the latest such act. The conflict has two sides: the rule may flag either line.
+  // A founding year moved past a dated act of the founded. In place when the article has both sides (a founding verb's
+  // year and, in a later sentence, the same noun, definite, as the agent of a dated act): the founding year becomes 1–3
+  // years after the latest act. Else written in: the article's first mention of an entity noun (group, party, company,
+  // «الحركة», «الحزب» …) gets a founding sentence appended to its paragraph, and one of the next paragraphs (before any
+  // heading, with no other named mention of the noun between) an act of the founded with a later year, in the article's
+  // language; then one side is moved so that the act comes before the founding (1–3 years). The copy before that move is
+  // the control: the rule must leave it alone. The conflict has two sides: the rule may flag either line.
   'founding-after-events'(article, random) {
     const FOUNDING = /(?<![\p{L}])(?:(?:was|were)\s+(?:founded|established|formed|set up)|founded|emerged|(?:[وف])?(?:تأسست|تأسس|أسست|أسس|تشكلت|تشكل|ظهرت|ظهر|نشأت|نشأ|أنشئت|أنشئ))(?![\p{L}])/gu
     const NOUN = /(?<![\p{L}])(?:(?:the|a|an)\s+)?(group|company|party|movement|organi[sz]ation|militia|faction|network|(?:ال)?(?:تنظيم|جماعة|حركة|حزب|شركة|منظمة|فصيل|جبهة|خلية))(?![\p{L}])/u
@@ -350,17 +354,25 @@ export const INJECTORS = {
         places.push({o: s.o, at, from: y[1], acts})
       }
     }
-    if (!places.length) return undefined
-    const p = pick(random, places)
-    const latest = Math.max(...p.acts.map((act) => act.year))
-    const to = String(latest + 1 + Math.floor(random() * 3))
-    if (Number(to) <= Number(p.from)) return undefined
-    const line = p.o.line.slice(0, p.at) + to + p.o.line.slice(p.at + 4)
-    return {text: replaceLine(article.text, p.o, line), line: p.o.index + 1, lines: [p.o.index + 1, ...p.acts.map((act) => act.line + 1)], note: `founding ${p.from} → ${to} (acts ${p.acts.map((act) => act.year).join(', ')})`}
+    if (places.length) {
+      const p = pick(random, places)
+      const latest = Math.max(...p.acts.map((act) => act.year))
+      const to = String(latest + 1 + Math.floor(random() * 3))
+      if (Number(to) > Number(p.from)) {
+        const line = p.o.line.slice(0, p.at) + to + p.o.line.slice(p.at + 4)
+        return {text: replaceLine(article.text, p.o, line), line: p.o.index + 1, lines: [p.o.index + 1, ...p.acts.map((act) => act.line + 1)], note: `founding ${p.from} → ${to} (acts ${p.acts.map((act) => act.year).join(', ')})`}
+      }
+    }
+    return writeFoundingAndAct(article, random)
   },
 
-  // A headline toll changed: a number beside a word of the dead or the injured in the title, raised or lowered by
-  // 1–5 (never to 0). The lede keeps the old figure; the rule may flag the title's line or the first paragraph's.
+  // A headline toll against the lede's. In place when the title has a number beside a word of the dead or the injured:
+  // it is raised or lowered by 1–5 (never to 0), the lede keeps the old figure. Else written in: when the lede (the
+  // first paragraph of twelve words or more after the title) has exactly one exact toll of a kind, with no period or
+  // update word in its sentence, the title gets that toll in a headline form of the article's language («…: مقتل 12
+  // شخصا», "…: 12 killed"); when the lede and title have no toll at all, the lede gets a toll sentence at its start and
+  // the title a headline form of it. Then one side (the title's number or the lede's) is moved by 1–5. The copy before
+  // that move is the control: the rule must leave it alone. The rule may flag the title's line or the lede's.
   'toll-mismatch'(article, random) {
     const TOLL = /(?<![\p{L}])(?:killed|kills|kill|dead|deaths|died|injured|injures|wounded|wounds|hurt|casualties|(?:[وف])?(?:قتيلا|قتيل|قتلى|مقتل|مصرع|وفاة|قتل|جريحا|جريح|جرحى|مصابا|مصابين|إصابة|استشهاد|شهيدا|شهداء))(?![\p{L}])/u
     const lines = ownLines(article.text)
@@ -374,7 +386,7 @@ export const INJECTORS = {
       if (!TOLL.test(near) || !title.free(m.index, m.index + m[0].length)) continue
       places.push(m)
     }
-    if (!places.length) return undefined
+    if (!places.length) return writeHeadlineToll(article, random, lines, title)
     const m = pick(random, places)
     const value = Number(m[1])
     let changed = value + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 5))
@@ -383,6 +395,262 @@ export const INJECTORS = {
     const lede = lines.find((o) => o.index > title.index && o.line.trim() && !/^#/u.test(o.line) && o.line.split(/\s+/u).length >= 12)
     return {text: replaceLine(article.text, title, line), line: title.index + 1, lines: [title.index + 1, ...(lede ? [lede.index + 1] : [])], note: `${value} → ${changed}`}
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Written-in injections: a toll or a founding and an act of the founded written into a copy of an article, in its
+// language (Arabic or English, by its letters) and its digits, in the forms newsrooms write them; then one side moved.
+
+/** 'ar' or 'en' by the article's letters; other languages get no written-in injection (the lexicons are Arabic and English). */
+function languageOf(text) {
+  const arabic = text.match(/\p{Script=Arabic}/gu)?.length ?? 0
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0
+  if (arabic > latin) return 'ar'
+  if (!latin) return undefined
+  // English by its commonest words, not any Latin-script language.
+  const english = text.match(/\b(?:the|and|of|to|in|is|was|that|said)\b/gu)?.length ?? 0
+  const words = text.split(/\s+/u).length || 1
+  return english / words > 0.08 && (text.match(/\bthe\b/giu)?.length ?? 0) / words > 0.03 ? 'en' : undefined
+}
+
+/** Digits as the article writes them: Arabic-Indic when it writes more of those than ASCII digits. */
+function digitsOf(text) {
+  const indic = text.match(/[٠-٩]/gu)?.length ?? 0
+  const ascii = text.match(/[0-9]/gu)?.length ?? 0
+  return indic > ascii ? (n) => String(n).replace(/\d/gu, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]) : (n) => String(n)
+}
+
+// Arabic counted nouns agree with the number: 3–10 take the plural, 11–99 the accusative singular, 100 and up the genitive.
+const AR_COUNTED = {
+  people: ['أشخاص', 'شخصا', 'شخص'],
+  dead: ['قتلى', 'قتيلا', 'قتيل'],
+  injured: ['جرحى', 'جريحا', 'جريح'],
+  others: ['آخرين', 'آخر', 'آخر']
+}
+const arCount = (noun, n) => AR_COUNTED[noun][n <= 10 ? 0 : n <= 99 ? 1 : 2]
+// Words of a period or an update (the issue's exclusions): a toll beside them counts something else.
+const SCOPED = /(?<![\p{L}])(?:over|since|so far|this year|last year|in total|total|overall|during|throughout|past|rises|rose|risen|climbs|climbed|reached|now|updated|new|[وف]?(?:خلال|منذ|حتى الآن|إجمالي|مجموع|طوال|على مدى|الماضية|الأخيرة|ارتفع|ارتفعت|ارتفاع|بلغ|بلغت|وصل|وصلت|تجاوز|جديدة|جديد))(?![\p{L}])/iu
+const APPROXIMATE = /(?:at least|more than|nearly|almost|about|around|some|up to|as many as|over|roughly|approximately|an estimated|estimated|fewer than|less than|close to|ما لا يقل عن|لا يقل عن|أكثر من|نحو|حوالي|قرابة|زهاء|ما يزيد عن|ما يزيد على|ما يقارب|ما يقرب من|أزيد من)\s*$/iu
+const EN_NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
+
+/**
+ * The lede's tolls by the injector's own patterns: {kind, value, from, to (the number's place in the line), noun
+ * (an English counted noun such as "soldiers", '' for people/none), exact}. Digits, and English number words to twelve.
+ */
+function ledeTolls(line, lang) {
+  const tolls = []
+  const number = lang === 'ar' ? '([0-9٠-٩]{1,5})' : `(\\d{1,3}(?:,\\d{3})*|${EN_NUMBER_WORDS.join('|')})`
+  const patterns = lang === 'ar'
+    ? [
+      // «مقتل 12 شخصا», «إصابة 5 آخرين», «استشهاد 3»
+      [new RegExp(`(?<![\\p{L}])[وفب]?(مقتل|مصرع|قتل|استشهاد|إصابة|جرح)\\s+${number}(?![\\d٠-٩])`, 'gu'), (m) => (/إصابة|جرح/u.test(m[1]) ? 'injured' : 'dead'), 2],
+      // «12 قتيلا», «5 جرحى», «12 شخصا لقوا حتفهم», «أصيب 5 أشخاص» is caught by its head after
+      [new RegExp(`(?<![\\d٠-٩])${number}\\s+(?:(?:أشخاص|شخصا|شخص|آخرين|آخر)\\s+)?(قتيلا|قتيل|قتلى|شهيدا|شهداء|جريحا|جريح|جرحى|مصابا|مصابين|حتفهم|مصرعهم)(?![\\p{L}])`, 'gu'), (m) => (/جر|مصاب/u.test(m[2]) ? 'injured' : 'dead'), 1]
+    ]
+    : [
+      [new RegExp(`\\b${number}\\s+(?:(people|[a-z]+s)\\s+)?(?:(?:were|have been|had been|are|was)\\s+)?(killed|dead|died|injured|wounded|hurt)\\b`, 'giu'), (m) => (/killed|dead|died/u.test(m[3]) ? 'dead' : 'injured'), 1, 2],
+      [new RegExp(`\\b(killing|killed|kills|kill|wounding|injuring|wounded|injured)\\s+(?:(?:at least|more than|about|nearly|some|up to|as many as)\\s+)?${number}(?:\\s+(people|[a-z]+s))?\\b`, 'giu'), (m) => (/kill/u.test(m[1]) ? 'dead' : 'injured'), 2, 3]
+    ]
+  for (const [pattern, kindOf, group, nounGroup] of patterns) {
+    for (const m of line.matchAll(new RegExp(pattern.source, pattern.flags + 'd'))) {
+      const [numberAt, end] = m.indices[group]
+      const raw = m[group]
+      const value = /^[\d٠-٩]/u.test(raw) ? Number(raw.replace(/[٠-٩]/gu, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d))).replace(/,/gu, '')) : EN_NUMBER_WORDS.indexOf(raw.toLowerCase())
+      const noun = nounGroup && m[nounGroup] && !/^(?:people|others|persons)$/iu.test(m[nounGroup]) ? m[nounGroup].toLowerCase() : ''
+      const exact = !APPROXIMATE.test(line.slice(Math.max(0, numberAt - 24), numberAt)) && !/^\s*(?:\+|or more|على الأقل)/u.test(line.slice(end))
+      tolls.push({kind: kindOf(m), value, from: numberAt, to: end, raw, noun, exact})
+    }
+  }
+  // One number read by two patterns is one toll.
+  return tolls.filter((toll, i) => !tolls.some((other, j) => j < i && other.from === toll.from))
+}
+
+/** The lede as the injector sees it: the first line after the title of twelve words or more, if no list, table or quote comes first. */
+function ledeLine(lines, title) {
+  for (const o of lines) {
+    if (o.index <= title.index || !o.line.trim()) continue
+    if (/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line)) return undefined
+    if (o.line.trim().split(/\s+/u).length >= 12) return o
+  }
+  return undefined
+}
+
+/** A number moved by 1–5, kept ≥ 3 (Arabic counted nouns then keep one form) and, in Arabic, in its agreement class. */
+function moved(value, random, lang) {
+  for (let tries = 0; tries < 20; tries++) {
+    const changed = value + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 5))
+    if (changed < 3 || changed === value) continue
+    if (lang === 'ar' && (changed <= 10) !== (value <= 10)) continue
+    if (lang === 'ar' && (changed <= 99) !== (value <= 99)) continue
+    return changed
+  }
+  return value + 1
+}
+
+function writeHeadlineToll(article, random, lines, title) {
+  const lang = languageOf(article.text)
+  if (!lang) return undefined
+  const digits = digitsOf(article.text)
+  // The title without its closing stop: the toll is written as a part of it, as headlines join parts.
+  const heading = title.line.replace(/^#\s+/u, '').trim().replace(/[.;:,]+$/u, '')
+  // A title with a period or an update word, or a toll word of its own, would make the pair another count.
+  if (SCOPED.test(heading) || /(?<![\p{L}])(?:killed|kills|dead|deaths|died|injured|wounded|hurt|casualties|toll|[وف]?(?:قتيل|قتلى|مقتل|مصرع|قتل|جرحى|إصابة|مصابين|حصيلة|ضحايا))(?![\p{L}])/iu.test(heading)) return undefined
+  const lede = ledeLine(lines, title)
+  if (!lede) return undefined
+  const tolls = ledeTolls(lede.line, lang)
+  const headlineFor = (kind, value, noun, style) => {
+    if (lang === 'ar') {
+      const n = digits(value)
+      return kind === 'dead'
+        ? [`${heading}.. مقتل ${n} ${arCount('people', value)}`, `${heading}: ${n} ${arCount('dead', value)}`, `مقتل ${n} ${arCount('people', value)} - ${heading}`][style % 3]
+        : [`${heading}.. إصابة ${n} ${arCount('people', value)}`, `${heading}: ${n} ${arCount('injured', value)}`, `إصابة ${n} ${arCount('people', value)} - ${heading}`][style % 3]
+    }
+    const who = noun ? ` ${noun}` : ''
+    return kind === 'dead'
+      ? [`${heading}: ${value}${who} killed`, `${value}${who} dead — ${heading}`, `${heading}; ${value}${who} killed`][style % 3]
+      : [`${heading}: ${value}${who} injured`, `${value}${who} wounded — ${heading}`, `${heading}; ${value}${who} hurt`][style % 3]
+  }
+  const style = Math.floor(random() * 3)
+  if (tolls.length) {
+    // The lede's own toll: exactly one of its kind, exact, in a sentence with no period or update word.
+    const sentenceOf = (toll) => {
+      const starts = [0, ...[...lede.line.matchAll(/[.!?؟]\s+/gu)].map((m) => m.index + m[0].length)].filter((at) => at <= toll.from)
+      const from = starts[starts.length - 1]
+      const end = lede.line.slice(toll.to).search(/[.!?؟](?:\s|$)/u)
+      return lede.line.slice(from, end < 0 ? lede.line.length : toll.to + end)
+    }
+    const usable = tolls.filter((toll) => toll.exact && toll.value >= 3 && tolls.filter((other) => other.kind === toll.kind).length === 1 && !SCOPED.test(sentenceOf(toll)) && lede.free(toll.from, toll.to))
+    if (!usable.length) return undefined
+    const toll = pick(random, usable)
+    const headline = `# ${headlineFor(toll.kind, toll.value, toll.noun, style)}`
+    const control = replaceLine(article.text, title, headline)
+    const changed = moved(toll.value, random, lang)
+    const lines2 = [title.index + 1, lede.index + 1]
+    if (random() < 0.5) {
+      return {text: replaceLine(article.text, title, `# ${headlineFor(toll.kind, changed, toll.noun, style)}`), control, line: title.index + 1, lines: lines2, note: `+headline ${toll.kind} ${changed} (lede ${toll.raw}) → ${changed}`}
+    }
+    const raw = /^[a-z]/iu.test(toll.raw) ? String(changed) : digits(changed)
+    const ledeChanged = lede.line.slice(0, toll.from) + raw + lede.line.slice(toll.to)
+    return {text: replaceLine(control, lede, ledeChanged), control, line: lede.index + 1, lines: lines2, note: `+headline ${toll.kind} ${toll.value}, lede ${toll.raw} → ${raw}`}
+  }
+  // No toll in the lede: a toll sentence at its start, as wires write the first line of an attack or accident story.
+  if (TOLL.test(lede.line.replace(/[\u064b-\u0652]/gu, ''))) return undefined
+  const dead = 3 + Math.floor(random() * 40)
+  const injured = 3 + Math.floor(random() * 60)
+  const sentenceFor = (d, i, form) => {
+    if (lang === 'ar') {
+      const cause = pick(random, ['الانفجار', 'الهجوم', 'الحادث', 'الحريق', 'القصف'])
+      return [
+        `أسفر ${cause} عن مقتل ${digits(d)} ${arCount('people', d)} وإصابة ${digits(i)} ${arCount('others', i)}، وفق مصادر رسمية.`,
+        `قتل ${digits(d)} ${arCount('people', d)} في ${cause}، بحسب الشرطة.`,
+        `لقي ${digits(d)} ${arCount('people', d)} حتفهم في ${cause}.`,
+        `أدى ${cause} إلى سقوط ${digits(d)} ${arCount('dead', d)} و${digits(i)} ${arCount('injured', i)}.`
+      ][form]
+    }
+    const cause = pick(random, ['explosion', 'attack', 'crash', 'fire', 'shooting'])
+    return [
+      `The ${cause} killed ${d} people and injured ${i} others, police said.`,
+      `${d} people were killed in the ${cause}, officials said.`,
+      `Officials said ${d} people died in the ${cause}.`,
+      `The ${cause} left ${d} dead and ${i} wounded.`
+    ][form]
+  }
+  const form = Math.floor(random() * 4)
+  // Keep the random draws in one order for both copies.
+  const sentence = sentenceFor(dead, injured, form)
+  const control = replaceLine(replaceLine(article.text, title, `# ${headlineFor('dead', dead, '', style)}`), lede, `${sentence} ${lede.line}`)
+  const changed = moved(dead, random, lang)
+  if (random() < 0.5) {
+    return {text: replaceLine(control, title, `# ${headlineFor('dead', changed, '', style)}`), control, line: title.index + 1, lines: [title.index + 1, lede.index + 1], note: `+headline and lede toll (form ${form}), headline ${dead} → ${changed}`}
+  }
+  const wrong = sentence.replace(new RegExp(`(?<![\\d٠-٩])${digits(dead)}(?![\\d٠-٩])`, 'u'), digits(changed))
+  return {text: replaceLine(control, lede, `${wrong} ${lede.line}`), control, line: lede.index + 1, lines: [title.index + 1, lede.index + 1], note: `+headline and lede toll (form ${form}), lede ${dead} → ${changed}`}
+}
+const TOLL = /(?<![\p{L}])(?:killed|kills|kill|dead|deaths|died|injured|injures|wounded|wounds|hurt|casualties|(?:[وف])?(?:قتيلا|قتيل|قتلى|مقتل|مصرع|وفاة|قتل|جريحا|جريح|جرحى|مصابا|مصابين|إصابة|استشهاد|شهيدا|شهداء))(?![\p{L}])/iu
+
+// Entity nouns the injector writes a founding and an act for, with their Arabic gender (the verb agrees with it).
+const EN_ENTITY = /(?<![\p{L}])((?:[A-Z][\p{L}’'-]*\s+){0,3})(group|company|party|movement|organization|organisation|militia|faction|network|firm)(?![\p{L}])/gu
+const AR_ENTITY = /(?<![\p{L}])([وفبل]?(?:ال)?)(تنظيم|جماعة|مجموعة|حركة|حزب|شركة|منظمة|فصيل|جبهة|خلية)(?![\p{L}])/gu
+const AR_MASCULINE = new Set(['تنظيم', 'حزب', 'فصيل'])
+const CIVIL = new Set(['company', 'party', 'firm', 'شركة', 'حزب'])
+
+function writeFoundingAndAct(article, random) {
+  const lang = languageOf(article.text)
+  if (!lang) return undefined
+  const digits = digitsOf(article.text)
+  const lines = ownLines(article.text).filter((o) => o.line.trim() && !/^#/u.test(o.line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line))
+  // The first mention of an entity noun outside quotations and links, in a paragraph of the story.
+  let first
+  // A line with a quotation left open would put the written sentence inside it.
+  const open = (line) => (line.match(/["“”]/gu)?.length ?? 0) % 2 === 1 || (line.match(/«/gu)?.length ?? 0) !== (line.match(/»/gu)?.length ?? 0) || /''/u.test(line)
+  for (const o of lines) {
+    if (open(o.line)) continue
+    for (const m of o.line.matchAll(lang === 'ar' ? AR_ENTITY : EN_ENTITY)) {
+      if (!o.free(m.index, m.index + m[0].length)) continue
+      first = {o, m}
+      break
+    }
+    if (first) break
+  }
+  if (!first) return undefined
+  const noun = first.m[2].toLowerCase()
+  const name = lang === 'en' ? first.m[1].trim().split(/\s+/u).filter((w) => w && !/^(?:The|A|An)$/u.test(w)).join(' ') : ''
+  // The paragraphs after it, to the next heading, with no other named mention of the noun between.
+  const all = ownLines(article.text)
+  const later = []
+  for (const o of all) {
+    if (o.index <= first.o.index || !o.line.trim()) continue
+    if (/^#/u.test(o.line)) break
+    if (/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line) || open(o.line)) continue
+    later.push(o)
+    const other = lang === 'ar'
+      ? new RegExp(`(?<![\\p{L}])[وفبل]?${noun}\\s+\\p{L}`, 'u').test(o.line)
+      : new RegExp(`[A-Z][\\p{L}’'-]*\\s+${noun}\\b`, 'u').test(o.line) && !(name && o.line.includes(`${name} ${noun}`))
+    if (later.length >= 3 || other) break
+  }
+  if (!later.length) return undefined
+  const actLine = pick(random, later)
+  const founded = 1960 + Math.floor(random() * 40)
+  const actYear = founded + 1 + Math.floor(random() * 8)
+  const civil = CIVIL.has(noun)
+  const foundingStyle = Math.floor(random() * 5)
+  const actStyle = Math.floor(random() * 4)
+  const foundingFor = (year) => {
+    const y = digits(year)
+    if (lang === 'ar') {
+      const t = AR_MASCULINE.has(noun) ? '' : 'ت'
+      return [`وتأسس${t} ال${noun} عام ${y}.`, `ونشأ${t} ال${noun} في ${y}.`, `وظهر${t} ال${noun} أوائل عام ${y}.`, `وكان${t} ال${noun} قد تأسس${t} عام ${y}.`, `وقد تشكل${t} ال${noun} في عام ${y}.`][foundingStyle]
+    }
+    const the = name ? `The ${name} ${noun}` : `The ${noun}`
+    return [`${the} was founded in ${y}.`, `The ${noun} was established in ${y}.`, `The ${noun} emerged in ${y}.`, `Founded in ${y}, the ${noun} has grown since.`, `The ${noun}, formed in ${y}, has offices in several cities.`][foundingStyle]
+  }
+  const actFor = (year) => {
+    const y = digits(year)
+    if (lang === 'ar') {
+      const masculine = AR_MASCULINE.has(noun)
+      const t = masculine ? '' : 'ت'
+      const its = masculine ? 'ه' : 'ها'
+      return civil
+        ? [`وشن${t} ال${noun} حملة واسعة عام ${y}.`, `وفي عام ${y}، شن${t} ال${noun} حملة في أنحاء البلاد.`, `ونفذ${t} ال${noun} أول مشاريع${its} الكبرى عام ${y}.`, `وشن${t} ال${noun} في ${y} حملة ضد منافسي${its}.`][actStyle]
+        : [`وتبن${masculine ? 'ى' : 'ت'} ال${noun} هجوما في ${y}.`, `وأعلن${t} ال${noun} مسؤوليت${its} عن هجوم عام ${y}.`, `ونفذ${t} ال${noun} عام ${y} أول عمليات${its}.`, `وفي عام ${y}، شن${t} ال${noun} هجمات على مواقع للجيش.`][actStyle]
+    }
+    return civil
+      ? [`In ${y}, the ${noun} launched a national campaign.`, `The ${noun} launched its first campaign in ${y}.`, `The ${noun} staged a large rally in ${y}.`, `The ${noun} mounted a campaign against its rivals in ${y}.`][actStyle]
+      : [`In ${y}, the ${noun} claimed responsibility for an attack.`, `The ${noun} carried out its first attack in ${y}.`, `The ${noun}'s fighters attacked an army post in ${y}.`, `The ${noun} launched a wave of attacks in ${y}.`][actStyle]
+  }
+  const write = (foundingYear, year) => {
+    let text = replaceLine(article.text, first.o, `${first.o.line} ${foundingFor(foundingYear)}`)
+    // The act opens one of the next paragraphs, so nothing of that paragraph stands between it and its antecedent.
+    const lines2 = text.split('\n')
+    lines2[actLine.index] = `${actFor(year)} ${lines2[actLine.index]}`
+    return lines2.join('\n')
+  }
+  const control = write(founded, actYear)
+  const gap = 1 + Math.floor(random() * 3)
+  const moveFounding = random() < 0.5
+  const [f, a] = moveFounding ? [actYear + gap, actYear] : [founded, founded - gap]
+  return {text: write(f, a), control, line: (moveFounding ? first.o : actLine).index + 1, lines: [first.o.index + 1, actLine.index + 1],
+    note: `+founding (${lang} ${foundingStyle}) and act (${actStyle}) of the ${noun}: ${moveFounding ? `founding ${founded} → ${f}` : `act ${actYear} → ${a}`}`}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,6 +678,9 @@ for (const article of articles) {
 
 const rows = []
 const misses = []
+// --write DIR: every injected copy (and its control) as a file, <DIR>/<check>/<article id>.md, for reading and linting.
+const written = option('--write')
+const controlFlags = []
 for (const check of checks) {
   const injector = INJECTORS[check]
   if (!injector) continue
@@ -430,10 +701,16 @@ for (const check of checks) {
     const lang = (article.text.match(/\p{Script=Arabic}/gu)?.length ?? 0) > (article.text.match(/\p{Script=Latin}/gu)?.length ?? 0) ? 'ar' : 'other'
     byLang[lang] ??= {candidates: 0, caught: 0}
     byLang[lang].candidates++
-    if (injected.note.includes('→')) shifted++
+    if (injected.note.includes('→') && !injected.note.startsWith('+')) shifted++
     const date = injected.date ?? article.date
     const original = withDate(article.text, date)
     const copy = withDate(injected.text, date)
+    if (written) {
+      const base = path.join(written, check, article.id.replace(/\.(?:md|txt)$/u, ''))
+      fs.mkdirSync(path.dirname(base), {recursive: true})
+      fs.writeFileSync(`${base}.md`, copy.text)
+      if (injected.control !== undefined) fs.writeFileSync(`${base}.control.md`, withDate(injected.control, date).text)
+    }
     const before = date === article.date ? originals.get(article.id) : await messagesOf(original.text)
     const after = await messagesOf(copy.text)
     // A conflict between two statements may be flagged on either: an injector names their lines in `lines`.
@@ -444,9 +721,16 @@ for (const check of checks) {
       caught++
       byLang[lang].caught++
     }
-    else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n    | ${injected.text.split('\n')[injected.line - 1].slice(0, 300)}`)
+    else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n${(injected.lines ?? [injected.line]).map((n) => `    ${n}| ${injected.text.split('\n')[n - 1]?.slice(0, 300)}`).join('\n')}`)
     falseFlags += before.filter((m) => m.ruleId === check).length
     falseFlags += after.filter((m) => m.ruleId === check && !on(m)).length
+    // A written-in injection's control (both sides written, in agreement) is the original of its pair in the mix.
+    if (injected.control !== undefined) {
+      const control = await messagesOf(withDate(injected.control, date).text)
+      const flagged = control.filter((m) => m.ruleId === check)
+      falseFlags += flagged.length
+      for (const m of flagged) controlFlags.push(`${check} ${article.id}:${m.line - copy.shift} ${m.reason}\n    | ${injected.control.split('\n')[m.line - copy.shift - 1]?.slice(0, 300)}`)
+    }
   }
   rows.push({check, candidates, caught, recall: candidates ? caught / candidates : undefined, precision: caught + falseFlags ? caught / (caught + falseFlags) : undefined, falseFlags, byLang, shifted})
 }
@@ -465,6 +749,6 @@ const allCaught = measured.reduce((sum, row) => sum + row.caught, 0)
 const allFalse = measured.reduce((sum, row) => sum + row.falseFlags, 0)
 if (measured.length) console.log(`${'all checks'.padEnd(24)}${String(measured.reduce((sum, row) => sum + row.candidates, 0)).padStart(10)}  ${String(allCaught).padStart(6)}          ${fixed(allCaught + allFalse ? allCaught / (allCaught + allFalse) : undefined)} (${allFalse})`)
 const naturalFile = option('--natural') ?? path.join(os.tmpdir(), 'consistency-natural.txt')
-fs.writeFileSync(naturalFile, `${natural.length} flags of the family on ${articles.length} original articles\n\n${natural.join('\n')}\n\nMissed injections:\n${misses.join('\n')}\n`)
+fs.writeFileSync(naturalFile, `${natural.length} flags of the family on ${articles.length} original articles\n\n${natural.join('\n')}\n\nMissed injections:\n${misses.join('\n')}\n\nFlags on the controls of written-in injections:\n${controlFlags.join('\n')}\n`)
 const perRule = Object.fromEntries(family.map((id) => [id, natural.filter((line) => line.includes(` ${id}: `)).length]))
 console.log(`\nnatural text: ${natural.length} flags on ${articles.length} originals (${Object.entries(perRule).map(([id, n]) => `${id} ${n}`).join(', ')}); each listed with its line in ${naturalFile}, with the missed injections`)
