@@ -5,8 +5,10 @@
  * conflict of the article with itself.
  *
  * A founding statement is a founding or emergence verb with an entity noun as its subject or
- * object (right after an Arabic verb, «التي/الذي» before it; the subject of an English passive or
- * reduced relative, the object of "founded") and a year in its clause. An act is an act verb
+ * object (right after an Arabic verb, «التي/الذي» before it, or before it with «كان» or «قد»:
+ * «وكانت الحركة قد تأسست»; the subject of an English passive or reduced relative, the subject
+ * after an opening participle clause: "Founded in 1987, the group", the object of "founded") and
+ * a year in its clause. An act is an act verb
  * with a definite back-reference to the same noun as its agent («التنظيم», «مسلحو التنظيم», "the
  * group", "the group's fighters") and a year in its clause. The scope of a founding statement
  * runs to the next heading or founding statement; another mention of its noun with another
@@ -68,6 +70,7 @@ export interface FoundingConflict {
 const YEAR_AFTER = 12
 const YEAR_BEFORE = 6
 const RELATIVE = new Set(['الذي', 'التي'])
+const ARABIC_WAS = /^[وف]?كان(?:ت)?$/u
 const EN_PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'being'])
 // Words between an English agent and its act: "the group has also claimed", "the group later carried out".
 const EN_BETWEEN = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'reportedly', 'allegedly', 'itself', 'subsequently', 'previously', 'first', 'last', 'once', 'since', 'officially', 'formally'])
@@ -234,6 +237,9 @@ function readFounding(block: ArticleBlock, b: number, verb: PhraseMatch<LexiconE
     // «ظهر تنظيم …», «تأسست الحركة»: the noun right after the verb; «حركة حماس التي تأسست»: before the relative.
     noun = entity(verb.to)
     if (!noun && RELATIVE.has(tokens[verb.from - 1]?.norm ?? '')) for (let i = verb.from - 2; i >= verb.from - 4 && !noun; i--) noun = entity(i)
+    // «وكانت الحركة قد تأسست عام 1987», «الحركة قد تأسست», «وكانت الحركة تأسست»: the subject before the verb, after «كان» or before «قد».
+    if (!noun && tokens[verb.from - 1]?.norm === 'قد') noun = entity(verb.from - 2)
+    if (!noun && ARABIC_WAS.test(tokens[verb.from - 2]?.norm ?? '')) noun = entity(verb.from - 1)
   } else {
     const previous = tokens[verb.from - 1]?.norm ?? ''
     const passive = EN_PASSIVE.has(previous) || (EN_ADVERB.has(previous) && EN_PASSIVE.has(tokens[verb.from - 2]?.norm ?? ''))
@@ -242,6 +248,14 @@ function readFounding(block: ArticleBlock, b: number, verb: PhraseMatch<LexiconE
     const reduced = next !== undefined && (EN_AFTER_VERB.has(next.norm) || /^\d{4}$/u.test(next.norm))
     if (passive || reduced || verb.to - verb.from > 1) {
       for (let i = verb.from - 1; i >= verb.from - 5 && !noun; i--) noun = entity(i)
+      // "Founded in 1987, the group …", "Originally formed in 1998, the party …": a participle clause opening the
+      // sentence has the subject after its comma.
+      const opening = verb.from === 0 || sentenceOf(verb.from - 1) !== sentence || (EN_ADVERB.has(previous) && (verb.from === 1 || sentenceOf(verb.from - 2) !== sentence))
+      if (!noun && opening && !passive) {
+        let comma = verb.to
+        while (comma < Math.min(tokens.length, verb.to + 8) && !/,/u.test(block.text.slice(tokens[comma - 1].end, tokens[comma].index))) comma++
+        for (let i = comma; i < Math.min(tokens.length, comma + 4) && !noun; i++) noun = entity(i)
+      }
     } else if (tokens[verb.from].norm === 'founded' || tokens[verb.from].norm === 'established') {
       // "Gates founded the company in 1975": the object.
       for (let i = verb.to; i < verb.to + 3 && !noun; i++) noun = entity(i)

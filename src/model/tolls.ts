@@ -63,7 +63,9 @@ export function findTollMismatches(article: Article): TollMismatch[] {
   if (!headline) return []
   const lede = ledeOf(article)
   if (!lede) return []
-  const top = readTolls(article, headline.text, headline.tokens, () => 0)
+  // A headline's parts («…: مقتل 12», "…; 12 killed", "12 dead — …") are its sentences: a period or update word in one
+  // part ("Super PAC ad hits Trump on …: 25 killed") says nothing of a toll in another.
+  const top = readTolls(article, headline.text, headline.tokens, headlinePartOf(headline.text))
   // A headline that updates or spans a period ("toll rises to 30", «خلال أسبوع») gives another count.
   if (!top.length || top.some((toll) => toll.scoped)) return []
   const below = readTolls(article, lede.text, lede.tokens, (offset) => sentenceIndexAt(lede, offset))
@@ -100,6 +102,26 @@ function headlineOf(article: Article): {text: string; tokens: Token[]; line: num
   const at = article.source.indexOf(title.trim())
   return at < 0 ? undefined : {text: title, tokens: tokenize(title), line: article.point(at).line}
 }
+
+/**
+ * The part of a headline an offset is in: headlines join their parts with a colon, a semicolon, a dash between
+ * spaces, «..» or a sentence end. A part that is only a label ("UPDATE:", «محدث:», "Updated 2") speaks of the whole
+ * headline, so it is no part of its own.
+ */
+function headlinePartOf(text: string): (offset: number) => number {
+  const ends: number[] = []
+  for (const match of text.matchAll(/\s*(?:[:;|]|\s[-–—]\s|[–—]|\.{2,}|…|[.!?؟](?=\s))\s*/gu)) {
+    const before = text.slice(ends.length ? ends[ends.length - 1] : 0, match.index)
+    if (LABEL.test(before.trim())) continue
+    ends.push(match.index + match[0].length)
+  }
+  return (offset) => {
+    let part = 0
+    while (part < ends.length && offset >= ends[part]) part++
+    return part
+  }
+}
+const LABEL = /^(?:(?:breaking|update|updated|updates|latest|new|live|urgent|عاجل|محدث|تحديث|جديد)(?:\s+\d+)?)?$/iu
 
 /** The lede: the first paragraph of the story text of twelve words or more (a kicker or a deck before it is not), outside quotations and promo. */
 function ledeOf(article: Article): ArticleBlock | undefined {
@@ -184,8 +206,12 @@ function countedNoun(token: Token): boolean {
 function approximate(text: string, tokens: readonly Token[], first: number, end: number, head: {from: number; to: number}, kindAt: (i: number) => string | undefined): boolean {
   if (kindAt(first - 1) === 'approximate' || kindAt(end) === 'approximate') return true
   if (/^\s*\+/u.test(text.slice(tokens[end - 1].end, tokens[end - 1].end + 2))) return true
+  // «62 قتيلا على الأقل»: right after the head, in its clause ("18 dead — Nomination almost certain" is another part).
   const after = Math.max(head.to, end)
-  for (let k = after; k < Math.min(tokens.length, after + 2); k++) if (kindAt(k) === 'approximate') return true
+  for (let k = after; k < Math.min(tokens.length, after + 2); k++) {
+    if (/[,;:.!?؟،؛—–|]|\s-\s/u.test(text.slice(tokens[k - 1].end, tokens[k].index))) break
+    if (kindAt(k) === 'approximate') return true
+  }
   return false
 }
 
