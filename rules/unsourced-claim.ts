@@ -19,7 +19,10 @@
  * الحكومة إنها …») governs what follows it; a speaker's own words ("nearly 140 House members
  * blasting the roundups") are not its content. A sentence is also covered by a link, by a
  * phrase that names the owner of its figures ("estimates from the World Bank", «أرقام صادرة
- * عن»), and by reported speech continued from earlier in its block ("He added", or "Those prosecutors …" right after "The Times reported that prosecutors …"). A figure is
+ * عن»), and by reported speech continued from earlier in its block ("He added", or "Those prosecutors …" right after "The Times reported that prosecutors …"); a
+ * source named at the close of a sentence, after its content ("…, he said.", "…, according to the IMF.", «…، حسبما
+ * أفاد المرصد.»), goes on into the one sentence after it ("Currently, the department has 25 crews …"), not further,
+ * and a source that opens its sentence ("The company said …") does not go on at all. A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article: a precise one (62, 1,579) always, a round one
  * (50,000, 2) only when both are tolls or their sentences share a content word, so that 50,000
@@ -193,7 +196,10 @@ function coverage(article: Article, claims: ClaimIndex): (claim: Claim) => boole
     if (known.has(id)) return known.get(id)!
     const result = claims.citesSource(block, sentence) || (attributions.inSentence(block, sentence).length
       ? scopes(block, sentence).length > 0
-      : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && sentenceCovered(block, sentence - 1)))
+      : attributions.isAttributed(block, sentence) || (claims.carriesOn(block, sentence) && sentenceCovered(block, sentence - 1)) ||
+        // "…, he said. Currently, the department has 25 crews …": the account of a source named at the close of the
+        // sentence before goes on (not further: the sentence after that is the writer's again).
+        (sentence > 0 && scopes(block, sentence - 1).some((scope) => scope.closing)))
     known.set(id, result)
     return result
   }

@@ -66,3 +66,25 @@ test('an infinitive complement of a view ends at a clause with a subject of its 
   assert.equal(sourced('The game is considered by many critics to be one of the finest ever made and more than 2.5 million people have pre-ordered it.', '2.5'), false)
   assert.equal(sourced('The game is considered by many critics to be one of the 10 finest ever made.', '10'), true)
 })
+
+/** Whether an attribution of the paragraph's first sentence closes it, so that its account goes on into the next. */
+function closes(paragraph: string): boolean {
+  const file = new VFile({value: '# Title\n\n' + paragraph + '\n'})
+  const article = new Article(unified().use(remarkParse).parse(file), file, {lang: /\p{Script=Arabic}/u.test(paragraph) ? 'ar' : 'en'})
+  const block = article.blocks.find((b) => b.text.length > 0 && b.index > 0)!
+  return article.use(findAttributions).inSentence(block.index, 0).some((a) => attributionScope(article, a).closing)
+}
+
+test('an attribution after its content at the close of its sentence goes on into the next one; one that opens it does not', () => {
+  assert.equal(closes('More freeze-thaw cycles mean more potholes, he said. Currently, the department has 25 crews.'), true)
+  assert.equal(closes('Clinton now has at least 723 delegates, according to a count by The Associated Press. Sanders has 158.'), true)
+  assert.equal(closes('The committee has collected $56.5 million, said David Gilbert, its president and chief executive.'), true)
+  assert.equal(closes('Potholes are worse after a wet winter, the commissioner said on Monday. There are 25 crews.'), true)
+  assert.equal(closes('تقدمت القوات في الأحياء الشرقية، حسبما أفاد المرصد السوري. ونزح 3000 شخص.'), true)
+  assert.equal(closes('تقدمت القوات في الأحياء الشرقية، قال المرصد يوم الأحد. ونزح 3000 شخص.'), true)
+  // A cue that opens its sentence or a clause, or has content after it, does not.
+  assert.equal(closes('The ministry said the plant would close. About 800 workers will lose their jobs.'), false)
+  assert.equal(closes('The plant will close, and the ministry said 800 workers would lose their jobs. Rents fell 4 percent.'), false)
+  assert.equal(closes('وقالت الشركة إنها ستغلق المصنع. وسيفقد نحو 800 عامل وظائفهم.'), false)
+  assert.equal(closes('تقدمت القوات، وقال المرصد إن المعارك مستمرة. ونزح 3000 شخص.'), false)
+})

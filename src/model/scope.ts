@@ -28,6 +28,11 @@ export interface AttributionScope {
   excluded: Array<{from: number; to: number}>
   /** The cue's subject: its counts are the writer's ("nearly 140 House members blasting …"), not what it says. */
   speaker?: {from: number; to: number}
+  /**
+   * The attribution closes its sentence after its content ("…, he said.", "…, according to the IMF.", «…، قال
+   * المرصد»): the sentences after it in the block, with no attribution of their own, go on with its account.
+   */
+  closing: boolean
 }
 
 // Prepositional sources that follow their content as readily as they precede it ("… according to X", «… حسب X»).
@@ -67,10 +72,14 @@ export function attributionScope(article: Article, attribution: Attribution): At
   const counted = speaker && (speaker.from < attribution.cue.from || /^(?:\d|[\u0660-\u0669]|(?:أكثر|اكثر|نحو|قرابة|حوالي|زهاء|more|nearly|about|some|over|almost)\s)/iu.test(speaker.text))
   const subject = speaker && counted && !SHARE.test(text.slice(speaker.from, speaker.to)) &&
     !(cueAt > 0 && PASSIVE.has(tokens[cueAt - 1].norm)) ? {from: speaker.from, to: speaker.to} : undefined
-  const whole: AttributionScope = {from: sentence.start, to: sentence.end, excluded: [], speaker: subject}
   const first = tokenAt(tokens, start)
+  const opens = first <= tokenAt(tokens, sentence.start)
+  // After a comma or a dash, with nothing after it but a time or a place ("…, he said on Tuesday.").
+  const closing = !opens && /[,،—–]\s*$/u.test(text.slice(tokens[first - 1].end, tokens[first].index)) && attribution.cue.kind !== 'continuation' &&
+    closesAt(tokens, text, tokenAt(tokens, end - 1) + 1, sentence.end, TRAILING_SOURCES.has(attribution.cue.entry))
+  const whole: AttributionScope = {from: sentence.start, to: sentence.end, excluded: [], speaker: subject, closing}
   // Nothing but punctuation before it: it opens its sentence.
-  if (first <= tokenAt(tokens, sentence.start)) return {...whole, to: complementEnd(block.tokens, end, sentence.end)}
+  if (opens) return {...whole, to: complementEnd(block.tokens, end, sentence.end)}
   const continuation = attribution.cue.kind === 'continuation'
   // A passive ("More than 60,000 are estimated to have perished", "is believed to") reports its own subject.
   const passive = PASSIVE.has(tokens[cueAt].norm) || cueAt > 0 && PASSIVE.has(tokens[cueAt - 1].norm)
@@ -89,7 +98,7 @@ export function attributionScope(article: Article, attribution: Attribution): At
   // "…, the ministry said." / «…، قال المرصد»: a cue after a comma or a dash follows its content; a participle
   // («، مشيرة إلى», ", adding") and a cue opening a clause ("…, and officials said …", "…, which Ankara considers …") do not.
   if (/[,،;؛—–(]/u.test(gap) && !continuation && !joined && !CLAUSE_OPENERS.has(tokens[first - 1].norm)) return whole
-  return {from: start, to: complementEnd(block.tokens, end, sentence.end), excluded: [], speaker: subject}
+  return {from: start, to: complementEnd(block.tokens, end, sentence.end), excluded: [], speaker: subject, closing: false}
 }
 
 /**
@@ -100,6 +109,23 @@ export function governs(scope: AttributionScope, from: number, to: number, count
   if (from < scope.from || from >= scope.to) return false
   if (count && scope.speaker && from >= scope.speaker.from && to <= scope.speaker.to) return false
   return !scope.excluded.some((range) => from >= range.from && to <= range.to)
+}
+
+// Words opening an apposition to a speaker at the end of its sentence ("said David Gilbert, its president").
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their'])
+
+/**
+ * Whether an attribution that ends at token `at` closes its sentence: nothing after it but a time or a place, an
+ * apposition to its speaker ("…, said David Gilbert, its president and CEO."), or, after a prepositional source, the
+ * rest of the source's name with no clause break ("…, according to a count by The Associated Press.").
+ */
+function closesAt(tokens: readonly Token[], text: string, at: number, end: number, trailing: boolean): boolean {
+  if (endsSentence(tokens, at, end)) return true
+  let to = at
+  while (to < tokens.length && tokens[to].index < end) to++
+  const rest = text.slice(tokens[at - 1].end, end)
+  if (trailing && !/[,،;؛:—–]/u.test(rest)) return true
+  return to - at <= 8 && /^\s*,/u.test(rest) && APPOSITION_OPENERS.has(tokens[at].norm) && !/[,;:]/u.test(text.slice(tokens[at].index, end))
 }
 
 /** Whether the words from token `at` to the sentence's end are none, or a short adjunct of time or place. */
