@@ -113,6 +113,11 @@ test('cited by frame, in English: a poll or report after the name, a statement o
   assert.deepEqual(cited('The agency spent $2 million on the contract [WashPost].'), [['WashPost', true]])
   assert.deepEqual(cited('Leeds told the New York Times and CNN that Trump groped her.'), [['the New York Times', true], ['CNN', true]])
   assert.deepEqual(cited('Both The New York Times and the Wall Street Journal confirmed a few of his revelations.'), [['The New York Times', true], ['the Wall Street Journal', true]])
+  // A product in title case, a name coordinated with one that is no outlet, an adverb before the report verb.
+  assert.deepEqual(cited('In an ABC News/Washington Post Poll released Sunday, three of four Americans disapproved.'), [['ABC News', true], ['Washington Post', true]])
+  assert.deepEqual(cited('Kasich finished ahead of Clinton in recent polls from Quinnipiac and Fox News.'), [['Fox News', true]])
+  assert.deepEqual(cited('He sought to restore the deal after he was fired, Politico recently reported.'), [['Politico', true]])
+  assert.deepEqual(cited('The Washington Post even reported that the plane was older than Air Force One.'), [['The Washington Post', true]])
 })
 
 test('not cited by frame, in English: an employer, a host network, a venue, a party that boasts', () => {
@@ -126,6 +131,8 @@ test('not cited by frame, in English: an employer, a host network, a venue, a pa
   notCited('New York Times columnist David Brooks has long admired the senator.')
   notCited('"His body language was excellent," said MSNBC host Chris Matthews.')
   notCited('The debate was watched by millions, said the chairman of CNN, in his office.')
+  notCited('Fox News Poll Director Dana Blanton has run the survey since 1997.')
+  notCited('The anchors, who previously worked for CNN, recently joined the panel.')
   assert.deepEqual(mentions('She called into Tom Joyner\'s radio program when she was home sick.'), [])
   assert.deepEqual(mentions('A Sunday newspaper ran the photograph on its front page.'), [])
   assert.deepEqual(mentions('The newspaper reported that the daily radio show had ended.'), [])
@@ -141,6 +148,9 @@ test('cited by frame, in Arabic: the subject of a report, a statement or report 
   assert.deepEqual(cited('"بدون النقص لن نكون موجودين" برنامج مع ستيفن هوكينغ في قناة ديسكفري العلمية عام 2010.'), [['قناة ديسكفري', true]])
   assert.deepEqual(cited('"تذكر أن تنظر إلى النجوم" مقابلة مع ديان سوير من قناة أي بي سي الأمريكية عام 2010.'), [['قناة أي بي سي', true]])
   assert.deepEqual(cited('وذكرت صحيفة «كاثيميريني» وقناة «سكاي» أن المهاجرين وصلوا فجرا.'), [['صحيفة «كاثيميريني»', true], ['وقناة «سكاي»', true]])
+  // «قد» between the outlet and its verb; a name after «و» sharing the preposition of a first name that is no outlet.
+  assert.deepEqual(cited('وكانت صحيفة الغارديان قد ذكرت في وقت سابق أن الحكومة تدرس الخطة.'), [['صحيفة الغارديان', true]])
+  assert.deepEqual(cited('وتقدمت كلينتون في استطلاع لجامعة كوينيبياك وشبكة فوكس نيوز بثماني نقاط.'), [['وشبكة فوكس نيوز', true]])
 })
 
 test('not cited by frame, in Arabic: an outlet that acts, employs or is a place', () => {
@@ -148,6 +158,9 @@ test('not cited by frame, in Arabic: an outlet that acts, employs or is a place'
   notCited('وأقالت صحيفة ملييت الاربعاء احد محرريها المعروفين بعد تغريدة عن الهجوم.')
   notCited('وعمل مراسلا لقناة الجزيرة في كابل ثم انتقل إلى مجلة فوربس في نيويورك.')
   notCited('وعبرت السفن قناة بنما الدولية أمس في طريقها إلى آسيا.')
+  // «قبل أن»، «منذ أن»: a conjunction, no verb of the outlet.
+  notCited('وعمل مراسلا لجامعة كوينيبياك وشبكة فوكس نيوز قبل أن يتقاعد في عام 2010.')
+  notCited('وانضم إلى شبكة فوكس نيوز منذ أن ترك عمله في الجامعة.')
 })
 
 test('ambiguous names count only after a head word, before one, or in quotation marks', () => {

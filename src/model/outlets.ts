@@ -73,7 +73,7 @@ const phrases = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).
 let words: {
   heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; latinHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>
   link: Set<string>; openers: Set<string>; bare: Set<string>
-  subject: Set<string>; products: Set<string>; modifiers: Set<string>; prepositions: Set<string>; ofPrepositions: Set<string>; hatTips: Set<string>; newsMarkers: Set<string>; notNames: Set<string>
+  subject: Set<string>; products: Set<string>; modifiers: Set<string>; prepositions: Set<string>; ofPrepositions: Set<string>; hatTips: Set<string>; newsMarkers: Set<string>; notNames: Set<string>; adverbs: Set<string>; particles: Set<string>
 } | undefined
 function readingWords() {
   if (words) return words
@@ -93,6 +93,8 @@ function readingWords() {
     hatTips: phrases(all(frames.hatTips)),
     newsMarkers: phrases(all(frames.newsMarkers)),
     notNames: phrases(all(frames.notNames)),
+    adverbs: phrases(all(frames.adverbs)),
+    particles: phrases(all(frames.particles)),
     descriptors: set(all(d.descriptors)),
     caseFree: set(d.matching.caseFree),
     continuations: set(d.matching.continuations),
@@ -441,7 +443,9 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
     for (let k = to; k < tokens.length && k - to <= 4; k++) {
       if (CLAUSE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].index).replace(/[/\-–]/gu, ''))) break
       const product = phraseAt(tokens, k, w.products)
-      if (product && /^\p{Ll}/u.test(tokens[k].text)) return {from: k, to: k + product, entry: 'frame:product'}
+      // A product in title case ends the name when a lower-case word or a break follows it: "an ABC News/Washington Post
+      // Poll released Sunday"; followed by more capitals it is part of a longer name.
+      if (product && (/^\p{Ll}/u.test(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k + product]?.text ?? ''))) return {from: k, to: k + product, entry: 'frame:product'}
       if (!/^\p{Lu}/u.test(tokens[k].text) && !phraseAt(tokens, k, w.modifiers)) break
     }
   }
@@ -449,13 +453,29 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
   let prep = from - 1
   // Words that may stand between the preposition and the name: "on Washington D.C.'s WMAL radio", "in the state-run …".
   const placeWord = (i: number) => /^\p{Lu}/u.test(tokens[i].text) || (tokens[i].norm === 's' && /['’]$/u.test(text.slice(0, tokens[i].index)))
-  while (prep >= 0 && from - prep <= 4 && (w.link.has(tokens[prep].norm) || placeWord(prep)) && !w.prepositions.has(tokens[prep].norm) && !w.ofPrepositions.has(tokens[prep].norm)) prep--
+  // And another name coordinated before it: "polls from Quinnipiac and Fox News", "a report by Human Rights Watch and the BBC".
+  const coordinated = (i: number) => tokens[i].norm === 'and' && i > 0 && placeWord(i - 1)
+  while (prep >= 0 && from - prep <= 4 && (w.link.has(tokens[prep].norm) || placeWord(prep) || coordinated(prep)) && !w.prepositions.has(tokens[prep].norm) && !w.ofPrepositions.has(tokens[prep].norm)) prep--
   let preposition = ''
   if (prep >= 0 && !breaksBetween(block, prep, from) && (w.prepositions.has(tokens[prep].norm) || w.ofPrepositions.has(tokens[prep].norm))) preposition = tokens[prep].norm
   else if (arabic && /^[وف]?ل/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => !stem.startsWith('ل'))) {
     // «لموقع …», «لصحيفة …»: the preposition is a proclitic of the name's first word.
     preposition = 'ل'
     prep = from
+  } else if (arabic && /^و/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => !stem.startsWith('و'))) {
+    // «استطلاع لجامعة كوينيبياك وشبكة فوكس نيوز»: a second name joined by «و» shares the first one's preposition.
+    for (let j = from - 1; j >= 0 && from - j <= 3 && !breaksBetween(block, j, j + 1); j--) {
+      if (w.prepositions.has(tokens[j].norm) || w.ofPrepositions.has(tokens[j].norm)) {
+        preposition = tokens[j].norm
+        prep = j
+        break
+      }
+      if (/^ل/u.test(tokens[j].norm) && tokens[j].stems.some((stem) => !stem.startsWith('ل'))) {
+        preposition = 'ل'
+        prep = j
+        break
+      }
+    }
   }
   if (preposition) {
     const ofOnly = w.ofPrepositions.has(preposition)
@@ -484,7 +504,9 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
   const before = tokens[from - 1]
   if (before && !arabic && (w.prepositions.has(before.norm) || w.ofPrepositions.has(before.norm)) && !breaksBetween(block, from - 1, from)) return undefined
   let k = to
-  while (k < tokens.length && k - to < 3 && (arabic ? isDescriptor(tokens[k]) : w.link.has(tokens[k].norm) && !w.prepositions.has(tokens[k].norm)) && !breaksBetween(block, k - 1, k)) k++
+  // An adverb may stand between the subject and its verb: "Politico recently reported", "The Post even queried".
+  const adverb = (token: Token) => /^\p{Ll}+ly$/u.test(token.text) || w.adverbs.has(token.norm)
+  while (k < tokens.length && k - to < 3 && (arabic ? isDescriptor(tokens[k]) || w.adverbs.has(tokens[k].norm) : (w.link.has(tokens[k].norm) || adverb(tokens[k])) && !w.prepositions.has(tokens[k].norm)) && !breaksBetween(block, k - 1, k)) k++
   if (k < tokens.length && !breaksBetween(block, k - 1, k)) {
     const verb = phraseAt(tokens, k, w.subject)
     if (verb && (arabic || /^\p{Ll}/u.test(tokens[k].text))) return {from: k, to: k + verb, entry: 'frame:subject'}
@@ -493,7 +515,7 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
     const next = tokens[k + 1]?.norm === 'الي' ? k + 2 : k + 1
     const word = tokens[k]
     if (arabic && w.openers.has(word.norm)) return {from: k, to: k + 1, entry: 'frame:subject'}
-    if (arabic && isArabicWord(word.norm) && !w.prepositions.has(word.norm) && next < tokens.length && w.openers.has(tokens[next].norm) && !breaksBetween(block, k, next)) {
+    if (arabic && isArabicWord(word.norm) && !w.prepositions.has(word.norm) && !w.particles.has(word.norm) && next < tokens.length && w.openers.has(tokens[next].norm) && !breaksBetween(block, k, next)) {
       return {from: k, to: k + 1, entry: 'frame:subject'}
     }
   }
