@@ -17,7 +17,8 @@
  * flagged again, nor is a repeat of a description already met ("Con Edison officials said" twice, or
  * "agency officials said" after it, naming its body by a common noun); a new indefinite description
  * ("security officials") is a new source. A possessive opens a new
- * source ("her advisers said", "her friend said") that a repeat of its head refers back to. An
+ * source ("her advisers said", "her friend said") that a repeat of its head refers back to; another
+ * owner's ("his advisers say" after "her advisers said") is someone new. An
  * Arabic unnamed subject may stand before «قد» and its verb («مصدر مسؤول في القنصلية كان قد
  * نفى»). A negated verb attributes nothing ("his aides haven't said much"). Sources that appear only
  * inside someone else's quotation, and mentions outside the story text, are left alone.
@@ -145,6 +146,8 @@ function sameSource(earlier: Attribution, later: Attribution, bodyNouns: Set<str
   const a = earlier.speaker?.head
   const b = later.speaker?.head
   if (!a || !b || !later.speaker) return false
+  // "His advisers" after "her advisers" are someone else's.
+  if (earlier.speaker?.owner && later.speaker.owner && earlier.speaker.owner !== later.speaker.owner) return false
   // The same multi-word head, with no qualifier the earlier mention lacked ("former senior … officials" is someone new).
   const qualifiers = earlier.speaker?.qualifiers ?? []
   if (a === b && (b.includes(' ') || later.speaker.bare) && (later.speaker.qualifiers ?? []).every((word) => qualifiers.includes(word))) return true

@@ -193,6 +193,11 @@ test('anonymous sources: a possessive opens a new source that a repeat of its he
   const {index} = analyse('# T\n\nShe was not surprised, her advisers said Friday.\n\nHer advisers said they were confident.')
   assert.deepEqual(index.all.map((a) => [a.speaker?.text, a.speaker?.kind, a.speaker?.definite, a.speaker?.bare]),
     [['her advisers', 'anonymous', false, true], ['Her advisers', 'anonymous', false, true]])
+  // The possessive is the owner: "his advisers" are not "her advisers"; "Associates say" is an unnamed group too.
+  const owners = analyse('# T\n\nHer advisers said she would win. His advisers say neither can win. Associates say he will run.')
+  assert.deepEqual(owners.index.all.map((a) => [a.speaker?.text, a.speaker?.kind, a.speaker?.owner]),
+    [['Her advisers', 'anonymous', 'her'], ['His advisers', 'anonymous', 'his'], ['Associates', 'anonymous', undefined]])
+  assert.deepEqual(speakers('# خبر\n\nوقال مساعدو الرئيس إن القرار لم يتخذ بعد.'), [['مساعدو الرئيس', 'anonymous']])
   assert.deepEqual(speakers('# T\n\nThe nominee and his aides haven\'t said much about the debate.'), [])
   assert.deepEqual(speakers('# خبر\n\nواصلت الحافلات نقل الفارين، بحسب عاملين في الإغاثة.').filter(([, kind]) => kind === 'anonymous'), [['عاملين في الإغاثة', 'anonymous']])
   // «لـCNN» after the verb is the outlet spoken to; the unnamed subject stands before «قد».

@@ -58,6 +58,8 @@ export interface Attribution {
     qualifiers?: string[]
     /** Every content word of the span but the head, normalised ("con edison"; «كبيران», «اداره», «امريكيه»). */
     modifiers?: string[]
+    /** The possessive opening the span ("her" advisers): another owner's advisers are other people. */
+    owner?: string
     /** The span or its appositive names an affiliation ("of the Soufan Center", «من مركز سوفان»): a member of a field. */
     affiliated: boolean
   }
@@ -296,7 +298,8 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
     head: headWords('head' in speakerClass ? speakerClass.head : vaguePhrase),
     another: 'another' in speakerClass ? speakerClass.another : undefined,
     qualifiers: 'qualifiers' in speakerClass ? speakerClass.qualifiers : undefined,
-    modifiers: 'modifiers' in speakerClass ? speakerClass.modifiers : undefined
+    modifiers: 'modifiers' in speakerClass ? speakerClass.modifiers : undefined,
+    owner: 'owner' in speakerClass ? speakerClass.owner : undefined
   }
   return attribution
 }

@@ -32,6 +32,8 @@ export interface SpeakerClass {
    * tells one unnamed source from another ("Con Edison" officials, «مسؤولان كبيران في الإدارة الأمريكية»).
    */
   modifiers?: string[]
+  /** The possessive opening the span ("her" advisers, "his" aides): advisers of another owner are other people. */
+  owner?: string
 }
 
 // Closed word classes, normalised (see normalize.ts).
@@ -127,7 +129,8 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     const bare = (head.from === from || !arabic && head.from === from + 1 && POSSESSIVES.has(first.norm)) && head.to >= to
     const modifiers = [...tokens.slice(from, head.from), ...tokens.slice(head.to, to)].filter((token) => /\p{L}/u.test(token.norm) && !DETERMINERS.has(token.norm) && !LINKING_WORDS.has(token.norm))
       .map((token) => modifierKey(token.norm))
-    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers, modifiers}
+    const owner = !arabic && POSSESSIVES.has(first.norm) ? first.norm : undefined
+    return {kind, entry: head.value, head: {from: head.from, to: head.to}, definite, bare, another, qualifiers, modifiers, owner}
   }
   if (lexicons.match.outlets.findAll(tokens, from, to).some((match) => !match.value.ambiguous)) return {kind: 'outlet', definite, bare: false}
   // "An unnamed teacher said", "an unidentified poster wrote", «قال شخص مجهول»: a word saying the speaker is not named.
@@ -148,9 +151,10 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
 // Prepositions and conjunctions inside a description, which tell no source from another.
 const LINKING_WORDS = new Set(['of', 'in', 'at', 'for', 'with', 'from', 'on', 'to', 'and', 'by', 'في', 'من', 'علي', 'الي', 'عن', 'لدي', 'و', 'ب'])
 
-/** A word of a description as modifiers compare it: Arabic without its conjunction, preposition and article («بالإدارة» = «إدارة»). */
+/** A word of a description as modifiers compare it: Arabic without its conjunction, preposition and article («بالإدارة» = «إدارة»), English without its possessive. */
 function modifierKey(norm: string): string {
-  return isArabicWord(norm) ? norm.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)(?=\p{L}{3})/u, '') : norm
+  // English without its possessive: "Several Cruz associates" after "Ted Cruz's associates" tells no one new.
+  return isArabicWord(norm) ? norm.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)(?=\p{L}{3})/u, '') : norm.replace(/['’]s$/u, '')
 }
 
 const bodyNouns = new WeakMap<Lexicons, Set<string>>()
