@@ -14,9 +14,13 @@
  * frontmatter `title`) and in the first paragraph. Narrow on purpose: it compares a kind only
  * when each side has exactly one toll of it, both exact (no «ما لا يقل عن», «أكثر من», "at least",
  * "more than"), of the same counted noun ("12 soldiers" against soldiers only), with no period
- * («خلال», «منذ», "over", "since") and no update («ارتفعت الحصيلة», "rose to") in the headline or
- * the lede's sentence. «قتيل وجريح» and "killed and wounded" are a sum, compared with the dead plus
- * the injured of the other side.
+ * («خلال», «منذ», "over", "since") and no update («ارتفعت الحصيلة», "rose to") in the headline's
+ * part with the toll or the lede's sentence. A headline's parts are joined by a colon, a semicolon,
+ * a dash or «..»: "Storm hits Gulf coast: 14 dead" compares its 14; a label or a part about the toll
+ * with no figure of its own ("UPDATE: 14 dead", «ارتفاع حصيلة الضحايا.. 14 قتيلا») speaks for the
+ * whole headline. A deck (a paragraph of fewer than twelve words) before the lede is not the
+ * lede. «قتيل وجريح» and "killed and wounded" are a sum, compared with the dead plus the injured
+ * of the other side.
  *
  * The message is on the lede's toll (the later of two statements that disagree with each
  * other), names the headline's line, and never says which figure is wrong; there is no fix.

@@ -105,14 +105,15 @@ function headlineOf(article: Article): {text: string; tokens: Token[]; line: num
 
 /**
  * The part of a headline an offset is in: headlines join their parts with a colon, a semicolon, a dash between
- * spaces, «..» or a sentence end. A part that is only a label ("UPDATE:", «محدث:», "Updated 2") speaks of the whole
+ * spaces, «..» or a sentence end. A part that is only a label ("UPDATE:", «محدث:», "Updated 2") or that speaks of the
+ * toll with no figure of its own ("Death toll rises: 14 dead", «ارتفاع حصيلة الضحايا.. 14 قتيلا») speaks of the whole
  * headline, so it is no part of its own.
  */
 function headlinePartOf(text: string): (offset: number) => number {
   const ends: number[] = []
   for (const match of text.matchAll(/\s*(?:[:;|]|\s[-–—]\s|[–—]|\.{2,}|…|[.!?؟](?=\s))\s*/gu)) {
     const before = text.slice(ends.length ? ends[ends.length - 1] : 0, match.index)
-    if (LABEL.test(before.trim())) continue
+    if (LABEL.test(before.trim()) || (TOLL_TALK.test(before) && !/[\d٠-٩]/u.test(before))) continue
     ends.push(match.index + match[0].length)
   }
   return (offset) => {
@@ -121,6 +122,7 @@ function headlinePartOf(text: string): (offset: number) => number {
     return part
   }
 }
+const TOLL_TALK = /(?<![\p{L}])(?:toll|tolls|death|deaths|casualties|dead|killed|injured|wounded|[وفبل]?(?:ال)?(?:حصيلة|حصيله|ضحايا|قتلى|جرحى|وفيات|إصابات))(?![\p{L}])/iu
 const LABEL = /^(?:(?:breaking|update|updated|updates|latest|new|live|urgent|عاجل|محدث|تحديث|جديد)(?:\s+\d+)?)?$/iu
 
 /** The lede: the first paragraph of the story text of twelve words or more (a kicker or a deck before it is not), outside quotations and promo. */
@@ -131,9 +133,16 @@ function ledeOf(article: Article): ArticleBlock | undefined {
     if (block.role === 'title' || promo.has(block.index)) continue
     if (!article.isStoryText(block)) continue
     if (block.kind !== 'paragraph' || block.inBlockquote) return undefined
-    if (block.tokens.length >= 12) return block
+    // Words as written: a hyphenated compound ("front-runner", "walk-offs") is one word of a deck, not two.
+    if (wordCount(block.text) >= 12) return block
   }
   return undefined
+}
+
+function wordCount(text: string): number {
+  let count = 0
+  for (const word of text.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(word)) count++
+  return count
 }
 
 /** The tolls of a text, with its tokens; `sentenceOf` groups them for the period and update cues. */
@@ -157,7 +166,9 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
     // The head after the number, past a counted noun and an auxiliary: «62 قتيلا», "12 soldiers were killed".
     let k = last + 1
     let group = ''
-    if (k < tokens.length && !isHead(k) && kindAt(k) !== 'people' && !NOT_COUNTED.has(tokens[k].norm) && !AUXILIARY.has(tokens[k].norm) && kindAt(k) !== 'approximate') {
+    // The counted noun follows the number directly: "12 soldiers", not "kills 19: NYTimes …" (another part of a headline).
+    const spaced = (a: number) => a + 1 < tokens.length && /^\s+$/u.test(text.slice(tokens[a].end, tokens[a + 1].index))
+    if (k < tokens.length && spaced(last) && !isHead(k) && kindAt(k) !== 'people' && !NOT_COUNTED.has(tokens[k].norm) && !AUXILIARY.has(tokens[k].norm) && kindAt(k) !== 'approximate') {
       group = tokens[k].norm
       k++
     } else if (kindAt(k) === 'people') {
@@ -176,7 +187,7 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
       head = at[j]!
       from = tokens[head.from].index
       const next = tokens[last + 1]
-      group = next && kindAt(last + 1) !== 'people' && countedNoun(next) ? next.norm : ''
+      group = next && spaced(last) && kindAt(last + 1) !== 'people' && countedNoun(next) ? next.norm : ''
       to = kindAt(last + 1) === 'people' ? tokens[at[last + 1]!.to - 1].end : group ? next.end : token.end
     }
     const kind = head.entry.kind as TollKind
@@ -204,7 +215,9 @@ function countedNoun(token: Token): boolean {
 
 /** Whether an approximator stands before the number, right after it ("or more", "12+"), or after its head («على الأقل»). */
 function approximate(text: string, tokens: readonly Token[], first: number, end: number, head: {from: number; to: number}, kindAt: (i: number) => string | undefined): boolean {
-  if (kindAt(first - 1) === 'approximate' || kindAt(end) === 'approximate') return true
+  // Beside the number in its clause: "Not Yet, At Least; 41 killed" has none.
+  const spaced = (a: number, b: number) => /^\s*$/u.test(text.slice(tokens[a].end, tokens[b].index))
+  if ((kindAt(first - 1) === 'approximate' && spaced(first - 1, first)) || (kindAt(end) === 'approximate' && spaced(end - 1, end))) return true
   if (/^\s*\+/u.test(text.slice(tokens[end - 1].end, tokens[end - 1].end + 2))) return true
   // «62 قتيلا على الأقل»: right after the head, in its clause ("18 dead — Nomination almost certain" is another part).
   const after = Math.max(head.to, end)
