@@ -12,7 +12,8 @@
  * How: the founding analysis (src/model/founding.ts, words in src/lexicons/events.json) reads a
  * founding or emergence verb (ظهر، تأسس، نشأ، تشكل / founded, formed, established, emerged) with
  * an entity noun (تنظيم، جماعة، حركة، حزب، شركة / group, company, party) and a year in its
- * clause («أوائل 2025» keeps its approximator), then, to the next heading or founding statement,
+ * clause («أوائل 2025» keeps its approximator; «وكانت الحركة قد تأسست عام 1987», "Founded in
+ * 1987, the group …" too), then, to the next heading or founding statement,
  * the acts that need the entity to exist (تبنى، أعلن مسؤوليته، نفذ، شن / claimed responsibility,
  * carried out, launched) whose agent is a definite back-reference to the same noun («التنظيم»,
  * «مسلحو التنظيم», "the group") and whose clause names an earlier year. Another mention of the
