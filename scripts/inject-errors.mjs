@@ -4,7 +4,7 @@
 // family is run on the copies and on the originals. Measurement only: no test reads these files.
 //
 //   npm run eval:consistency [-- --shared <dir>] [--only dev|polnear] [--checks date-weekday,future-as-past]
-//                            [--natural <file>] [--limit N] [--write <dir>]
+//                            [--natural <file>] [--limit N] [--write <dir>] [--variants N]
 //
 // The shared folder is found by scripts/measurement.mjs (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
 //
@@ -425,7 +425,9 @@ const AR_COUNTED = {
   people: ['أشخاص', 'شخصا', 'شخص'],
   dead: ['قتلى', 'قتيلا', 'قتيل'],
   injured: ['جرحى', 'جريحا', 'جريح'],
-  others: ['آخرين', 'آخر', 'آخر']
+  // «وإصابة 20 آخرين»: newsrooms keep the plural.
+  others: ['آخرين', 'آخرين', 'آخرين'],
+  soldiers: ['جنود', 'جنديا', 'جندي']
 }
 const arCount = (noun, n) => AR_COUNTED[noun][n <= 10 ? 0 : n <= 99 ? 1 : 2]
 // Words of a period or an update (the issue's exclusions): a toll beside them counts something else.
@@ -470,7 +472,7 @@ function ledeLine(lines, title) {
   for (const o of lines) {
     if (o.index <= title.index || !o.line.trim()) continue
     if (/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line)) return undefined
-    if (o.line.trim().split(/\s+/u).length >= 12) return o
+    if (o.line.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= 12) return o
   }
   return undefined
 }
@@ -487,6 +489,66 @@ function moved(value, random, lang) {
   return value + 1
 }
 
+// Headline forms of a toll, as newsrooms write them, per language and kind: (heading, n as written, value, noun) → title.
+// `noun` is a counted noun kept from the lede ("soldiers", «جنود»), '' for people.
+const HEADLINE_FORMS = {
+  en: {
+    dead: [
+      (h, n, v, noun) => `${h}: ${n}${noun ? ' ' + noun : ''} killed`,
+      (h, n, v, noun) => `${n}${noun ? ' ' + noun : ''} dead — ${h}`,
+      (h, n, v, noun) => `${h}; ${n}${noun ? ' ' + noun : ''} killed`,
+      (h, n, v, noun) => `Attack kills ${n}${noun ? ' ' + noun : ''}: ${h}`,
+      (h, n, v, noun) => `${h}: ${n}${noun ? ' ' + noun : ''} die in blast`
+    ],
+    injured: [
+      (h, n, v, noun) => `${h}: ${n}${noun ? ' ' + noun : ''} injured`,
+      (h, n, v, noun) => `${n}${noun ? ' ' + noun : ''} wounded — ${h}`,
+      (h, n, v, noun) => `${h}; ${n}${noun ? ' ' + noun : ''} hurt`,
+      (h, n, v, noun) => `Blast injures ${n}${noun ? ' ' + noun : ''}: ${h}`
+    ]
+  },
+  ar: {
+    dead: [
+      (h, n, v, noun) => `${h}.. مقتل ${n} ${noun ? arCount(noun, v) : arCount('people', v)}`,
+      (h, n, v, noun) => (noun ? `${h}: مقتل ${n} ${arCount(noun, v)}` : `${h}: ${n} ${arCount('dead', v)}`),
+      (h, n, v, noun) => `مقتل ${n} ${noun ? arCount(noun, v) : arCount('people', v)} - ${h}`,
+      (h, n, v, noun) => `${h}.. مصرع ${n} ${noun ? arCount(noun, v) : arCount('people', v)}`,
+      (h, n, v, noun) => (noun ? `${h}: مقتل ${n} ${arCount(noun, v)}` : `${h}: سقوط ${n} ${arCount('dead', v)}`)
+    ],
+    injured: [
+      (h, n, v, noun) => `${h}.. إصابة ${n} ${noun ? arCount(noun, v) : arCount('people', v)}`,
+      (h, n, v, noun) => (noun ? `${h}: إصابة ${n} ${arCount(noun, v)}` : `${h}: ${n} ${arCount('injured', v)}`),
+      (h, n, v, noun) => `إصابة ${n} ${noun ? arCount(noun, v) : arCount('people', v)} - ${h}`
+    ]
+  }
+}
+
+// Lede sentences of a toll, as wires open an attack or accident story: (d dead, i injured, cause, digits) →
+// {text, kinds (the tolls it states), noun (a counted noun, or '')}. English numbers that open a sentence are words.
+const LEDE_FORMS = {
+  en: [
+    (d, i, c) => ({text: `The ${c} killed ${d} people and injured ${i} others, police said.`, kinds: ['dead', 'injured']}),
+    (d, i, c) => ({text: d <= 12 ? `${capital(EN_NUMBER_WORDS[d])} people were killed in the ${c}, officials said.` : `Police said ${d} people were killed in the ${c}.`, kinds: ['dead']}),
+    (d, i, c) => ({text: `Officials said ${d} people died in the ${c}.`, kinds: ['dead']}),
+    (d, i, c) => ({text: `The ${c} left ${d} dead and ${i} wounded.`, kinds: ['dead', 'injured']}),
+    (d, i, c) => ({text: `The ${c} claimed ${d} lives, the authorities said.`, kinds: ['dead']}),
+    (d, i, c) => ({text: `The ${c} killed ${d} soldiers, the army said.`, kinds: ['dead'], noun: 'soldiers'}),
+    (d, i, c) => ({text: `At least one witness said the ${c} wounded ${i} people.`, kinds: ['injured']})
+  ],
+  ar: [
+    (d, i, c, n) => ({text: `أسفر ${c} عن مقتل ${n(d)} ${arCount('people', d)} وإصابة ${n(i)} ${arCount('others', i)}، وفق مصادر رسمية.`, kinds: ['dead', 'injured']}),
+    (d, i, c, n) => ({text: `قتل ${n(d)} ${arCount('people', d)} في ${c}، بحسب الشرطة.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `لقي ${n(d)} ${arCount('people', d)} حتفهم في ${c}.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `أدى ${c} إلى سقوط ${n(d)} ${arCount('dead', d)} و${n(i)} ${arCount('injured', i)}.`, kinds: ['dead', 'injured']}),
+    (d, i, c, n) => ({text: `قالت السلطات إن ${n(d)} ${arCount('people', d)} لقوا مصرعهم في ${c}.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `أودى ${c} بحياة ${n(d)} ${arCount('people', d)}.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `وأسفر ${c} عن مقتل ${n(d)} ${arCount('soldiers', d)}، بحسب بيان للجيش.`, kinds: ['dead'], noun: 'soldiers'}),
+    (d, i, c, n) => ({text: `وأصيب ${n(i)} ${arCount('people', i)} بجروح في ${c}.`, kinds: ['injured']})
+  ]
+}
+const CAUSES = {en: ['explosion', 'attack', 'crash', 'fire', 'shooting', 'storm'], ar: ['الانفجار', 'الهجوم', 'الحادث', 'الحريق', 'القصف', 'السيل']}
+const capital = (word) => word[0].toUpperCase() + word.slice(1)
+
 function writeHeadlineToll(article, random, lines, title) {
   const lang = languageOf(article.text)
   if (!lang) return undefined
@@ -498,19 +560,10 @@ function writeHeadlineToll(article, random, lines, title) {
   const lede = ledeLine(lines, title)
   if (!lede) return undefined
   const tolls = ledeTolls(lede.line, lang)
-  const headlineFor = (kind, value, noun, style) => {
-    if (lang === 'ar') {
-      const n = digits(value)
-      return kind === 'dead'
-        ? [`${heading}.. مقتل ${n} ${arCount('people', value)}`, `${heading}: ${n} ${arCount('dead', value)}`, `مقتل ${n} ${arCount('people', value)} - ${heading}`][style % 3]
-        : [`${heading}.. إصابة ${n} ${arCount('people', value)}`, `${heading}: ${n} ${arCount('injured', value)}`, `إصابة ${n} ${arCount('people', value)} - ${heading}`][style % 3]
-    }
-    const who = noun ? ` ${noun}` : ''
-    return kind === 'dead'
-      ? [`${heading}: ${value}${who} killed`, `${value}${who} dead — ${heading}`, `${heading}; ${value}${who} killed`][style % 3]
-      : [`${heading}: ${value}${who} injured`, `${value}${who} wounded — ${heading}`, `${heading}; ${value}${who} hurt`][style % 3]
-  }
-  const style = Math.floor(random() * 3)
+  const forms = HEADLINE_FORMS[lang]
+  const headline = (kind, value, noun, style) => `# ${forms[kind][style % forms[kind].length](heading, digits(value), value, noun)}`
+  const style = Math.floor(random() * 5)
+  const sides = [title.index + 1, lede.index + 1]
   if (tolls.length) {
     // The lede's own toll: exactly one of its kind, exact, in a sentence with no period or update word.
     const sentenceOf = (toll) => {
@@ -519,52 +572,31 @@ function writeHeadlineToll(article, random, lines, title) {
       const end = lede.line.slice(toll.to).search(/[.!?؟](?:\s|$)/u)
       return lede.line.slice(from, end < 0 ? lede.line.length : toll.to + end)
     }
-    const usable = tolls.filter((toll) => toll.exact && toll.value >= 3 && tolls.filter((other) => other.kind === toll.kind).length === 1 && !SCOPED.test(sentenceOf(toll)) && lede.free(toll.from, toll.to))
+    // Arabic counted nouns other than people are not rewritten (their agreement forms are not the injector's).
+    const usable = tolls.filter((toll) => toll.exact && toll.value >= 3 && (lang === 'en' || !toll.noun) && tolls.filter((other) => other.kind === toll.kind).length === 1 && !SCOPED.test(sentenceOf(toll)) && lede.free(toll.from, toll.to))
     if (!usable.length) return undefined
     const toll = pick(random, usable)
-    const headline = `# ${headlineFor(toll.kind, toll.value, toll.noun, style)}`
-    const control = replaceLine(article.text, title, headline)
+    const control = replaceLine(article.text, title, headline(toll.kind, toll.value, toll.noun, style))
     const changed = moved(toll.value, random, lang)
-    const lines2 = [title.index + 1, lede.index + 1]
-    if (random() < 0.5) {
-      return {text: replaceLine(article.text, title, `# ${headlineFor(toll.kind, changed, toll.noun, style)}`), control, line: title.index + 1, lines: lines2, note: `+headline ${toll.kind} ${changed} (lede ${toll.raw}) → ${changed}`}
-    }
+    if (random() < 0.5) return {text: replaceLine(article.text, title, headline(toll.kind, changed, toll.noun, style)), control, line: title.index + 1, lines: sides, note: `+headline ${toll.kind} ${changed} (lede ${toll.raw})`}
     const raw = /^[a-z]/iu.test(toll.raw) ? String(changed) : digits(changed)
-    const ledeChanged = lede.line.slice(0, toll.from) + raw + lede.line.slice(toll.to)
-    return {text: replaceLine(control, lede, ledeChanged), control, line: lede.index + 1, lines: lines2, note: `+headline ${toll.kind} ${toll.value}, lede ${toll.raw} → ${raw}`}
+    return {text: replaceLine(control, lede, lede.line.slice(0, toll.from) + raw + lede.line.slice(toll.to)), control, line: lede.index + 1, lines: sides, note: `+headline ${toll.kind} ${toll.value}, lede ${toll.raw} to ${raw}`}
   }
-  // No toll in the lede: a toll sentence at its start, as wires write the first line of an attack or accident story.
+  // No toll in the lede: a toll sentence at its start, and the headline of it.
   if (TOLL.test(lede.line.replace(/[\u064b-\u0652]/gu, ''))) return undefined
   const dead = 3 + Math.floor(random() * 40)
   const injured = 3 + Math.floor(random() * 60)
-  const sentenceFor = (d, i, form) => {
-    if (lang === 'ar') {
-      const cause = pick(random, ['الانفجار', 'الهجوم', 'الحادث', 'الحريق', 'القصف'])
-      return [
-        `أسفر ${cause} عن مقتل ${digits(d)} ${arCount('people', d)} وإصابة ${digits(i)} ${arCount('others', i)}، وفق مصادر رسمية.`,
-        `قتل ${digits(d)} ${arCount('people', d)} في ${cause}، بحسب الشرطة.`,
-        `لقي ${digits(d)} ${arCount('people', d)} حتفهم في ${cause}.`,
-        `أدى ${cause} إلى سقوط ${digits(d)} ${arCount('dead', d)} و${digits(i)} ${arCount('injured', i)}.`
-      ][form]
-    }
-    const cause = pick(random, ['explosion', 'attack', 'crash', 'fire', 'shooting'])
-    return [
-      `The ${cause} killed ${d} people and injured ${i} others, police said.`,
-      `${d} people were killed in the ${cause}, officials said.`,
-      `Officials said ${d} people died in the ${cause}.`,
-      `The ${cause} left ${d} dead and ${i} wounded.`
-    ][form]
-  }
-  const form = Math.floor(random() * 4)
-  // Keep the random draws in one order for both copies.
-  const sentence = sentenceFor(dead, injured, form)
-  const control = replaceLine(replaceLine(article.text, title, `# ${headlineFor('dead', dead, '', style)}`), lede, `${sentence} ${lede.line}`)
-  const changed = moved(dead, random, lang)
-  if (random() < 0.5) {
-    return {text: replaceLine(control, title, `# ${headlineFor('dead', changed, '', style)}`), control, line: title.index + 1, lines: [title.index + 1, lede.index + 1], note: `+headline and lede toll (form ${form}), headline ${dead} → ${changed}`}
-  }
-  const wrong = sentence.replace(new RegExp(`(?<![\\d٠-٩])${digits(dead)}(?![\\d٠-٩])`, 'u'), digits(changed))
-  return {text: replaceLine(control, lede, `${wrong} ${lede.line}`), control, line: lede.index + 1, lines: [title.index + 1, lede.index + 1], note: `+headline and lede toll (form ${form}), lede ${dead} → ${changed}`}
+  const form = Math.floor(random() * LEDE_FORMS[lang].length)
+  const cause = pick(random, CAUSES[lang])
+  const sentence = LEDE_FORMS[lang][form](dead, injured, cause, digits)
+  const kind = pick(random, sentence.kinds)
+  const value = kind === 'dead' ? dead : injured
+  const noun = sentence.noun ?? ''
+  const control = replaceLine(replaceLine(article.text, title, headline(kind, value, noun, style)), lede, `${sentence.text} ${lede.line}`)
+  const changed = moved(value, random, lang)
+  if (random() < 0.5) return {text: replaceLine(control, title, headline(kind, changed, noun, style)), control, line: title.index + 1, lines: sides, note: `+headline and lede ${kind} (${lang} lede ${form}, headline ${style}), headline ${value} to ${changed}`}
+  const changedSentence = LEDE_FORMS[lang][form](kind === 'dead' ? changed : dead, kind === 'injured' ? changed : injured, cause, digits).text
+  return {text: replaceLine(control, lede, `${changedSentence} ${lede.line}`), control, line: lede.index + 1, lines: sides, note: `+headline and lede ${kind} (${lang} lede ${form}, headline ${style}), lede ${value} to ${changed}`}
 }
 const TOLL = /(?<![\p{L}])(?:killed|kills|kill|dead|deaths|died|injured|injures|wounded|wounds|hurt|casualties|(?:[وف])?(?:قتيلا|قتيل|قتلى|مقتل|مصرع|وفاة|قتل|جريحا|جريح|جرحى|مصابا|مصابين|إصابة|استشهاد|شهيدا|شهداء))(?![\p{L}])/iu
 
@@ -605,7 +637,7 @@ function writeFoundingAndAct(article, random) {
     later.push(o)
     const other = lang === 'ar'
       ? new RegExp(`(?<![\\p{L}])[وفبل]?${noun}\\s+\\p{L}`, 'u').test(o.line)
-      : new RegExp(`[A-Z][\\p{L}’'-]*\\s+${noun}\\b`, 'u').test(o.line) && !(name && o.line.includes(`${name} ${noun}`))
+      : new RegExp(`[A-Z][\\p{L}’'-]*\\s+(?:${noun}|${capital(noun)})\\b`, 'u').test(o.line) && !(name && o.line.toLowerCase().includes(`${name} ${noun}`.toLowerCase()))
     if (later.length >= 3 || other) break
   }
   if (!later.length) return undefined
@@ -613,16 +645,18 @@ function writeFoundingAndAct(article, random) {
   const founded = 1960 + Math.floor(random() * 40)
   const actYear = founded + 1 + Math.floor(random() * 8)
   const civil = CIVIL.has(noun)
-  const foundingStyle = Math.floor(random() * 5)
-  const actStyle = Math.floor(random() * 4)
+  const foundingStyle = Math.floor(random() * 6)
+  const actStyle = Math.floor(random() * 5)
   const foundingFor = (year) => {
     const y = digits(year)
     if (lang === 'ar') {
       const t = AR_MASCULINE.has(noun) ? '' : 'ت'
-      return [`وتأسس${t} ال${noun} عام ${y}.`, `ونشأ${t} ال${noun} في ${y}.`, `وظهر${t} ال${noun} أوائل عام ${y}.`, `وكان${t} ال${noun} قد تأسس${t} عام ${y}.`, `وقد تشكل${t} ال${noun} في عام ${y}.`][foundingStyle]
+      return [`وتأسس${t} ال${noun} عام ${y}.`, `ونشأ${t} ال${noun} في ${y}.`, `وظهر${t} ال${noun} أوائل عام ${y}.`, `وكان${t} ال${noun} قد تأسس${t} عام ${y}.`, `وقد تشكل${t} ال${noun} في عام ${y}.`,
+        `ويعد ال${noun} ${t ? 'التي' : 'الذي'} تأسس${t} عام ${y} من أبرز الأطراف في البلاد.`][foundingStyle]
     }
     const the = name ? `The ${name} ${noun}` : `The ${noun}`
-    return [`${the} was founded in ${y}.`, `The ${noun} was established in ${y}.`, `The ${noun} emerged in ${y}.`, `Founded in ${y}, the ${noun} has grown since.`, `The ${noun}, formed in ${y}, has offices in several cities.`][foundingStyle]
+    return [`${the} was founded in ${y}.`, `The ${noun} was established in ${y}.`, `The ${noun} emerged in ${y}.`, `Founded in ${y}, the ${noun} has grown since.`, `The ${noun}, formed in ${y}, has offices in several cities.`,
+      `The ${noun}, which was set up in ${y}, is based in the capital.`][foundingStyle]
   }
   const actFor = (year) => {
     const y = digits(year)
@@ -631,12 +665,16 @@ function writeFoundingAndAct(article, random) {
       const t = masculine ? '' : 'ت'
       const its = masculine ? 'ه' : 'ها'
       return civil
-        ? [`وشن${t} ال${noun} حملة واسعة عام ${y}.`, `وفي عام ${y}، شن${t} ال${noun} حملة في أنحاء البلاد.`, `ونفذ${t} ال${noun} أول مشاريع${its} الكبرى عام ${y}.`, `وشن${t} ال${noun} في ${y} حملة ضد منافسي${its}.`][actStyle]
-        : [`وتبن${masculine ? 'ى' : 'ت'} ال${noun} هجوما في ${y}.`, `وأعلن${t} ال${noun} مسؤوليت${its} عن هجوم عام ${y}.`, `ونفذ${t} ال${noun} عام ${y} أول عمليات${its}.`, `وفي عام ${y}، شن${t} ال${noun} هجمات على مواقع للجيش.`][actStyle]
+        ? [`وشن${t} ال${noun} حملة واسعة عام ${y}.`, `وفي عام ${y}، شن${t} ال${noun} حملة في أنحاء البلاد.`, `ونفذ${t} ال${noun} أول مشاريع${its} الكبرى عام ${y}.`, `وشن${t} ال${noun} في ${y} حملة ضد منافسي${its}.`,
+          `وقاد أعضاء ال${noun} حملة واسعة، ثم شن${t} ال${noun} في ${y} حملة ثانية.`][actStyle]
+        : [`وتبن${masculine ? 'ى' : 'ت'} ال${noun} هجوما في ${y}.`, `وأعلن${t} ال${noun} مسؤوليت${its} عن هجوم عام ${y}.`, `ونفذ${t} ال${noun} عام ${y} أول عمليات${its}.`, `وفي عام ${y}، شن${t} ال${noun} هجمات على مواقع للجيش.`,
+          `وخطف مسلحو ال${noun} صحفيين أجنبيين في ${y}.`][actStyle]
     }
     return civil
-      ? [`In ${y}, the ${noun} launched a national campaign.`, `The ${noun} launched its first campaign in ${y}.`, `The ${noun} staged a large rally in ${y}.`, `The ${noun} mounted a campaign against its rivals in ${y}.`][actStyle]
-      : [`In ${y}, the ${noun} claimed responsibility for an attack.`, `The ${noun} carried out its first attack in ${y}.`, `The ${noun}'s fighters attacked an army post in ${y}.`, `The ${noun} launched a wave of attacks in ${y}.`][actStyle]
+      ? [`In ${y}, the ${noun} launched a national campaign.`, `The ${noun} launched its first campaign in ${y}.`, `The ${noun} staged a large rally in ${y}.`, `The ${noun} mounted a campaign against its rivals in ${y}.`,
+        `The ${noun} also launched a campaign abroad in ${y}.`][actStyle]
+      : [`In ${y}, the ${noun} claimed responsibility for an attack.`, `The ${noun} carried out its first attack in ${y}.`, `The ${noun}'s fighters attacked an army post in ${y}.`, `The ${noun} launched a wave of attacks in ${y}.`,
+        `Members of the ${noun} kidnapped two aid workers in ${y}.`][actStyle]
   }
   const write = (foundingYear, year) => {
     let text = replaceLine(article.text, first.o, `${first.o.line} ${foundingFor(foundingYear)}`)
@@ -678,6 +716,8 @@ for (const article of articles) {
 
 const rows = []
 const misses = []
+// --variants N: N injections per article (other random draws: other forms, sides and numbers), for more Arabic candidates.
+const variants = Math.max(1, Number(option('--variants') ?? 1))
 // --write DIR: every injected copy (and its control) as a file, <DIR>/<check>/<article id>.md, for reading and linting.
 const written = option('--write')
 const controlFlags = []
@@ -693,8 +733,8 @@ for (const check of checks) {
   let falseFlags = 0
   const byLang = {}
   let shifted = 0
-  for (const article of articles) {
-    const random = randomFor(`${check}:${article.id}`)
+  for (const [article, variant] of articles.flatMap((a) => Array.from({length: variants}, (_, k) => [a, k]))) {
+    const random = randomFor(variant ? `${check}:${article.id}:${variant}` : `${check}:${article.id}`)
     const injected = injector(article, random)
     if (!injected) continue
     candidates++
@@ -706,7 +746,7 @@ for (const check of checks) {
     const original = withDate(article.text, date)
     const copy = withDate(injected.text, date)
     if (written) {
-      const base = path.join(written, check, article.id.replace(/\.(?:md|txt)$/u, ''))
+      const base = path.join(written, check, article.id.replace(/\.(?:md|txt)$/u, '') + (variant ? `.${variant}` : ''))
       fs.mkdirSync(path.dirname(base), {recursive: true})
       fs.writeFileSync(`${base}.md`, copy.text)
       if (injected.control !== undefined) fs.writeFileSync(`${base}.control.md`, withDate(injected.control, date).text)
