@@ -30,11 +30,13 @@
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * A sentence also names its source when a document carries the figure: a poll, survey, study or
  * report owned by a name ("A recent CNN survey found 90 percent", "a Rasmussen Reports poll")
- * or finding something ("a poll from Utah showed", «أظهر استطلاع»).
+ * or finding something ("a poll from Utah showed", «أظهر استطلاع»), or surveying its sample ("The poll surveyed 1,000
+ * adults", «وشمل الاستطلاع 1500 شخص»).
  * Firsts are records: "the first … to", «للمرة الأولى», «أول من», «لتصبح أول …».
  * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "turn 18", "the ages of
- * 25 and 54"), durations, measures joined by a hyphen ("a 300-pound cover", "a 104-page report"), the
- * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234",
+ * 25 and 54", "younger than 50", «دون سن 18»), durations, measures and sizes joined by a hyphen ("a 300-pound
+ * cover", "a 104-page report", "a 112-member body", "the 450-seat chamber"), the
+ * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234", "Feinstein's/54 Below",
  * tickers such as 000063.SZ and 0700.HK, codes with a leading zero), figures inside
  * quotations, block quotes and tables, the title and headings, teaser lines of other stories
  * ("Read more: …", «اقرأ أيضا: …»), the entries of a sources

@@ -159,6 +159,15 @@ test('a measure joined by a hyphen describes an object; a margin or a sum so joi
   assert.deepEqual(claims('The bound, 104-page document covers three main areas.'), [])
   assert.deepEqual(claims('A manhole cover weighing 300 pounds was thrown into the air.').map(([, text]) => text), ['300'])
   assert.deepEqual(claims('Sanders has opened up a 15-point lead over Clinton.').map(([, text]) => text), ['15'])
+  // The size of a body or a text so joined describes it too ("a 112-member body", "the 450-seat chamber", "a 700-word column").
+  assert.deepEqual(claims('The rules committee, a 112-member body, meets in the 450-seat chamber.'), [])
+  assert.deepEqual(claims('The scandal began as a 700-word column about a single priest.'), [])
+  assert.deepEqual(claims('The committee has 112 members, and 43 of them back the change.').map(([, text]) => text), ['112', '43'])
+})
+
+test('a number glued to a word by a slash is part of a name', () => {
+  assert.deepEqual(claims('Butz will open a new show at New York’s Feinstein’s/54 Below next week, with songs by Loretta Lynn.'), [])
+  assert.deepEqual(claims('The club sold 54 tickets for the show on Friday.').map(([, text]) => text), ['54'])
 })
 
 test('ages: the age in a caption after a name, "turn 18", and both ends of "the ages of 25 and 54"', () => {
@@ -167,6 +176,10 @@ test('ages: the age in a caption after a name, "turn 18", and both ends of "the 
   assert.deepEqual(claims('Voters who will turn 18 before November may vote.'), [])
   assert.deepEqual(claims('The study counted men between the ages of 25 and 54 in each country.'), [])
   assert.deepEqual(claims('The police counted 25 and 54 arrests on the two nights.').map(([, text]) => text), ['25', '54'])
+  // A comparison of ages: "younger than 50", «دون سن 18».
+  assert.deepEqual(claims('All of the nominees on the list are younger than 50.'), [])
+  assert.deepEqual(claims('ويمنع القانون بيع التبغ لمن هم دون سن 18 في جميع المحافظات.'), [])
+  assert.deepEqual(claims('All of the nominees are younger than 50, and the firm employs 40 lawyers.').map(([, text]) => text), ['40'])
 })
 
 test('loose counts away from a toll or an event are colour; a teaser line holds no claims', () => {
@@ -183,6 +196,9 @@ test('a document that carries the figure names its source: owned by a name, or f
   assert.equal(cited('On Monday, a Rasmussen Reports poll put Clinton at 43 percent.'), true)
   assert.equal(cited('A poll from Utah showed Trump with a 17-point lead.'), true)
   assert.equal(cited('وأظهر استطلاع أن 60 في المئة من الناخبين يؤيدون الاتفاق.'), true)
+  // The people a poll surveyed are its own figures.
+  assert.equal(cited('The poll surveyed 1,000 adults between Dec. 6 and Dec. 9.'), true)
+  assert.equal(cited('وشمل الاستطلاع 1500 شخص في أنحاء البلاد.'), true)
   // A day is no owner, and a report that finds nothing is no source.
   assert.equal(cited('On Monday a report came out as 500 people fled the town.'), false)
   assert.equal(cited('وصدر التقرير بينما فر 500 شخص من البلدة.'), false)

@@ -224,7 +224,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const after = folded.slice(end, end + 2)
     // Part of a name ("F-16", «إف-15», "G7"), a date (12/4/2024) or a time (11:15); «و330» is "and 330".
     const letterBefore = /\p{L}$/u.test(before) && !/(?:^|[^\p{L}])[وبلف]$/u.test(folded.slice(Math.max(0, start - 2), start))
-    if (letterBefore || /\p{L}[-‐]$|\d[/:]$|[#№]$/u.test(before) || /^[/:]\d|^[-–]\d/u.test(after) || /\d[-–]$/u.test(before)) continue
+    // A number glued to a word by a slash is part of a name ("Feinstein's/54 Below").
+    if (letterBefore || /\p{L}[-‐/]$|\d[/:]$|[#№]$/u.test(before) || /^[/:]\d|^[-–]\d/u.test(after) || /\d[-–]$/u.test(before)) continue
     // Dates and versions (25.07.2019, 1.2.3) and identifiers (1706.02582, 2807447) count nothing.
     if (/\d[.,٫٬]\d+[.,٫٬]/u.test(m[0]) && !/^\d{1,3}(?:([.,٬])\d{3})(?:\1\d{3})*$/u.test(m[0])) continue
     if (/[.٫]\d{4,}$/u.test(m[0]) || /^\d{7,}$/u.test(m[0])) continue
