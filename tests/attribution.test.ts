@@ -321,3 +321,25 @@ test('perception and intention cues are recognised with their subjects, and attr
   assert.deepEqual(stance.others, [])
   assert.equal(stance.attributed, true)
 })
+
+test('an English verb of saying joined by a conjunction has its first conjunct\'s subject, never the words after it; Arabic keeps its subject after the verb', async () => {
+  // The words after the verb are its object, not an inverted speaker.
+  assert.deepEqual(summary('# T\n\nThe album came out in 1977 and that provided five hits and confirmed his global superstar status.'), [])
+  assert.deepEqual(summary('# T\n\nThe minister arrived in Paris and told reporters the deal was done.'), [['told', 'The minister', 'described']])
+  assert.deepEqual(summary('# T\n\nHe arrived late and said the talks had failed.'), [['said', 'He', 'pronoun']])
+  assert.deepEqual(summary('# T\n\nHe praised the businessman, who lacks experience and has attacked global allies.'), [['praised', 'He', 'pronoun'], ['attacked', 'who', 'described']])
+  assert.deepEqual(summary('# T\n\nMaria Lopez lost $20,000 when the bank failed, and said she would never trust a bank again.'), [['said', 'Maria Lopez', 'named']])
+  assert.deepEqual(summary('# T\n\nCarson met his opponents on Monday, but told his supporters the nation was in trouble.'), [['told', 'Carson', 'named']])
+  // "that" before a preposition is no subject: the verb still ties its quotation.
+  assert.deepEqual(summary('# T\n\nPeña Nieto compared those ideologies with that of dictators, and urged people not to "choose the road toward isolationism".'), [['urged', undefined, undefined]])
+  // After another verb of saying, the same speaker carries on.
+  assert.deepEqual(summary('# T\n\nSmith said the plan had failed and added that it was over.'), [['said', 'Smith', 'named'], ['added', undefined, undefined]])
+  // Arabic puts the subject after the verb, also after «و».
+  assert.deepEqual(summary('# خبر\n\nوصل الوفد إلى بغداد صباح اليوم وقال رئيس الوفد إن المحادثات فشلت.'), [['وقال', 'رئيس الوفد', 'named']])
+  const quoteLines = async (markdown: string) => (await lint(markdown)).messages.filter((m) => m.ruleId === 'unattributed-quote').map((m) => m.line)
+  // A quotation after a sentence whose coordinated verb has a thing for its subject has no speaker (an interview remnant).
+  assert.deepEqual(await quoteLines('# Memories\n\nThe album came out in 1977 and that provided five hits and confirmed his global superstar status. "By 1979 he was the biggest touring attraction in the world."\n'), [3])
+  assert.deepEqual(await quoteLines('# Talks\n\nThe minister arrived in Paris and told reporters the deal was done. "We have won this round and we will win the next one."\n'), [])
+  assert.deepEqual(await quoteLines('# خبر\n\nوصل الوزير إلى بغداد صباح اليوم وقال: "سنعمل على إعادة إعمار المدينة في أقرب وقت ممكن".\n'), [])
+  assert.deepEqual(await quoteLines('# خبر\n\nانتهى الاجتماع في ساعة متأخرة من الليل. "سنعمل على إعادة إعمار المدينة في أقرب وقت ممكن".\n'), [3])
+})

@@ -14,7 +14,7 @@
  */
 import {formsOf, type LexiconEntry, type Lexicons, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Quote} from './article.js'
-import {classifySpeaker, isArabicBodyOrTitle, type SpeakerKind} from './speakers.js'
+import {classifySpeaker, isArabicBodyOrTitle, isPronoun, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
 import {firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
@@ -247,6 +247,14 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
     return cue !== undefined && !article.lexicons.cuesBesideQuote.has(normalize(cue.form))
   }
   let range = opensClause ? speakerAfter(block, cueTo, end, false) : speakerBefore(text, tokens, at, start, isCue)
+  // English puts no subject after a verb joined by a conjunction: in "… and confirmed his superstar status" the words
+  // after the verb are its object, and its subject is the first conjunct's.
+  if (range[1] <= range[0] && !opensClause) {
+    let conj = at
+    while (conj > start && EN_AUXILIARIES.has(tokens[conj - 1].norm) && !breaksBetween(text, tokens[conj - 1], tokens[conj])) conj--
+    conj--
+    if (conj >= start && COORDINATORS.has(tokens[conj].norm) && !breaksBetween(text, tokens[conj], tokens[conj + 1])) return conjunctSubject(block, conj, cueTo, start, article, isCue)
+  }
   // After an English verb a speaker opens with a name, a determiner or a source word ("said Mr Smith", "said a source");
   // a participle after a comma carries the clause's subject on (", saying the plan failed").
   // An inverted speaker ends the sentence or its clause ("…, said a source."); "said the convoy was hit" is the complement.
@@ -261,6 +269,48 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   }
   return range
 }
+
+const COORDINATORS = new Set(['and', 'but', 'or'])
+const SUBORDINATORS = new Set(['when', 'while', 'because', 'after', 'before', 'if', 'since', 'though', 'although', 'until', 'as'])
+
+/**
+ * The subject of an English verb of saying joined by a conjunction at token `conj` ("He arrived and said", "the minister
+ * declined to comment but said"): the subject that opens the first conjunct. After another verb of saying it is implied
+ * ("Smith said … and added": the same speaker carries on). After a demonstrative "that"
+ * ("and that provided five hits and confirmed his status") the subject is a thing, and the verb attributes nothing.
+ */
+function conjunctSubject(block: ArticleBlock, conj: number, cueTo: number, start: number, article: Article, isCue: (token: Token) => boolean): [number, number] | undefined {
+  const {text, tokens} = block
+  const implied: [number, number] = [cueTo, cueTo]
+  // Back to the start of the first conjunct (over a comma before the conjunction: "…, but told").
+  let k = conj
+  // (A comma inside a number, "$20,000", breaks nothing.)
+  const joins = (at: number) => !breaksBetween(text, tokens[at - 1], tokens[at]) || (at === conj || /^\d+$/u.test(tokens[at - 1].norm) && /^\d+$/u.test(tokens[at].norm)) &&
+    /^\s*,\s*$/u.test(text.slice(tokens[at - 1].end, tokens[at].index))
+  // A subordinate clause inside it is passed over ("Maria Lopez lost $20,000 when the bank failed, and said").
+  while (k > start && joins(k) && !isCue(tokens[k - 1]) && (!EN_STOP_BACK.has(tokens[k - 1].norm) || COORDINATORS.has(tokens[k - 1].norm) || SUBORDINATORS.has(tokens[k - 1].norm))) k--
+  // "Smith said the plan had failed and added": the speaker of the earlier verb carries on.
+  if (k === conj || k > start && isCue(tokens[k - 1])) return implied
+  // "the businessman who lacks experience and has attacked allies": the relative stands for its antecedent.
+  if (k > start && RELATIVE.has(tokens[k - 1].norm) && !breaksBetween(text, tokens[k - 1], tokens[k])) return [k - 1, k]
+  const first = tokens[k]
+  if (isPronoun(first.norm)) return [k, k + 1]
+  const nounPhrase = startsNounPhrase(first, article) && !NOT_SUBJECT_OPENERS.has(first.norm)
+  if (!nounPhrase) return thingSubject(text, tokens, k - 1, start) && !PREPOSITIONS.has(first.norm) && !breaksBetween(text, tokens[k - 1], first) ? undefined : implied
+  // The noun phrase: a determiner and its noun, or a run of capitalised words (a name).
+  let e = k + (EN_NOUN_OPENERS.has(first.norm) && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') ? 2 : 1)
+  while (e < conj && /^\p{Lu}/u.test(tokens[e].text) && !breaksBetween(text, tokens[e - 1], tokens[e])) e++
+  return [k, Math.min(e, conj)]
+}
+/**
+ * Whether token `at` is a demonstrative "that" opening a clause as its subject ("…, and that provided five hits"): after a
+ * conjunction or a break, not after a verb or a preposition ("on that feat", "said that"), and not before one ("that of").
+ */
+function thingSubject(text: string, tokens: readonly Token[], at: number, start: number): boolean {
+  if (at < start || tokens[at].norm !== 'that') return false
+  return at === start || breaksBetween(text, tokens[at - 1], tokens[at]) || COORDINATORS.has(tokens[at - 1].norm)
+}
+const PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'with', 'from', 'on', 'to', 'by', 'about', 'over', 'under', 'into', 'like'])
 
 // Words of affiliation that make a named speaker a member of a field ("Colin Clarke of the Soufan Center", «من مركز سوفان»).
 const AFFILIATION = new Set(['of', 'at', 'from', 'with', 'من', 'في', 'لدي', 'بمركز', 'بجامعه', 'بمعهد'])
