@@ -25,7 +25,8 @@
  * and a source that opens its sentence ("The company said …") does not go on at all. A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article: a precise one (62, 1,579) always, a round one
- * (50,000, 2) only when both are tolls or their sentences share a content word, so that 50,000
+ * (50,000) only when both are tolls or their sentences share a content word, and one under ten (2, «اثنين»)
+ * only when both count the same noun ("2 soldiers" is not "2 policemen"), so that 50,000
  * people fleeing a city are not the 50,000 people an aid plan can shelter. A cue that only claims responsibility
  * («أعلن مسؤوليته») or sits inside the claim itself («اتصالات تؤكد») covers nothing.
  * A sentence also names its source when a document carries the figure: a poll, survey, study or

@@ -154,6 +154,17 @@ test('a round figure is the same as one elsewhere only when their sentences shar
   assert.equal(sameFigure(article, precise, preciseAgain), true)
 })
 
+test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
+  const ar = model('وأدى الهجوم إلى مقتل ضابط وإصابة عسكريين اثنين بجروح.\n\nوأعلن الحزب مقتل شرطيين اثنين في سوريا.\n\nوأصيب عسكريين اثنين في الهجوم نفسه.')
+  const [soldiers, police, soldiersAgain] = ar.use(findClaims).mentions
+  assert.equal(sameFigure(ar, soldiers, police), false)
+  assert.equal(sameFigure(ar, soldiers, soldiersAgain), true)
+  const en = model('The blast killed 3 soldiers near the border.\n\nThe army said 3 policemen were killed in the city.\n\nThe 3 soldiers killed were buried on Friday.')
+  const [enSoldiers, enPolice, enSoldiersAgain] = en.use(findClaims).mentions
+  assert.equal(sameFigure(en, enSoldiers, enPolice), false)
+  assert.equal(sameFigure(en, enSoldiers, enSoldiersAgain), true)
+})
+
 test('a measure joined by a hyphen describes an object; a margin or a sum so joined is still a figure', () => {
   assert.deepEqual(claims('Explosions can pop a 300-pound manhole cover five stories into the air.'), [])
   assert.deepEqual(claims('The bound, 104-page document covers three main areas.'), [])

@@ -399,6 +399,12 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
 export function sameFigure(article: Article, a: Claim, b: Claim): boolean {
   if (a.figure === undefined || a.figure !== b.figure) return false
   if (a.figure.replace(/[%.]/gu, '').replace(/^0+|0+$/gu, '').length >= 2) return true
+  // A number under ten is everywhere in a story: two such mentions are one figure only when they count the same noun
+  // («إصابة عسكريين اثنين» is not «مقتل شرطيين اثنين», "two soldiers" not "two policemen").
+  if (a.kind !== 'money' && b.kind !== 'money' && !a.figure.endsWith('%') && Number(a.figure) < 10) {
+    const counted = countedWords(article, b)
+    return [...countedWords(article, a)].some((word) => counted.has(word))
+  }
   if (a.kind === 'toll' && b.kind === 'toll') return true
   const around = contextWords(article, b)
   for (const word of contextWords(article, a)) if (around.has(word)) return true
@@ -410,6 +416,17 @@ const CONTEXT_STOP = new Set(['the', 'and', 'that', 'with', 'from', 'have', 'wer
   'people', 'person', 'persons', 'percent', 'thousand', 'thousands', 'million', 'millions', 'billion', 'year', 'years', 'said', 'says',
   'الي', 'علي', 'الذي', 'التي', 'الذين', 'اكثر', 'نحو', 'حوالي', 'قرابه', 'بين', 'منذ', 'بعد', 'قبل', 'خلال', 'حيث', 'كان', 'كانت', 'يقل',
   'شخص', 'شخصا', 'اشخاص', 'الاشخاص', 'الف', 'الفا', 'الاف', 'مليون', 'ملايين', 'عام', 'اعوام', 'قال', 'قالت'])
+
+/** The stems of the words right before and after a mention: what it counts («عسكريين اثنين», "two soldiers"). */
+function countedWords(article: Article, claim: Claim): Set<string> {
+  const {tokens} = article.blocks[claim.block]
+  const words = new Set<string>()
+  for (const i of [tokenAt(tokens, claim.from) - 1, tokenAt(tokens, claim.to - 1) + 1]) {
+    const token = tokens[i]
+    if (token && i >= 0 && !/\d/u.test(token.norm) && !CONTEXT_STOP.has(token.norm)) words.add(nounStem(token.norm))
+  }
+  return words
+}
 
 /** The stems of the content words of a mention's sentence, but for the mention itself. */
 function contextWords(article: Article, claim: Claim): Set<string> {
