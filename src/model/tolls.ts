@@ -3,8 +3,8 @@
  * "Bomb kills 12 in Kabul" over "A suicide bomber killed 14 people …" is a story that disagrees
  * with itself, unless one of them is approximate, over a period, updated, or one of several.
  *
- * A toll is a number (digits of any script, "1,200", or a number word of claims.json: "two",
- * «ثلاثة») with a head of the dead, the injured or both: after it («62 قتيلا», "12 people were
+ * A toll is a number (digits of any script, "1,200", «و31» with its conjunction, or a number word
+ * of claims.json: "two", «ثلاثة») with a head of the dead, the injured or both: after it («62 قتيلا», "12 people were
  * killed", "30 killed and wounded") or before it («مقتل 62 شخصا», "kills 12", "killed 12
  * people"). The counted noun between them is kept: "12 soldiers" is compared only with soldiers,
  * "12 people" and "12" with each other. A toll is exact with no approximator beside it («ما لا
@@ -177,7 +177,7 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
     while (k < tokens.length && AUXILIARY.has(tokens[k].norm) && !isHead(k)) k++
     // «وإصابة 25» opens the next toll: a head joined by «و» is no head of this number.
     let head: {entry: LexiconEntry; from: number; to: number} | undefined = isHead(k) && !joined(tokens[k]) ? at[k] : undefined
-    let from = token.index
+    let from = value.from
     let to = head ? tokens[head.to - 1].end : token.end
     if (!head) {
       // The head right before it: «مقتل 62 شخصا», "kills 12", "killed at least 12 people"; not across a comma ("12 killed, 30 injured").
@@ -229,23 +229,25 @@ function approximate(text: string, tokens: readonly Token[], first: number, end:
 }
 
 /** The number at token `i`: digits (with thousands separators, «٦٢»), or a number word; not a year, a decimal, or part of a name. */
-function numberAt(text: string, tokens: readonly Token[], i: number, words: ReadonlyMap<string, number>): {value: number; to: number} | undefined {
+function numberAt(text: string, tokens: readonly Token[], i: number, words: ReadonlyMap<string, number>): {value: number; to: number; from: number} | undefined {
   const token = tokens[i]
-  if (/^\d+$/u.test(token.norm)) {
+  // «21 قتيلا و31 جريحا»: the conjunction written on the number.
+  const joined = /^[وف]\d+$/u.test(token.norm) && /^[وف]/u.test(text.slice(token.index, token.index + 1))
+  if (/^\d+$/u.test(token.norm) || joined) {
     const before = text.slice(Math.max(0, token.index - 1), token.index)
     // Part of a name or a code ("F-16", «إف-15», "G7"), a decimal or a time.
     if (/[\p{L}\-‐/:.,٫٬#]/u.test(before)) return undefined
-    let value = token.norm
+    let value = joined ? token.norm.slice(1) : token.norm
     let to = i + 1
     // "1,200", «1٬200»: thousands groups are one number.
     while (to < tokens.length && /^\d{3}$/u.test(tokens[to].norm) && /^[,٬]$/u.test(text.slice(tokens[to - 1].end, tokens[to].index))) value += tokens[to++].norm
     const after = text.slice(tokens[to - 1].end, tokens[to - 1].end + 2)
     if (/^[.٫:/][\d٠-٩]|^[%٪]/u.test(after)) return undefined
     if (value.length === 4 && YEAR.test(value)) return undefined
-    return {value: Number(value), to}
+    return {value: Number(value), to, from: token.index + (joined ? 1 : 0)}
   }
   const word = words.get(token.norm) ?? (token.stems.length ? words.get(token.stems[token.stems.length - 1]) : undefined)
-  return word === undefined ? undefined : {value: word, to: i + 1}
+  return word === undefined ? undefined : {value: word, to: i + 1, from: token.index}
 }
 
 const numberWordCache = new WeakMap<object, Map<string, number>>()
