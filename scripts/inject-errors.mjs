@@ -610,7 +610,8 @@ function writeFoundingAndAct(article, random) {
   const lang = languageOf(article.text)
   if (!lang) return undefined
   const digits = digitsOf(article.text)
-  const lines = ownLines(article.text).filter((o) => o.line.trim() && !/^#/u.test(o.line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line))
+  // Not the first line: with no heading it is the title («ماذا نعرف عن تنظيم …؟»), which the rule does not read.
+  const lines = ownLines(article.text).filter((o) => o.line.trim() && !/^#/u.test(o.line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|!\[)/u.test(o.line)).filter((o) => o.index > article.text.search(/\S/u) && o.index !== article.text.slice(0, article.text.search(/\S/u)).split('\n').length - 1)
   // The first mention of an entity noun outside quotations and links, in a paragraph of the story.
   let first
   // A line with a quotation left open would put the written sentence inside it.
@@ -762,12 +763,15 @@ for (const check of checks) {
       byLang[lang].caught++
     }
     else misses.push(`${check} ${article.id}:${injected.line} ${injected.note}\n${(injected.lines ?? [injected.line]).map((n) => `    ${n}| ${injected.text.split('\n')[n - 1]?.slice(0, 300)}`).join('\n')}`)
-    falseFlags += before.filter((m) => m.ruleId === check).length
-    falseFlags += after.filter((m) => m.ruleId === check && !on(m)).length
+    // The original's own flags count once per article (they are listed and read with the natural text: the seed's
+    // real error is one); the same flag again in its copy or control is not counted twice.
+    const own = new Set(before.filter((m) => m.ruleId === check).map((m) => `${m.line}:${m.reason}`))
+    if (!variant) falseFlags += own.size
+    falseFlags += after.filter((m) => m.ruleId === check && !on(m) && !own.has(`${m.line}:${m.reason}`)).length
     // A written-in injection's control (both sides written, in agreement) is the original of its pair in the mix.
     if (injected.control !== undefined) {
       const control = await messagesOf(withDate(injected.control, date).text)
-      const flagged = control.filter((m) => m.ruleId === check)
+      const flagged = control.filter((m) => m.ruleId === check && !own.has(`${m.line}:${m.reason}`))
       falseFlags += flagged.length
       for (const m of flagged) controlFlags.push(`${check} ${article.id}:${m.line - copy.shift} ${m.reason}\n    | ${injected.control.split('\n')[m.line - copy.shift - 1]?.slice(0, 300)}`)
     }
