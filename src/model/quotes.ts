@@ -146,3 +146,16 @@ export function opensText(text: string, quote: Quote): boolean {
   return true
 }
 const OPENING_PUNCTUATION = /[\s:：\-–—―.,،]/u
+
+/**
+ * Whether an unclosed quotation runs on as quoted paragraphs whose breaks were lost: wire style leaves a quoted
+ * paragraph open and opens the next with a new mark, so a block scraped as one line reads `… said. "A. "B."`. The
+ * unclosed quotation holds a nested one that opens right after a sentence end, with the same kind of mark.
+ */
+export function runsOnAsParagraphs(text: string, quote: Quote, quotes: readonly Quote[]): boolean {
+  if (!quote.unbalanced || quote.marks[0] === '') return false
+  const kind = DOUBLE.has(quote.marks[0]) ? DOUBLE : undefined
+  return quotes.some((q) => q.depth === quote.depth + 1 && q.open > quote.innerStart && q.open < quote.innerEnd && q.marks[0] !== '' &&
+    (kind ? kind.has(q.marks[0]) : q.marks[0] === quote.marks[0]) && /[.!?؟…]["”’»]?\s+$/u.test(text.slice(Math.max(quote.innerStart, q.open - 4), q.open)))
+}
+const DOUBLE = new Set(['"', '“', '„', "''"])
