@@ -29,7 +29,9 @@ type Extension = Record<string, Record<string, unknown> | undefined>
  * the micromark-extension-gfm-* tokenizers (table 2.1, strikethrough 2.1, footnote 2.1,
  * task-list-item 2.1, autolink-literal 2.1):
  * - a table needs a delimiter row with a `|`, or else with a `:` before or after its `-`
- *   (`a` then `:-` is a table of one column);
+ *   (`a` then `:-` is a table of one column): a line of its own holding nothing but cells of
+ *   `-` and `:`, pipes, spaces and tabs, after the `>` of the block quotes it sits in (a pipe
+ *   in a line of prose, "Facebook | X | YouTube", starts none);
  * - strikethrough is made of `~`;
  * - footnote definitions, calls, and the calls found at a `]`, start with `[^`;
  * - a task list check is `[` then a space, tab, line ending, `x` or `X`, then `]`;
@@ -37,7 +39,7 @@ type Extension = Record<string, Record<string, unknown> | undefined>
  *   `https://` (any case).
  */
 const TRIGGERS: ReadonlyArray<{names: readonly string[]; trigger: RegExp}> = [
-  {names: ['table'], trigger: /\||:-|-:/},
+  {names: ['table'], trigger: /^[ \t>]*(?=[^\n\r]*-)(?=[^\n\r]*(?:\||:-|-:))[ \t|:-]+$/m},
   {names: ['strikethrough'], trigger: /~/},
   {names: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'], trigger: /\[\^/},
   {names: ['tasklistCheck'], trigger: /\[[\t\n\r xX]/},

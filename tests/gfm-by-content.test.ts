@@ -76,6 +76,8 @@ test('gfm by content: each construct that can match is kept, and a table needs n
     ['table', '| a | b |\n| - | - |\n', 'table'],
     ['table', 'a\n:-\n', 'table'],
     ['table', 'a\n-:\n', 'table'],
+    ['table', '> - a | b\n>   ---|:-:\r\n', 'table'],
+    ['table', 'a | b\n  |-|\t-|\n', 'table'],
     ['strikethrough', 'a ~~b~~ c\n', 'delete'],
     ['gfmFootnoteCall', 'a[^1]\n\n[^1]: b\n', 'footnoteReference'],
     ['tasklistCheck', '- [x] done\n', 'listItem'],
@@ -106,10 +108,11 @@ test('gfm by content: plain prose is parsed without the GFM constructs, and all 
   }
   const everything = names(extensions)
   for (const name of ['table', 'strikethrough', 'gfmFootnoteCall', 'tasklistCheck', 'emailAutolink', 'wwwAutolink', 'protocolAutolink']) assert.ok(everything.has(name), name)
-  const prose = names(extensionsFor(extensions, 'وقال مسؤول إن الحكومة *ستعلن* القرار. A senior official said [it](/x) would.\n'))
+  // A pipe or a dash in prose starts no table: a table needs a line of its own of cells of `-` and `:`.
+  const prose = names(extensionsFor(extensions, 'وقال مسؤول إن الحكومة *ستعلن* القرار. A senior official said [it](/x) would.\n\nFollow us: Facebook | X | YouTube\n\n---\n\na :- b -: c\n'))
   for (const name of ['table', 'strikethrough', 'gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall', 'tasklistCheck', 'emailAutolink', 'wwwAutolink', 'protocolAutolink']) assert.ok(!prose.has(name), name)
   assert.ok(prose.has('frontmatter') || prose.size > 0)
-  const all = '| a |\n~ [^1] [x] a@b.c www.x.y http://x.y\n'
+  const all = '| a |\n| - |\n~ [^1] [x] a@b.c www.x.y http://x.y\n'
   assert.equal(extensionsFor(extensions, all), extensions)
   // The same list again for the same constructs left out (made once).
   assert.equal(extensionsFor(extensions, 'a\n'), extensionsFor(extensions, 'b\n'))
