@@ -154,6 +154,16 @@ test('a round figure is the same as one elsewhere only when their sentences shar
   assert.equal(sameFigure(article, precise, preciseAgain), true)
 })
 
+test('a sentence that speaks of the figure of the sentence before carries on its report', () => {
+  const carries = (paragraph: string) => model(paragraph).use(findClaims).carriesOn(1, 1)
+  assert.equal(carries('The department has 25 crews repairing potholes. In March, that number can expand to more than 60.'), true)
+  assert.equal(carries('وتملك البلدية 25 فرقة لإصلاح الطرق. وفي آذار يرتفع هذا العدد إلى أكثر من 60 فرقة.'), true)
+  // Not when the sentence before has no figure, nor without a word pointing back at one.
+  assert.equal(carries('The department repairs potholes every spring. In March, that number can expand to more than 60.'), false)
+  assert.equal(carries('The department has 25 crews repairing potholes. In March, the city hires more than 60 workers.'), false)
+  assert.equal(carries('تصلح البلدية الطرق كل ربيع. وفي آذار يرتفع هذا العدد إلى أكثر من 60 فرقة.'), false)
+})
+
 test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
   const ar = model('وأدى الهجوم إلى مقتل ضابط وإصابة عسكريين اثنين بجروح.\n\nوأعلن الحزب مقتل شرطيين اثنين في سوريا.\n\nوأصيب عسكريين اثنين في الهجوم نفسه.')
   const [soldiers, police, soldiersAgain] = ar.use(findClaims).mentions

@@ -133,7 +133,7 @@ export function findClaims(article: Article): ClaimIndex {
     for (const s of found.sources) cited.set(b, s, true)
     for (const [s, year] of found.years) years.set(b, s, Math.min(year, years.get(b, s) ?? year))
     block.sentences.forEach((sentence, s) => {
-      if (s > 0 && pointsBack(article, block, s)) carried.set(b, s, true)
+      if (s > 0 && (pointsBack(article, block, s) || refersToFigure(article, block, s, found.claims))) carried.set(b, s, true)
       if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.set(b, s, true)
     })
   })
@@ -458,6 +458,18 @@ function pointsBack(article: Article, block: ArticleBlock, s: number): boolean {
   const stem = nounStem(noun.norm)
   for (let i = previous; i < first; i++) if (nounStem(tokens[i].norm) === stem) return true
   return false
+}
+
+/**
+ * Whether sentence `s` of a block speaks of the figure of the sentence before ("25 crews … In March, that number can
+ * expand to more than 60", «هذا العدد»): it goes on with that figure's report.
+ */
+function refersToFigure(article: Article, block: ArticleBlock, s: number, claims: readonly Claim[]): boolean {
+  if (!claims.some((claim) => claim.sentence === s - 1 && claim.figure !== undefined)) return false
+  const {tokens} = block
+  const from = tokenAt(tokens, block.sentences[s].start)
+  const to = tokenAt(tokens, block.sentences[s].end)
+  return article.lexicons.match.claims.findAll(tokens, from, to).some((match) => match.value.kind === 'figure-reference')
 }
 
 /** A crude stem for matching a noun with its earlier mention: «المحققون» = «محققين», "prosecutors" = "prosecutor". */
