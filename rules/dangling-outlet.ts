@@ -18,7 +18,13 @@
  * of a report ("the Associated Press reports", «وتقدر مجلة فوربس أن»), a hat tip ("h/t: The
  * Hill") or a bracketed source tag ("[WashPost]"); outlets joined by "and" or «و» share it.
  * Unknown outlets are known by shape: a head and a name («وكالة دوجان للأنباء», "Portuguese
- * newspaper Correio de Manha", "WMAL radio"). An outlet named only as an employer ("Chris
+ * newspaper Correio de Manha", "WMAL radio"), a masthead word ending a name after "the" ("the
+ * Des Moines Register", "the Decatur Herald-Review"), or a web address cited by a cue or a report
+ * verb ("according to ouest-france.fr", «بحسب موقع elaph.com»; not one that is only where
+ * something sits, "posted on example.com"). A poll sponsor counts in title case too ("an ABC
+ * News/Washington Post Poll"), and after a name that is no outlet ("polls from Quinnipiac and
+ * Fox News"); a report verb may follow an adverb or «قد» ("Politico recently reported",
+ * «وكانت صحيفة الغارديان قد ذكرت»). An outlet named only as an employer ("Chris
  * Wallace of Fox News"), a place, a venue ("a CNN town hall") or the story's subject is not
  * cited. It is linked when a link in the same block names it or goes
  * to one of its domains, or a reference definition, footnote, frontmatter `sources` entry or

@@ -132,6 +132,7 @@ test('not cited by frame, in English: an employer, a host network, a venue, a pa
   notCited('"His body language was excellent," said MSNBC host Chris Matthews.')
   notCited('The debate was watched by millions, said the chairman of CNN, in his office.')
   notCited('Fox News Poll Director Dana Blanton has run the survey since 1997.')
+  notCited('He broke into D.C. reporting covering K Street for Roll Call and the Legal Times.')
   notCited('The anchors, who previously worked for CNN, recently joined the panel.')
   assert.deepEqual(mentions('She called into Tom Joyner\'s radio program when she was home sick.'), [])
   assert.deepEqual(mentions('A Sunday newspaper ran the photograph on its front page.'), [])
@@ -176,6 +177,17 @@ test('outlets by pattern: a head before a quoted or unknown name, capitalised wo
   assert.deepEqual(mentions('وأفادت قناة «الحوار» التونسية بأن الحريق اندلع فجرا.').map((m) => m.slice(0, 3)), [['قناة «الحوار»', 'pattern:الحوار', true]])
   assert.deepEqual(mentions('نقلا عن صحيفة إلفثيروتيبيا اليونانية.').map((m) => m.slice(0, 3)), [['صحيفة إلفثيروتيبيا', 'pattern:' + normalize('إلفثيروتيبيا'), true]])
   assert.deepEqual(mentions('The company missed three payments, the Harbour Ledger newspaper reported.').map((m) => m.slice(0, 3)), [['the Harbour Ledger newspaper', 'pattern:harbour ledger', true]])
+  // A paper by its masthead word ("the … Register", "the … Herald-Review", a no-break space inside), a site by its address.
+  assert.deepEqual(mentions('Six counties were decided by coin flips, according to a report in the Des Moines Register.').map((m) => m.slice(0, 3)), [['the Des Moines Register', 'pattern:des moines register', true]])
+  assert.deepEqual(mentions('The statement was published in the Decatur\u00a0Herald-Review.').map((m) => m.slice(0, 3)), [['the Decatur\u00a0Herald-Review', 'pattern:decatur herald review', true]])
+  assert.deepEqual(mentions('They were merchants, according to ouest-france.fr. The total rose, tchadinfos.com reported.').map((m) => m.slice(0, 3)), [['ouest-france.fr', 'pattern:ouest france fr', true], ['tchadinfos.com', 'pattern:tchadinfos com', true]])
+  assert.deepEqual(mentions('وارتفع عدد القتلى إلى عشرة، بحسب موقع elaph.com الإخباري.').map((m) => m.slice(0, 3)), [['موقع elaph.com', 'pattern:elaph com', true]])
+  // Not names of papers or sites: a person called Post, a country, a journal "of" something, an address as a place or a modifier.
+  assert.deepEqual(mentions('Tom Post said the plan would fail, and Emily Sun agreed.').filter((m) => m[2]), [])
+  assert.deepEqual(mentions('Peacekeepers were accused of abuses in the Central African Republic, according to a UN inquiry.').filter((m) => m[2]), [])
+  assert.deepEqual(mentions('According to the New England Journal of Medicine, the drug works.'), [])
+  assert.deepEqual(mentions('The judge may order a search of all emails on the clinton.com email system. Write to tips@example.com or see example.org.').filter((m) => m[2]), [])
+  assert.deepEqual(mentions('وعرضت البندقية للبيع على gunbroker.com قبل أن يسحب الإعلان، ويمكن المراسلة على info@example.com.').filter((m) => m[2]), [])
   // A nationality describes an outlet; it does not name one.
   assert.deepEqual(mentions('The Russian news agency reported the arrests.'), [])
   // Rating and space agencies, government websites: no news outlet.

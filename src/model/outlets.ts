@@ -46,7 +46,7 @@ export interface OutletMention {
 }
 
 interface OutletData {
-  heads: {before: Record<string, string[]>; after: Record<string, string[]>; pattern: Record<string, string[]>}
+  heads: {before: Record<string, string[]>; after: Record<string, string[]>; pattern: Record<string, string[]>; mastheads: Record<string, string[]>; domains: string[]}
   descriptors: Record<string, unknown>
   matching: {caseFree: string[]; continuations: string[]; linkWords: Record<string, string[]>; clauseOpeners: Record<string, unknown>; bareNameHeads: string[]}
   frames: Record<string, Record<string, string[]> | string>
@@ -71,7 +71,7 @@ const set = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map(
 const phraseKey = (form: string) => tokenize(form).map((token) => token.norm).join(' ')
 const phrases = (forms: unknown) => new Set((Array.isArray(forms) ? forms : []).map((form) => phraseKey(String(form))))
 let words: {
-  heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; latinHeads: Set<string>; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>
+  heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; latinHeads: Set<string>; mastheads: Set<string>; domain: RegExp; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>
   link: Set<string>; openers: Set<string>; bare: Set<string>
   subject: Set<string>; products: Set<string>; modifiers: Set<string>; prepositions: Set<string>; ofPrepositions: Set<string>; hatTips: Set<string>; newsMarkers: Set<string>; notNames: Set<string>; adverbs: Set<string>; particles: Set<string>
 } | undefined
@@ -85,6 +85,9 @@ function readingWords() {
     afterHeads: set(all(d.heads.after)),
     patternHeads: set(all({ar: (d.heads.pattern as Record<string, string[]>).ar})),
     latinHeads: phrases((d.heads.pattern as Record<string, string[]>).en),
+    mastheads: phrases(all(d.heads.mastheads)),
+    // A web address of one or more labels and a listed ending, not inside a longer address, an e-mail or a path.
+    domain: new RegExp(`(?<![\\p{L}\\p{N}@/.\\-])(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:${(d.heads.domains ?? []).map((ending) => ending.replace(/\./gu, '\\.')).join('|')})(?![\\p{L}\\p{N}\\-]|\\.[\\p{L}\\p{N}])`, 'giu'),
     subject: phrases(all(frames.subject)),
     products: phrases(all(frames.products)),
     modifiers: phrases(all(frames.modifiers)),
@@ -243,10 +246,13 @@ function latinNameEnd(block: ArticleBlock, tokens: readonly Token[], at: number,
   return end
 }
 
+/** A mention as token range; `webAddress` when it is a site's address (ouest-france.fr). */
+interface FoundMention {from: number; to: number; outlet: OutletEntry; byPattern: boolean; webAddress?: boolean}
+
 /** Gazetteer and pattern mentions of one block, as token ranges. */
-function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number; to: number; outlet: OutletEntry; byPattern: boolean}> {
+function mentionsIn(article: Article, block: ArticleBlock): FoundMention[] {
   const tokens = matchTokens(block.tokens)
-  const found: Array<{from: number; to: number; outlet: OutletEntry; byPattern: boolean}> = []
+  const found: FoundMention[] = []
   for (const match of article.lexicons.match.outlets.findAll(tokens)) {
     if (!keepsCase(tokens, match)) continue
     if (match.value.ambiguous && !markedAsOutlet(block, tokens, match.from, match.to)) continue
@@ -340,7 +346,68 @@ function mentionsIn(article: Article, block: ArticleBlock): Array<{from: number;
       }
     }
   }
+  mastheadNames(block, tokens, covered, found)
+  domainNames(block, tokens, covered, found)
   return found.sort((a, b) => a.from - b.from)
+}
+
+/**
+ * "the Des Moines Register", "the Decatur Herald-Review": a run of two to five capitalised words that ends with a
+ * masthead word (outlets.json `heads.mastheads`), alone or in a hyphenated compound, between lower-case words.
+ * A run in title case (a headline) or followed by "of" ("the New England Journal of Medicine") is no such name.
+ */
+function mastheadNames(block: ArticleBlock, tokens: readonly Token[], covered: (i: number) => boolean, found: FoundMention[]): void {
+  const {mastheads, notNames} = readingWords()
+  const capital = (i: number) => i < tokens.length && /^\p{Lu}/u.test(tokens[i].text) && !isArabicWord(tokens[i].norm) && !covered(i) && !notNames.has(tokens[i].norm)
+  const gap = (i: number) => block.text.slice(tokens[i - 1].end, tokens[i].index)
+  for (let i = 0; i < tokens.length; i++) {
+    if (!capital(i)) continue
+    let end = i + 1
+    // Words joined by a space (a no-break space too: "Decatur\u00a0Herald-Review") or a hyphen.
+    while (end < tokens.length && end - i < 6 && capital(end) && /^(?:[^\S\n]|-)$/u.test(gap(end))) end++
+    const start = i
+    i = end - 1
+    if (end - start < 2 || end - start > 5) continue
+    const last = end - 1
+    const ends = phraseBefore(tokens, end, mastheads) > 0 || gap(last) === '-' && phraseBefore(tokens, last, mastheads) > 0
+    if (!ends) continue
+    // Bounded by lower-case words or breaks on both sides; "of" after it names a journal or a body.
+    const before = tokens[start - 1]
+    const after = tokens[end]
+    if (before && /^\p{Lu}/u.test(before.text) && !/[,;:.!?()"“”]/u.test(gap(start))) continue
+    if (after && (after.norm === 'of' || /^\p{Lu}/u.test(after.text) && !/[,;:.!?()"“”]/u.test(gap(end)))) continue
+    // A person's possessive ends no name of a paper: "Tom Post's column".
+    if (/['’]s$/u.test(tokens[last].text)) continue
+    // Running text names a paper with "the" ("according to the Des Moines Register"); without it the words may be a
+    // person's name ("Tom Post said"). A capitalised "The" opening the run is that article.
+    const opensWithThe = tokens[start].norm === 'the'
+    const article = opensWithThe ? start : start - 1
+    if (!opensWithThe && (before?.norm !== 'the' || /[,;:.!?]/u.test(gap(start)))) continue
+    if (end - (opensWithThe ? start + 1 : start) < 2) continue
+    const name = opensWithThe ? start + 1 : start
+    // Found already by a head ("the Harbour Ledger newspaper").
+    if (found.some((f) => f.from < end && f.to > name)) continue
+    found.push({from: article, to: end, outlet: patternOutlet(block.text.slice(tokens[name].index, tokens[last].end)), byPattern: true})
+  }
+}
+
+/** "according to ouest-france.fr", «بحسب موقع elaph.com»: a web address named in the text is its site. */
+function domainNames(block: ArticleBlock, tokens: readonly Token[], covered: (i: number) => boolean, found: FoundMention[]): void {
+  const {domain} = readingWords()
+  if (!block.text.includes('.')) return
+  domain.lastIndex = 0
+  for (let m = domain.exec(block.text); m; m = domain.exec(block.text)) {
+    const from = firstNotBefore(tokens, (token) => token.index < m!.index)
+    let to = from
+    while (to < tokens.length && tokens[to].end <= m.index + m[0].length) to++
+    if (to <= from || !/\p{L}/u.test(m[0].split('.')[0])) continue
+    let free = true
+    for (let k = from; k < to; k++) if (covered(k)) free = false
+    if (!free || found.some((f) => f.from < to && f.to > from)) continue
+    // «موقع elaph.com»: an Arabic head just before the address belongs to the mention.
+    const start = from > 0 && isHead(tokens[from - 1]) ? from - 1 : from
+    found.push({from: start, to, outlet: patternOutlet(m[0]), byPattern: true, webAddress: true})
+  }
 }
 
 interface CueHit {from: number; to: number; entry: LexiconEntry; sides: string[]}
@@ -428,7 +495,7 @@ const INITIAL_POINT = /(?<=(?:^|[^\p{L}])\p{Lu})\./gu
  * - it as the subject of a report: "the Associated Press reports", "The Times said", «مجلة فوربس
  *   الأمريكية أنها …», «موقع … الإيراني أشار إلى أن».
  */
-function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: readonly CueHit[], from: number, to: number): FrameHit | undefined {
+function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: readonly CueHit[], from: number, to: number, asMedium = true): FrameHit | undefined {
   const w = readingWords()
   const text = block.text
   // Credits.
@@ -455,7 +522,11 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
   const placeWord = (i: number) => /^\p{Lu}/u.test(tokens[i].text) || (tokens[i].norm === 's' && /['’]$/u.test(text.slice(0, tokens[i].index)))
   // And another name coordinated before it: "polls from Quinnipiac and Fox News", "a report by Human Rights Watch and the BBC".
   const coordinated = (i: number) => tokens[i].norm === 'and' && i > 0 && placeWord(i - 1)
-  while (prep >= 0 && from - prep <= 4 && (w.link.has(tokens[prep].norm) || placeWord(prep) || coordinated(prep)) && !w.prepositions.has(tokens[prep].norm) && !w.ofPrepositions.has(tokens[prep].norm)) prep--
+  let crossed = false
+  while (prep >= 0 && from - prep <= 4 && (w.link.has(tokens[prep].norm) || placeWord(prep) || coordinated(prep)) && !w.prepositions.has(tokens[prep].norm) && !w.ofPrepositions.has(tokens[prep].norm)) {
+    if (coordinated(prep)) crossed = true
+    prep--
+  }
   let preposition = ''
   if (prep >= 0 && !breaksBetween(block, prep, from) && (w.prepositions.has(tokens[prep].norm) || w.ofPrepositions.has(tokens[prep].norm))) preposition = tokens[prep].norm
   else if (arabic && /^[وف]?ل/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => !stem.startsWith('ل'))) {
@@ -464,6 +535,7 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
     prep = from
   } else if (arabic && /^و/u.test(tokens[from].norm) && tokens[from].stems.some((stem) => !stem.startsWith('و'))) {
     // «استطلاع لجامعة كوينيبياك وشبكة فوكس نيوز»: a second name joined by «و» shares the first one's preposition.
+    crossed = true
     for (let j = from - 1; j >= 0 && from - j <= 3 && !breaksBetween(block, j, j + 1); j--) {
       if (w.prepositions.has(tokens[j].norm) || w.ofPrepositions.has(tokens[j].norm)) {
         preposition = tokens[j].norm
@@ -477,12 +549,17 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
       }
     }
   }
-  if (preposition) {
+  // A web address after a preposition is where something sits ("posted on example.com", "emails on the clinton.com
+  // system"), not a medium that reports: only a cue or a report verb cites it.
+  if (preposition && asMedium) {
     const ofOnly = w.ofPrepositions.has(preposition)
     const near = cuesNear(speech, prep - 8, prep)
     for (let k = prep - 1; k >= 0 && prep - k <= 7; k--) {
       if (breaksBetween(block, k, k + 1) || w.openers.has(tokens[k].norm)) break
       const product = phraseAt(tokens, k, w.products)
+      // Over a first name that is no outlet, the product or cue stands right before the preposition ("polls from
+      // Quinnipiac and Fox News"), not a clause away ("reporting covering K Street for Roll Call and the Legal Times").
+      if (crossed && k + 1 < prep) break
       if (product && k + product <= prep) return {from: k, to: k + product, entry: 'frame:product'}
       const cue = near.find((hit) => hit.from <= k && k < hit.to)
       // "of X" / «من X» names the addressee's outlet only after a cue that is said to someone (told, an interview with).
@@ -655,9 +732,11 @@ export function findOutletMentions(article: Article): OutletMention[] {
       }
       const sentence = sentenceIndexAt(block, from)
       const bounds = block.sentences[sentence] ?? {start: 0, end: block.text.length}
-      const citing = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
+      let citing = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
+      // A web address before a word may modify it ("the clinton.com email system"): after one, only a report verb cites it.
+      if (citing && m.webAddress && citing.from >= m.to && !phraseAt(tokens, citing.from, readingWords().subject)) citing = undefined
       const cue = citing ? {from: citing.from, to: citing.to, entry: citing.entry.id}
-        : framedCitation(block, tokens, (speech ??= allCues(article, block)), m.from, m.to)
+        : framedCitation(block, tokens, (speech ??= allCues(article, block)), m.from, m.to, !m.webAddress)
       const linked = linkedInBlock.has(m.outlet.id) || sources().has(m.outlet.id)
       mentions.push({
         block, sentence, from, to, outlet: m.outlet, byPattern: m.byPattern, citedAsSource: Boolean(cue),
