@@ -186,6 +186,14 @@ test('a measure joined by a hyphen describes an object; a margin or a sum so joi
   assert.deepEqual(claims('The committee has 112 members, and 43 of them back the change.').map(([, text]) => text), ['112', '43'])
 })
 
+test('figures written as code, bibliographic references and promo lines count nothing', () => {
+  assert.deepEqual(claims('Releases come from a branch named after the month, for example `20.10`, from now on.'), [])
+  assert.deepEqual(claims('وتصدر النسخ من فرع يحمل اسم الشهر، مثل `20.10`، من الآن فصاعدا.'), [])
+  assert.deepEqual(claims('Science, Vol. 371, Issue 6526, pp. 232-236, DOI 10.1126/science.abf2427'), [])
+  assert.deepEqual(claims('مجلة العلوم، المجلد 371، العدد 6526، ص 232، DOI 10.1126/science.abf2427'), [])
+  assert.deepEqual(claims('Releases come from a branch, and 20 of them shipped this year.').map(([, text]) => text), ['20'])
+})
+
 test('a number glued to a word by a slash is part of a name', () => {
   assert.deepEqual(claims('Butz will open a new show at New York’s Feinstein’s/54 Below next week, with songs by Loretta Lynn.'), [])
   assert.deepEqual(claims('The club sold 54 tickets for the show on Friday.').map(([, text]) => text), ['54'])

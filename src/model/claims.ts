@@ -16,6 +16,7 @@ import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
+import {promoOf} from './promo.js'
 import {PerSentence} from './sentences.js'
 import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
 
@@ -121,13 +122,16 @@ export function findClaims(article: Article): ClaimIndex {
   const years = new PerSentence<number>()
   const words = claimWords(article.lexicons)
   const links = article.links.inText.filter((link) => link.url && !link.url.startsWith('#')).sort((a, b) => a.start - b.start)
+  // Promo lines ("Join 66,707,982 other followers", another story's headline) are not the story: promo-block reports them.
+  const promo = new Set<number>()
+  for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
   article.blocks.forEach((block, b) => {
     // A table's cells are data with a source line of their own, not sentences of the story.
     if (!article.isStoryText(block) || block.kind === 'tableCell') return
     // Whether a claim is sourced needs the attribution words of its language: without them every figure would look unsourced.
     if (!words.langs.has(block.lang)) return
     // A teaser line («اقرأ أيضا: آلاف المدنيين يفرون», "Read more: …") is another story's headline, not a claim of this one.
-    if (isTeaser(article, block)) return
+    if (isTeaser(article, block) || promo.has(b) || isReference(block)) return
     const found = blockClaims(article, block, b, words)
     mentions.push(...found.claims)
     for (const s of found.sources) cited.set(b, s, true)
@@ -231,6 +235,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     if (/[.٫]\d{4,}$/u.test(m[0]) || /^\d{7,}$/u.test(m[0])) continue
     // Numbers that name rather than count: a leading zero (a code, 000063), a ticker's exchange suffix (0700.HK),
     // or a code of capitals just before it ("HR 1234", "SB 1070"; not a currency: "USD 500").
+    // A figure written as code (`20.10`, a version or a branch) names something.
+    if (article.source[block.offsets[start]] !== undefined && article.source[block.offsets[start] - 1] === '`') continue
     if (/^0\d/u.test(m[0]) || /^\.[A-Z]{1,4}(?![\p{L}\d])/u.test(folded.slice(end, end + 6)) || codeBefore(article, folded, start)) continue
     let value = parseNumber(m[0])
     // An age in apposition: "The minister, 58, resigned", «الوزير (58 عاما)».
@@ -525,6 +531,14 @@ function codeBefore(article: Article, folded: string, start: number): boolean {
   const code = CODE_BEFORE.exec(folded.slice(Math.max(0, start - 6), start))?.[1]
   if (!code || code === 'US' || code === 'UK' || code === 'EU' || code === 'UN') return false
   return article.lexicons.match.claims.matchAt(tokenize(code), 0)?.value.kind !== 'currency'
+}
+
+/**
+ * Whether a block is a bibliographic reference ("Science, Vol. 371, Issue 6526, pp. 232, DOI 10.1126/…", an ISBN): its
+ * numbers name a publication, they count nothing.
+ */
+function isReference(block: ArticleBlock): boolean {
+  return block.text.length <= 400 && /\b(?:DOI|doi)\b[:\s]*10\.\d{4,}|doi\.org\/10\.|\bISBN(?:-1[03])?\b/u.test(block.text)
 }
 
 /** Whether a block opens with a read-more or related cue («اقرأ أيضا:», "Read more:", "Related:"): a teaser of another story. */
