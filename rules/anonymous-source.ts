@@ -18,7 +18,10 @@
  * "agency officials said" after it, naming its body by a common noun); a new indefinite description
  * ("security officials") is a new source. A possessive opens a new
  * source ("her advisers said", "her friend said") that a repeat of its head refers back to; another
- * owner's ("his advisers say" after "her advisers said") is someone new. An
+ * owner's ("his advisers say" after "her advisers said") is someone new. An unnamed source who
+ * holds a view of a fact is one too ("Officials expect", "his advisers believe", «ويخشى
+ * مسؤولون»: cues.json `holdsClaim`), though not one who hopes or wants, nor in a comparison ("more
+ * than her advisers expected"). An
  * Arabic unnamed subject may stand before «قد» and its verb («مصدر مسؤول في القنصلية كان قد
  * نفى»). A negated verb attributes nothing ("his aides haven't said much"). Sources that appear only
  * inside someone else's quotation, and mentions outside the story text, are left alone.

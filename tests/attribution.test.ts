@@ -198,6 +198,12 @@ test('anonymous sources: a possessive opens a new source that a repeat of its he
   assert.deepEqual(owners.index.all.map((a) => [a.speaker?.text, a.speaker?.kind, a.speaker?.owner]),
     [['Her advisers', 'anonymous', 'her'], ['His advisers', 'anonymous', 'his'], ['Associates', 'anonymous', undefined]])
   assert.deepEqual(speakers('# خبر\n\nوقال مساعدو الرئيس إن القرار لم يتخذ بعد.'), [['مساعدو الرئيس', 'anonymous']])
+  // An unnamed source holding a view of a fact stays unnamed ("Officials expect", «ويخشى مسؤولون»); a wish, an infinitive, a
+  // comparison or a generic group holding a view is no source.
+  assert.deepEqual(speakers('# T\n\nOfficials expect the Fed to raise rates next year.'), [['Officials', 'anonymous']])
+  assert.deepEqual(speakers('# خبر\n\nويخشى مسؤولون أمريكيون أن تتسع الأزمة.'), [['مسؤولون أمريكيون', 'anonymous']])
+  assert.deepEqual(speakers('# خبر\n\nويأمل مسؤولون أن تنتهي الأزمة.'), [['مسؤولون', 'described']])
+  assert.deepEqual(speakers('# T\n\nStrategists hope the ads will help. It gave her more delegates than her advisers expected. Officials expect to hear from him.').filter(([, kind]) => kind === 'anonymous'), [])
   assert.deepEqual(speakers('# T\n\nThe nominee and his aides haven\'t said much about the debate.'), [])
   assert.deepEqual(speakers('# خبر\n\nواصلت الحافلات نقل الفارين، بحسب عاملين في الإغاثة.').filter(([, kind]) => kind === 'anonymous'), [['عاملين في الإغاثة', 'anonymous']])
   // «لـCNN» after the verb is the outlet spoken to; the unnamed subject stands before «قد».

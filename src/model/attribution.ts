@@ -318,8 +318,9 @@ const ROLE_AFTER_NAME = /^\s*,\s*(?:an?|the)\s/u
 
 // Cue kinds of the data that attribute a view or a finding rather than words.
 const VIEW_KINDS = new Set(['belief', 'evidence'])
+const COMPARISON = new Set(['than', 'as'])
 
-function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution['cue'], range: [number, number], vague: Array<PhraseMatch<LexiconEntry>>, quoted: boolean, article: Article, entryKind?: unknown): Attribution {
+function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution['cue'], range: [number, number], vague: Array<PhraseMatch<LexiconEntry>>, quoted: boolean, article: Article, entryKind?: unknown, holdsClaim = false): Attribution {
   const {tokens, text} = block
   const attribution: Attribution = {block: block.index, sentence, cue, quoted}
   const cueFrom = tokenAt(tokens, cue.from)
@@ -334,7 +335,11 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   // A view or a finding ("officials agree", "experts fear", "a review found") ties its content to its holder, but an
   // unnamed holder of a view is no anonymous source or vague attribution by itself: those are sources of words.
   // Ownerless evidence ("circulating videos showed", «أظهرت مقاطع متداولة») stays vague.
-  if (VIEW_KINDS.has(String(entryKind ?? '')) && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague' && speakerClass.entry?.kind === 'group')) {
+  // But an unnamed source holding a view of a fact ("officials expect", "his advisers believe", cues.json `holdsClaim`) is
+  // still a source the writer does not name.
+  // (Not in a comparison: "more delegates than her advisers expected", "not as toxic as insiders believe".)
+  const compared = range[0] > 0 && COMPARISON.has(tokens[range[0] - 1].norm)
+  if (VIEW_KINDS.has(String(entryKind ?? '')) && !(holdsClaim && !compared && speakerClass.kind === 'anonymous') && (speakerClass.kind === 'anonymous' || speakerClass.kind === 'vague' && speakerClass.entry?.kind === 'group')) {
     speakerClass = {kind: 'described', definite: speakerClass.definite, bare: false}
   }
   const [a, b] = range[1] > range[0] ? range : [vaguePhrase!.from, vaguePhrase!.to]
@@ -632,7 +637,9 @@ export function findAttributions(article: Article): AttributionIndex {
         // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
         // A plural verb agrees with a subject before it: what follows it is its object («وصفوا أعراضا»).
         if (arabic && kind === 'speech' && (range[1] <= range[0] || isArabicPluralVerb(tokens[cue.from].norm))) range = arabicSubjectBefore(block, cue.from, start, article) ?? range
-        const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind)
+        // A view of a fact is held by a finite verb: not after "to" ("led many to assume") nor before it ("expect to hear").
+        const holdsClaim = entry.holdsClaim === true && tokens[cue.from - 1]?.norm !== 'to' && tokens[cue.to]?.norm !== 'to'
+        const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind, holdsClaim)
         found.push(attribution)
         // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»، «وفقا لمعلومات … من مصادر عسكرية»: an outlet, a body
         // or a report relays the source after «عن»/«من».
