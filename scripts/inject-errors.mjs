@@ -4,7 +4,7 @@
 // family is run on the copies and on the originals. Measurement only: no test reads these files.
 //
 //   npm run eval:consistency [-- --shared <dir>] [--only dev|polnear] [--checks date-weekday,future-as-past]
-//                            [--natural <file>] [--limit N] [--write <dir>] [--variants N]
+//                            [--natural <file>] [--limit N] [--write <dir>] [--variants N] [--held-out]
 //
 // The shared folder is found by scripts/measurement.mjs (--shared, $ATTRIBUTION_LINT_SHARED, ../shared, ../../shared).
 //
@@ -560,7 +560,7 @@ function writeHeadlineToll(article, random, lines, title) {
   const lede = ledeLine(lines, title)
   if (!lede) return undefined
   const tolls = ledeTolls(lede.line, lang)
-  const forms = HEADLINE_FORMS[lang]
+  const forms = (HELD_OUT ? HELD_OUT_HEADLINES : HEADLINE_FORMS)[lang]
   const headline = (kind, value, noun, style) => `# ${forms[kind][style % forms[kind].length](heading, digits(value), value, noun)}`
   const style = Math.floor(random() * 5)
   const sides = [title.index + 1, lede.index + 1]
@@ -586,16 +586,17 @@ function writeHeadlineToll(article, random, lines, title) {
   if (TOLL.test(lede.line.replace(/[\u064b-\u0652]/gu, ''))) return undefined
   const dead = 3 + Math.floor(random() * 40)
   const injured = 3 + Math.floor(random() * 60)
-  const form = Math.floor(random() * LEDE_FORMS[lang].length)
+  const ledeForms = (HELD_OUT ? HELD_OUT_LEDES : LEDE_FORMS)[lang]
+  const form = Math.floor(random() * ledeForms.length)
   const cause = pick(random, CAUSES[lang])
-  const sentence = LEDE_FORMS[lang][form](dead, injured, cause, digits)
+  const sentence = ledeForms[form](dead, injured, cause, digits)
   const kind = pick(random, sentence.kinds)
   const value = kind === 'dead' ? dead : injured
   const noun = sentence.noun ?? ''
   const control = replaceLine(replaceLine(article.text, title, headline(kind, value, noun, style)), lede, `${sentence.text} ${lede.line}`)
   const changed = moved(value, random, lang)
   if (random() < 0.5) return {text: replaceLine(control, title, headline(kind, changed, noun, style)), control, line: title.index + 1, lines: sides, note: `+headline and lede ${kind} (${lang} lede ${form}, headline ${style}), headline ${value} to ${changed}`}
-  const changedSentence = LEDE_FORMS[lang][form](kind === 'dead' ? changed : dead, kind === 'injured' ? changed : injured, cause, digits).text
+  const changedSentence = ledeForms[form](kind === 'dead' ? changed : dead, kind === 'injured' ? changed : injured, cause, digits).text
   return {text: replaceLine(control, lede, `${changedSentence} ${lede.line}`), control, line: lede.index + 1, lines: sides, note: `+headline and lede ${kind} (${lang} lede ${form}, headline ${style}), lede ${value} to ${changed}`}
 }
 const TOLL = /(?<![\p{L}])(?:killed|kills|kill|dead|deaths|died|injured|injures|wounded|wounds|hurt|casualties|(?:[وف])?(?:قتيلا|قتيل|قتلى|مقتل|مصرع|وفاة|قتل|جريحا|جريح|جرحى|مصابا|مصابين|إصابة|استشهاد|شهيدا|شهداء))(?![\p{L}])/iu
@@ -650,6 +651,7 @@ function writeFoundingAndAct(article, random) {
   const actStyle = Math.floor(random() * 5)
   const foundingFor = (year) => {
     const y = digits(year)
+    if (HELD_OUT) return heldOutFounding(lang, noun, y, foundingStyle)
     if (lang === 'ar') {
       const t = AR_MASCULINE.has(noun) ? '' : 'ت'
       return [`وتأسس${t} ال${noun} عام ${y}.`, `ونشأ${t} ال${noun} في ${y}.`, `وظهر${t} ال${noun} أوائل عام ${y}.`, `وكان${t} ال${noun} قد تأسس${t} عام ${y}.`, `وقد تشكل${t} ال${noun} في عام ${y}.`,
@@ -661,6 +663,7 @@ function writeFoundingAndAct(article, random) {
   }
   const actFor = (year) => {
     const y = digits(year)
+    if (HELD_OUT) return heldOutAct(lang, noun, civil, y, actStyle)
     if (lang === 'ar') {
       const masculine = AR_MASCULINE.has(noun)
       const t = masculine ? '' : 'ت'
@@ -690,6 +693,72 @@ function writeFoundingAndAct(article, random) {
   const [f, a] = moveFounding ? [actYear + gap, actYear] : [founded, founded - gap]
   return {text: write(f, a), control, line: (moveFounding ? first.o : actLine).index + 1, lines: [first.o.index + 1, actLine.index + 1],
     note: `+founding (${lang} ${foundingStyle}) and act (${actStyle}) of the ${noun}: ${moveFounding ? `founding ${founded} → ${f}` : `act ${actYear} → ${a}`}`}
+}
+
+// --held-out: other written-in forms, written after the rules were last changed and never tuned on, so that the recall
+// they give is a figure on constructions the rules have not seen (each a construction newsrooms use).
+const HELD_OUT = process.argv.includes('--held-out')
+const HELD_OUT_HEADLINES = {
+  en: {
+    dead: [
+      (h, n, v, noun) => `${h}: ${n}${noun ? ' ' + noun : ''} killed as storm hits coast`,
+      (h, n, v, noun) => `Blast leaves ${n}${noun ? ' ' + noun : ''} dead; ${h}`,
+      (h, n, v, noun) => `${h} — ${n}${noun ? ' ' + noun : ''} people dead after blast`,
+      (h, n, v, noun) => `${h}: blast kills ${n}${noun ? ' ' + noun : ''} in capital`
+    ],
+    injured: [
+      (h, n, v, noun) => `${h}: ${n}${noun ? ' ' + noun : ''} hurt as bus overturns`,
+      (h, n, v, noun) => `Blast leaves ${n}${noun ? ' ' + noun : ''} injured; ${h}`
+    ]
+  },
+  ar: {
+    dead: [
+      (h, n, v, noun) => `${h}.. ${n} ${noun ? arCount(noun, v) : arCount('dead', v)} في انفجار بالعاصمة`,
+      (h, n, v, noun) => `${h}: مصرع ${n} ${noun ? arCount(noun, v) : arCount('people', v)} إثر انفجار`,
+      (h, n, v, noun) => `${h}.. انفجار يودي بحياة ${n} ${noun ? arCount(noun, v) : arCount('people', v)}`
+    ],
+    injured: [
+      (h, n, v, noun) => `${h}.. ${n} ${noun ? arCount(noun, v) : arCount('injured', v)} في انفجار بالعاصمة`,
+      (h, n, v, noun) => `${h}: إصابة ${n} ${noun ? arCount(noun, v) : arCount('people', v)} بجروح`
+    ]
+  }
+}
+const HELD_OUT_LEDES = {
+  en: [
+    (d, i, c) => ({text: `Authorities said the ${c} had killed ${d} people and wounded ${i} by Monday evening.`, kinds: ['dead', 'injured']}),
+    (d, i, c) => ({text: `The ${c} killed ${d} and injured ${i}, according to local media.`, kinds: ['dead', 'injured']}),
+    (d, i, c) => ({text: `A ${c} in the city center killed ${d} civilians on Sunday.`, kinds: ['dead'], noun: 'civilians'}),
+    (d, i, c) => ({text: `Police said ${d} people lost their lives in the ${c}.`, kinds: ['dead']}),
+    (d, i, c) => ({text: `${i <= 12 ? capital(EN_NUMBER_WORDS[i]) : 'Altogether ' + i} people were hurt in the ${c}, the fire service said.`, kinds: ['injured']})
+  ],
+  ar: [
+    (d, i, c, n) => ({text: `لقي ${n(d)} ${arCount('people', d)} مصرعهم وأصيب ${n(i)} ${arCount('others', i)} بجروح في ${c}.`, kinds: ['dead', 'injured']}),
+    (d, i, c, n) => ({text: `سقط ${n(d)} ${arCount('dead', d)} في ${c} الذي وقع صباح الأحد.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `وأعلنت وزارة الصحة مقتل ${n(d)} ${arCount('people', d)} جراء ${c}.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `قضى ${n(d)} ${arCount('people', d)} في ${c}، بحسب الدفاع المدني.`, kinds: ['dead']}),
+    (d, i, c, n) => ({text: `وخلف ${c} ${n(d)} ${arCount('dead', d)} و${n(i)} ${arCount('injured', i)}.`, kinds: ['dead', 'injured']})
+  ]
+}
+function heldOutFounding(lang, noun, y, style) {
+  if (lang === 'ar') {
+    const t = AR_MASCULINE.has(noun) ? '' : 'ت'
+    const its = t ? 'ها' : 'ه'
+    return [`وتأسس${t} ال${noun} على يد مجموعة من الناشطين عام ${y}.`, `ومنذ تأسيس${its} عام ${y}، توسع${t} ال${noun}.`, `ويعود تأسيس ال${noun} إلى عام ${y}.`, `وبرز${t} ال${noun} في ${y}.`, `وأنشئ${t} ال${noun} عام ${y}.`][style % 5]
+  }
+  return [`Since its founding in ${y}, the ${noun} has grown.`, `The ${noun} was created in ${y}.`, `The ${noun} came into being in ${y}.`, `The ${noun}, established in ${y} by former officers, is based abroad.`, `It was in ${y} that the ${noun} was formed.`][style % 5]
+}
+function heldOutAct(lang, noun, civil, y, style) {
+  if (lang === 'ar') {
+    const masculine = AR_MASCULINE.has(noun)
+    const t = masculine ? '' : 'ت'
+    const its = masculine ? 'ه' : 'ها'
+    return civil
+      ? [`وافتتح${t} ال${noun} أول مكتب ل${its} عام ${y}.`, `ونظم${t} ال${noun} احتجاجات واسعة في ${y}.`, `وشن${t} ال${noun} عام ${y} حملة إعلانية.`][style % 3]
+      : [`واستهدف${t} ال${noun} عام ${y} ثكنة للجيش.`, `وسيطر${t} ال${noun} على مدينتين في ${y}.`, `وهاجم${t} ال${noun} قافلة عسكرية في ${y}.`, `وتبن${masculine ? 'ى' : 'ت'} ال${noun} في بيان عام ${y} تفجيرا في العاصمة.`][style % 4]
+  }
+  return civil
+    ? [`The ${noun} opened its first office in ${y}.`, `The ${noun} organized a protest in ${y}.`, `The ${noun} launched a bid for a rival in ${y}.`][style % 3]
+    : [`The ${noun} took responsibility for a bombing in ${y}.`, `In ${y} the ${noun} seized two towns in the north.`, `The ${noun} was behind an attack on a hotel in ${y}.`, `The ${noun} bombed a police station in ${y}.`][style % 4]
 }
 
 // ---------------------------------------------------------------------------------------------
