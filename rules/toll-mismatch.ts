@@ -18,9 +18,10 @@
  * part with the toll or the lede's sentence. A headline's parts are joined by a colon, a semicolon,
  * a dash or «..»: "Storm hits Gulf coast: 14 dead" compares its 14; a label or a part about the toll
  * with no figure of its own ("UPDATE: 14 dead", «ارتفاع حصيلة الضحايا.. 14 قتيلا») speaks for the
- * whole headline. A deck (a paragraph of fewer than twelve words) before the lede is not the
- * lede. «قتيل وجريح» and "killed and wounded" are a sum, compared with the dead plus the injured
- * of the other side.
+ * whole headline. An English verb of change updates only a toll that is its subject or its figure
+ * ("toll hits 14"; not "14 killed as storm hits coast"). A deck (a paragraph of fewer than twelve
+ * words) before the lede is not the lede. «قتيل وجريح» and "killed and wounded" are a sum, compared
+ * with the dead plus the injured of the other side.
  *
  * The message is on the lede's toll (the later of two statements that disagree with each
  * other), names the headline's line, and never says which figure is wrong; there is no fix.

@@ -155,7 +155,13 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
   const isHead = (i: number) => kindAt(i) === 'dead' || kindAt(i) === 'injured' || kindAt(i) === 'sum'
   // Sentences with a period or an update cue.
   const scopedSentences = new Set<number>()
-  for (const match of matches) if (match.value.kind === 'period' || match.value.kind === 'update') scopedSentences.add(sentenceOf(tokens[match.from].index))
+  for (const match of matches) {
+    if (match.value.kind !== 'period' && match.value.kind !== 'update') continue
+    // An English verb of change updates a toll only when the toll is its subject or its figure ("toll rises to 30",
+    // "deaths top 1,000"): "12 killed as storm hits coast" updates nothing.
+    if (match.value.kind === 'update' && UPDATE_VERBS.has(tokens[match.from].norm) && !updatesToll(tokens, match.from, match.to, kindAt)) continue
+    scopedSentences.add(sentenceOf(tokens[match.from].index))
+  }
   const values = numberWords(article)
   const tolls: Toll[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -196,6 +202,19 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
     i = Math.max(i, value.to - 1)
   }
   return tolls
+}
+
+const UPDATE_VERBS = new Set(['rises', 'rose', 'risen', 'rising', 'climbs', 'climbed', 'climbing', 'jumps', 'jumped', 'reaches', 'reached', 'tops', 'topped',
+  'hits', 'hit', 'increased', 'increases', 'grows', 'grew', 'mounts', 'mounted', 'raised', 'revised'])
+const TOLL_NOUNS = new Set(['toll', 'tolls', 'deaths', 'dead', 'casualties', 'number', 'count', 'figure', 'fatalities', 'injuries'])
+
+/** Whether an English verb of change has a toll as its subject (a toll noun before it, a head right before it) or a figure just after it. */
+function updatesToll(tokens: readonly Token[], from: number, to: number, kindAt: (i: number) => string | undefined): boolean {
+  // "Death toll from quake rises", "Dead rise to 30"; not "12 killed as storm hits coast".
+  for (let k = Math.max(0, from - 3); k < from; k++) if (TOLL_NOUNS.has(tokens[k].norm)) return true
+  if (from > 0 && (kindAt(from - 1) === 'dead' || kindAt(from - 1) === 'injured' || kindAt(from - 1) === 'sum')) return true
+  for (let k = to; k < Math.min(tokens.length, to + 3); k++) if (/^\d/u.test(tokens[k].norm) || kindAt(k) === 'approximate') return true
+  return false
 }
 
 /** Whether a word carries the conjunction «و» or «ف» before a form of the lexicon («وإصابة»). */
