@@ -14,8 +14,8 @@
  * an entity noun (تنظيم، جماعة، حركة، حزب، شركة / group, company, party) and a year in its
  * clause («أوائل 2025» keeps its approximator; «وكانت الحركة قد تأسست عام 1987», "Founded in
  * 1987, the group …" too), then, to the next heading or founding statement,
- * the acts that need the entity to exist (تبنى، أعلن مسؤوليته، نفذ، شن / claimed responsibility,
- * carried out, launched) whose agent is a definite back-reference to the same noun («التنظيم»,
+ * the acts that need the entity to exist (تبنى، أعلن مسؤوليته، نفذ، شن، سيطر / claimed or took
+ * responsibility, carried out, launched, seized, opened) whose agent is a definite back-reference to the same noun («التنظيم»,
  * «مسلحو التنظيم», "the group") and whose clause names an earlier year. Another mention of the
  * noun with another name («تنظيم القاعدة», "the Taliban group") takes the back-references over.
  * Quotations, link text, headings and promo blocks are not read. Narrow on purpose: a year
