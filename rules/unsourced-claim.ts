@@ -40,7 +40,8 @@
  * cover", "a 104-page report", "a 112-member body", "the 450-seat chamber"), the
  * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234", "Feinstein's/54 Below",
  * tickers such as 000063.SZ and 0700.HK, codes with a leading zero), figures inside
- * quotations, block quotes and tables, figures written as code (`20.10`), bibliographic references (a line with a
+ * quotations, block quotes and tables, figures written as code (`20.10`), list numbers (a number alone on its line, "12 Model good
+ * behavior."), bibliographic references (a line with a
  * DOI or an ISBN), the title and headings, teaser lines of other stories ("Read more: …", «اقرأ أيضا: …») and other
  * promo lines ("Join 66,707,982 other followers": promo-block reports them), the entries of a sources
  * section ("Sources", «المصادر»: the article's list of where it comes from), opinions ("the finest", "the

@@ -194,6 +194,14 @@ test('figures written as code, bibliographic references and promo lines count no
   assert.deepEqual(claims('Releases come from a branch, and 20 of them shipped this year.').map(([, text]) => text), ['20'])
 })
 
+test('a number alone on its line, or opening a short step of a list, is a label', () => {
+  assert.deepEqual(claims('12 Model good behavior.'), [])
+  assert.deepEqual(claims('10\nBill Gates, who gave away more of his fortune this year than anyone else.'), [])
+  assert.deepEqual(claims('10\nبيل غيتس، الذي تبرع بجزء كبير من ثروته هذا العام.'), [])
+  assert.deepEqual(claims('12 Syrian soldiers were killed in the attack on Tuesday.').map(([, text]) => text), ['12'])
+  assert.deepEqual(claims('12 جنديا سوريا قتلوا في الهجوم على المركز الحدودي.').map(([, text]) => text), ['12'])
+})
+
 test('a number glued to a word by a slash is part of a name', () => {
   assert.deepEqual(claims('Butz will open a new show at New York’s Feinstein’s/54 Below next week, with songs by Loretta Lynn.'), [])
   assert.deepEqual(claims('The club sold 54 tickets for the show on Friday.').map(([, text]) => text), ['54'])

@@ -235,6 +235,9 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     if (/[.٫]\d{4,}$/u.test(m[0]) || /^\d{7,}$/u.test(m[0])) continue
     // Numbers that name rather than count: a leading zero (a code, 000063), a ticker's exchange suffix (0700.HK),
     // or a code of capitals just before it ("HR 1234", "SB 1070"; not a currency: "USD 500").
+    // A line that opens with a bare number and a capitalised word is a step of a numbered list ("12 Model good behavior.").
+    // A number alone on its line is its label too ("10⏎Bill Gates …").
+    if (start === 0 && /^\d{1,2}$/u.test(m[0]) && (/^[ \t]*\r?\n/u.test(article.source.slice(block.offsets[end - 1] + 1, block.offsets[end - 1] + 4)) || /^\d{1,2}\s+\p{Lu}/u.test(folded.slice(0, 6)) && listStep(block))) continue
     // A figure written as code (`20.10`, a version or a branch) names something.
     if (article.source[block.offsets[start]] !== undefined && article.source[block.offsets[start] - 1] === '`') continue
     if (/^0\d/u.test(m[0]) || /^\.[A-Z]{1,4}(?![\p{L}\d])/u.test(folded.slice(end, end + 6)) || codeBefore(article, folded, start)) continue
@@ -539,6 +542,12 @@ function codeBefore(article: Article, folded: string, start: number): boolean {
  */
 function isReference(block: ArticleBlock): boolean {
   return block.text.length <= 400 && /\b(?:DOI|doi)\b[:\s]*10\.\d{4,}|doi\.org\/10\.|\bISBN(?:-1[03])?\b/u.test(block.text)
+}
+
+/** Whether a block's first sentence is a short step of a list: six words at most ("12 Model good behavior."). */
+function listStep(block: ArticleBlock): boolean {
+  const first = block.sentences[0]
+  return first !== undefined && tokenAt(block.tokens, first.end) - tokenAt(block.tokens, first.start) <= 6
 }
 
 /** Whether a block opens with a read-more or related cue («اقرأ أيضا:», "Read more:", "Related:"): a teaser of another story. */
