@@ -22,8 +22,9 @@
  * sentence quotes the speaker of its passage (earlier in its block, or in the block before when
  * it opens as that block's elaboration: «فقد …»). An English verb joined by "and" has its first
  * conjunct's subject, never the words after it (`… and confirmed his superstar status. "…"` names no
- * speaker). A quotation left open in the middle of a block counts when it runs on as quoted paragraphs
- * whose breaks were lost (`… Third World. "In 1991 … his life. "We saw …"`). A topic label (`About his diagnosis:`)
+ * speaker). Quoted paragraphs whose breaks were lost (`… Third World. "In 1991 … his life. "We saw …"`:
+ * the same mark opening after a sentence end inside an open quotation) are quotations of their own, each
+ * continuing the speaker of the one before; a writer's sentence between them ends the run. A topic label (`About his diagnosis:`)
  * names no speaker, and a quote that opens the story or stands alone as a pull quote is still
  * flagged. Left alone: quotations of fewer than `minWords` words (names,
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,
@@ -117,7 +118,7 @@
 import {defineRule} from '../src/rule.js'
 import {findAttributions, wordCount} from '../src/model/attribution.js'
 import type {Quote} from '../src/model/article.js'
-import {opensText, runsOnAsParagraphs} from '../src/model/quotes.js'
+import {opensText} from '../src/model/quotes.js'
 
 // Words that introduce a quoted title or name rather than someone's words.
 const TITLE_INTRODUCERS = /(?:titled|entitled|called|named|dubbed|so-called|headlined|slogan|motto|hashtag|بعنوان|عنوان|المسمى|المسماة|المسماه|يسمى|تسمى|باسم|شعار|وسم|هاشتاغ|هاشتاج)\s*[:،,]?\s*$/iu
@@ -130,7 +131,7 @@ export default defineRule({id: 'unattributed-quote', messages: ['unattributed-qu
       // Outer quotations with an opening mark; an unclosed one counts only when it opens its block (a quote running on to
       // the next paragraph) or runs on as quoted paragraphs run together (`… Third World. "In 1991 … life. "We saw …"`).
       if (quote.depth !== 0 || quote.marks[0] === '') continue
-      if (quote.unbalanced && !opensText(block.text, quote) && !runsOnAsParagraphs(block.text, quote, block.quotes)) continue
+      if (quote.unbalanced && !opensText(block.text, quote) && !quote.runsOn) continue
       if (wordCount(quote.text) < options.minWords || isTitle(quote.text)) continue
       if (TITLE_INTRODUCERS.test(block.text.slice(Math.max(0, quote.open - 24), quote.open))) continue
       if (isEmbeddedTerm(article.sentenceAt(block, quote.open)?.start ?? 0, block.text, quote)) continue

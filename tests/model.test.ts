@@ -260,3 +260,12 @@ test('endsWithCredit: what the photo-credit pattern matches, in one pass', () =>
   assert.equal(endsWithCredit('فرق الإنقاذ في الموقع (أرشيف)'), true)
   assert.equal(endsWithCredit('(Photo) and then the story goes on'), false)
 })
+
+test('a quotation left open where the next quoted paragraph opens runs on (wire style scraped into one block): English and Arabic', async () => {
+  const {findQuotes} = await import('../src/model/quotes.js')
+  const shape = (text: string) => findQuotes(text).map((q) => [q.text, q.depth, q.unbalanced, q.runsOn ?? false])
+  assert.deepEqual(shape('It was hard. "In 1991 he sold more records. "We saw it happen."'), [['In 1991 he sold more records.', 0, true, true], ['We saw it happen.', 0, false, false]])
+  assert.deepEqual(shape('ثم قال: «سنعمل على ذلك. «ولن نتوقف».'), [['سنعمل على ذلك.', 0, true, true], ['ولن نتوقف', 0, false, false]])
+  // A quotation inside a quotation that does not follow a sentence end stays nested.
+  assert.deepEqual(shape('He said, "They told me "no way" at the door."').map(([text, depth]) => [text, depth]), [['They told me "no way" at the door.', 0], ['no way', 1]])
+})

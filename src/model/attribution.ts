@@ -729,6 +729,9 @@ export function findAttributions(article: Article): AttributionIndex {
     const lastSentence = spanned[spanned.length - 1] ?? first
     // A cue outside this quotation, in the sentences it spans.
     let found = spanned.flatMap((s) => own(index, s)).find((a) => a.cue.to <= quote.open || a.cue.from >= quote.innerEnd)
+    // The next paragraph of a quotation whose paragraph breaks were lost (`"A. "B."`) is that quotation's.
+    const runOn = quote.depth === 0 ? block.quotes.find((q) => q.runsOn && q.depth === 0 && q.innerEnd <= quote.open && !/\S/u.test(block.text.slice(q.innerEnd, quote.open))) : undefined
+    if (!found && runOn) found = quoteAttribution(index, runOn)
     // The sentence just before or after it, in the same block.
     found ??= [...own(index, lastSentence + 1), ...own(index, first - 1)].find((a) => a.speaker || a.continues)
     // A partial quotation woven into the writer's sentence ("… contained "design features similar to …"") quotes the
@@ -754,7 +757,7 @@ export function findAttributions(article: Article): AttributionIndex {
     }
     // Wire style: a quotation left open at the end of its block runs on into the next paragraph, which opens with a
     // quotation mark and may carry the speaker («"…" / "…," she said.»).
-    if (!found && quote.unbalanced && quote.close < 0) {
+    if (!found && quote.unbalanced && quote.close < 0 && !quote.runsOn) {
       const next = article.blocks[index + 1]
       const continued = next?.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && opensText(next.text, q))
       if (next && continued) found = ownQuoteAttribution(next, continued)

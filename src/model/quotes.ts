@@ -21,6 +21,11 @@ export interface Quote {
   depth: number
   /** True when the quote lacks a partner mark. */
   unbalanced: boolean
+  /**
+   * True when the quote is a quoted paragraph left open where the next one opens, in a block whose paragraph breaks were
+   * lost (wire style: `"A. "B."`); the quote after it continues it.
+   */
+  runsOn?: boolean
 }
 
 // Opening mark → the marks that may close it. Mixed pairs are common in scraped text.
@@ -58,6 +63,8 @@ function isQuoteMark(code: number): boolean {
 }
 
 interface Open {mark: string; at: number}
+const DOUBLE_OPENERS = new Set(['"', '“', "''"])
+const SENTENCE_END_BEFORE = /[.!?؟]\s+$/u
 
 // Real prose nests quotations two or three deep; a mark past this depth cannot open one. The
 // cap keeps pairing linear on hostile input (100k opening marks in a row).
@@ -117,6 +124,19 @@ export function findQuotes(text: string): Quote[] {
       continue
     }
     const opens = ch in PAIRS && ch !== '»' && ch !== '”' && ch !== '’' && ch !== '›'
+    // Wire style leaves a quoted paragraph open and opens the next with a new mark; English nests quotations in single
+    // marks and Arabic in double ones inside «», so the same opening mark right after a sentence end inside an open
+    // quotation starts a new paragraph of it (`"A. "B."`, «أ. «ب».: a block scraped from several paragraphs), not a quote inside it.
+    if (opens && top && (ch === '«' ? top.mark === '«' : (ch === '"' || ch === '“') && DOUBLE_OPENERS.has(top.mark)) &&
+      SENTENCE_END_BEFORE.test(text.slice(Math.max(top.at + 1, i - 3), i))) {
+      stack.pop()
+      let end = i
+      while (end > top.at + 1 && /\s/u.test(text[end - 1])) end--
+      pushUnbalanced(quotes, text, top, end, stack.length)
+      quotes[quotes.length - 1].runsOn = true
+      stack.push({mark: ch, at: i})
+      continue
+    }
     if (stack.length < MAX_DEPTH && (opens || ((ch === '»' || ch === '”') && LETTER.test(charAt(text, i + 1, '')) && !LETTER.test(charAt(text, i - 1, ''))))) {
       stack.push({mark: ch, at: i})
     } else {
@@ -147,15 +167,3 @@ export function opensText(text: string, quote: Quote): boolean {
 }
 const OPENING_PUNCTUATION = /[\s:：\-–—―.,،]/u
 
-/**
- * Whether an unclosed quotation runs on as quoted paragraphs whose breaks were lost: wire style leaves a quoted
- * paragraph open and opens the next with a new mark, so a block scraped as one line reads `… said. "A. "B."`. The
- * unclosed quotation holds a nested one that opens right after a sentence end, with the same kind of mark.
- */
-export function runsOnAsParagraphs(text: string, quote: Quote, quotes: readonly Quote[]): boolean {
-  if (!quote.unbalanced || quote.marks[0] === '') return false
-  const kind = DOUBLE.has(quote.marks[0]) ? DOUBLE : undefined
-  return quotes.some((q) => q.depth === quote.depth + 1 && q.open > quote.innerStart && q.open < quote.innerEnd && q.marks[0] !== '' &&
-    (kind ? kind.has(q.marks[0]) : q.marks[0] === quote.marks[0]) && /[.!?؟…]["”’»]?\s+$/u.test(text.slice(Math.max(quote.innerStart, q.open - 4), q.open)))
-}
-const DOUBLE = new Set(['"', '“', '„', "''"])
