@@ -21,8 +21,9 @@
  * phrase that names the owner of its figures ("estimates from the World Bank", «أرقام صادرة
  * عن»), and by reported speech continued from earlier in its block ("He added", or "Those prosecutors …" right after "The Times reported that prosecutors …"); a
  * source named at the close of a sentence, after its content ("…, he said.", "…, according to the IMF.", «…، حسبما
- * أفاد المرصد.»), goes on into the one sentence after it ("Currently, the department has 25 crews …"), and on into the
- * next when that one speaks of its figure ("… that number can expand to more than 60", «هذا العدد»), not further,
+ * أفاد المرصد.»), goes on into the one sentence after it ("Currently, the department has 25 crews …"), and a poll, study or
+ * report that finds figures ("A Quinnipiac poll found that 74 percent …", «وأظهر استطلاع …») goes on into the one
+ * sentence after it ("Sixty-two percent of Republicans agreed."); either goes on into the next when that one speaks of its figure ("… that number can expand to more than 60", «هذا العدد»), not further,
  * and a source that opens its sentence ("The company said …") does not go on at all. A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article: a precise one (62, 1,579) always, a round one

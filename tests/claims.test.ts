@@ -164,6 +164,18 @@ test('a sentence that speaks of the figure of the sentence before carries on its
   assert.equal(carries('تصلح البلدية الطرق كل ربيع. وفي آذار يرتفع هذا العدد إلى أكثر من 60 فرقة.'), false)
 })
 
+test('a document that finds figures goes on with them into the next sentence, not further', () => {
+  const carries = (paragraph: string, sentence = 1) => model(paragraph).use(findClaims).carriesOn(1, sentence)
+  const en = 'A Quinnipiac University poll found that 74 percent of voters want the returns released. Sixty-two percent of Republicans agreed. Turnout was 40 percent.'
+  assert.equal(carries(en), true)
+  assert.equal(carries(en, 2), false)
+  const ar = 'وأظهر استطلاع أن 60 في المئة من الناخبين يؤيدون الاتفاق. ويعارضه 30 في المئة منهم. وبلغت نسبة المشاركة 40 في المئة.'
+  assert.equal(carries(ar), true)
+  assert.equal(carries(ar, 2), false)
+  // A report that finds nothing is no source to go on from.
+  assert.equal(carries('On Monday a report came out on the town. About 500 people fled.'), false)
+})
+
 test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
   const ar = model('وأدى الهجوم إلى مقتل ضابط وإصابة عسكريين اثنين بجروح.\n\nوأعلن الحزب مقتل شرطيين اثنين في سوريا.\n\nوأصيب عسكريين اثنين في الهجوم نفسه.')
   const [soldiers, police, soldiersAgain] = ar.use(findClaims).mentions

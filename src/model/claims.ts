@@ -47,7 +47,10 @@ export interface ClaimIndex {
   inSentence(block: number, sentence: number): Claim[]
   /** The sentence links a source, or names the owner of its figures without a speech verb ("estimates from the World Bank"). */
   citesSource(block: number, sentence: number): boolean
-  /** The sentence opens by pointing back at what the previous one reported ("Those prosecutors …"). */
+  /**
+   * The sentence carries on what the previous one reported: it opens by pointing back at it ("Those prosecutors …"),
+   * speaks of its figure ("that number"), or follows a document that found figures ("A poll found …").
+   */
   carriesOn(block: number, sentence: number): boolean
 }
 
@@ -137,7 +140,9 @@ export function findClaims(article: Article): ClaimIndex {
     for (const s of found.sources) cited.set(b, s, true)
     for (const [s, year] of found.years) years.set(b, s, Math.min(year, years.get(b, s) ?? year))
     block.sentences.forEach((sentence, s) => {
-      if (s > 0 && (pointsBack(article, block, s) || refersToFigure(article, block, s, found.claims))) carried.set(b, s, true)
+      // A poll, a study or a report that finds figures goes on with them into the next sentence ("A Quinnipiac poll found
+      // that 74 percent … Sixty-two percent of Republicans agreed."), not further.
+      if (s > 0 && (pointsBack(article, block, s) || refersToFigure(article, block, s, found.claims) || found.sources.includes(s - 1))) carried.set(b, s, true)
       if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.set(b, s, true)
     })
   })
