@@ -203,6 +203,11 @@ test('anonymous sources: a possessive opens a new source that a repeat of its he
   assert.deepEqual(speakers('# T\n\nOfficials expect the Fed to raise rates next year.'), [['Officials', 'anonymous']])
   assert.deepEqual(speakers('# خبر\n\nويخشى مسؤولون أمريكيون أن تتسع الأزمة.'), [['مسؤولون أمريكيون', 'anonymous']])
   assert.deepEqual(speakers('# خبر\n\nويأمل مسؤولون أن تنتهي الأزمة.'), [['مسؤولون', 'described']])
+  // A possessive before a group is its determiner, no back-reference: "the Texas senator's allies"; "the allies", «المنتقدون» are.
+  const definite = (markdown: string) => analyse(markdown).index.all.filter((a) => a.speaker?.kind === 'vague').map((a) => [a.speaker?.text, a.speaker?.definite])
+  assert.deepEqual(definite('# T\n\nThe first step, the Texas senator’s allies say, will be to help them. The allies say it again.'),
+    [['the Texas senator’s allies', false], ['The allies', true]])
+  assert.deepEqual(definite('# خبر\n\nويقول منتقدون إن الخطة فشلت. ويقول المنتقدون إنها لن تنجح.').map(([, d]) => d), [false, true])
   assert.deepEqual(speakers('# T\n\nStrategists hope the ads will help. It gave her more delegates than her advisers expected. Officials expect to hear from him.').filter(([, kind]) => kind === 'anonymous'), [])
   assert.deepEqual(speakers('# T\n\nThe nominee and his aides haven\'t said much about the debate.'), [])
   assert.deepEqual(speakers('# خبر\n\nواصلت الحافلات نقل الفارين، بحسب عاملين في الإغاثة.').filter(([, kind]) => kind === 'anonymous'), [['عاملين في الإغاثة', 'anonymous']])

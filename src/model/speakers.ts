@@ -124,6 +124,8 @@ export function classifySpeaker(tokens: readonly Token[], from: number, to: numb
     // The article inside a description does not make it definite: «مصدر في الشرطة», «مسؤول رفيع المستوى», «مطلع على الملف».
     if (arabic) definite = !AR_QUANTIFIERS.has(first.norm) && (isDefiniteArabic(first.norm) || isDefiniteArabic(tokens[head.from].norm) ||
       AR_ONE_OF.has(first.norm) && from + 1 < to && isDefiniteArabic(tokens[from + 1].norm))
+    // A possessive right before the head is its determiner: "the policies Mr Mugabe's critics" are no critics met before.
+    if (kind === 'vague' && !arabic && head.from - 1 > from && /['’]s$/u.test(tokens[head.from - 1].text)) definite = false
     const another = tokens.slice(from, Math.min(to, head.to + 1)).some((token) => ANOTHER.has(token.norm))
     const qualifiers = tokens.slice(from, head.from).map((token) => token.norm).filter((word) => !DETERMINERS.has(word))
     const bare = (head.from === from || !arabic && head.from === from + 1 && POSSESSIVES.has(first.norm)) && head.to >= to
