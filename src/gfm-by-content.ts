@@ -38,8 +38,8 @@ type Extension = Record<string, Record<string, unknown> | undefined>
  * - literal autolinks: an e-mail holds an `@`, a www one `www.`, the other `http://` or
  *   `https://` (any case).
  */
-const TRIGGERS: ReadonlyArray<{names: readonly string[]; trigger: RegExp}> = [
-  {names: ['table'], trigger: /^[ \t>]*(?=[^\n\r]*-)(?=[^\n\r]*(?:\||:-|-:))[ \t|:-]+$/m},
+const TRIGGERS: ReadonlyArray<{names: readonly string[]; trigger: {test(document: string): boolean}}> = [
+  {names: ['table'], trigger: {test: hasDelimiterRowLine}},
   {names: ['strikethrough'], trigger: /~/},
   {names: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'], trigger: /\[\^/},
   {names: ['tasklistCheck'], trigger: /\[[\t\n\r xX]/},
@@ -47,6 +47,47 @@ const TRIGGERS: ReadonlyArray<{names: readonly string[]; trigger: RegExp}> = [
   {names: ['wwwAutolink'], trigger: /www\./i},
   {names: ['protocolAutolink'], trigger: /https?:\/\//i}
 ]
+
+/**
+ * Whether a line of `document` can be a table's delimiter row: after the spaces, tabs and `>` that open it (up to its
+ * last `>`), nothing but `-`, `:`, `|`, spaces and tabs, with a `-` and a `|`, `:-` or `-:`. A scan line by line,
+ * because the one regular expression that says the same backtracks over a long run of spaces (a line of a million
+ * spaces took hours), and robustness asks for time linear in the line.
+ */
+function hasDelimiterRowLine(document: string): boolean {
+  const length = document.length
+  let start = 0
+  while (start <= length) {
+    let end = start
+    while (end < length && document.charCodeAt(end) !== 10 && document.charCodeAt(end) !== 13) end++
+    if (end > start && isDelimiterRow(document, start, end)) return true
+    start = end + 1
+  }
+  return false
+}
+
+function isDelimiterRow(document: string, start: number, end: number): boolean {
+  // The block-quote markers end at the last `>` of the opening run of spaces, tabs and `>`.
+  let cells = start
+  for (let index = start; index < end; index++) {
+    const code = document.charCodeAt(index)
+    if (code === 62) cells = index + 1
+    else if (code !== 32 && code !== 9) break
+  }
+  if (cells === end) return false
+  let dash = false
+  let pipeOrColonBeside = false
+  for (let index = cells; index < end; index++) {
+    const char = document[index]
+    if (char === '-') {
+      dash = true
+      if (document[index - 1] === ':' && index - 1 >= cells) pipeOrColonBeside = true
+      if (document[index + 1] === ':' && index + 1 < end) pipeOrColonBeside = true
+    } else if (char === '|') pipeOrColonBeside = true
+    else if (char !== ':' && char !== ' ' && char !== '\t') return false
+  }
+  return dash && pipeOrColonBeside
+}
 
 /** Which triggers `document` lacks, one bit per entry of TRIGGERS. */
 export function absentTriggers(document: string): number {

@@ -71,6 +71,22 @@ test('gfm by content: the same trees as all of GFM on generated markdown dense i
   )
 })
 
+test('gfm by content: the table trigger reads lines as the delimiter-row pattern does, and a line of a million spaces is read at once', () => {
+  // The pattern the trigger replaced (it backtracks over long runs of spaces); the scan must agree with it on lines
+  // of markdown (line endings \n, \r, \r\n).
+  const pattern = /^[ \t>]*(?=[^\n\r]*-)(?=[^\n\r]*(?:\||:-|-:))[ \t|:-]+$/m
+  const tableKept = (text: string) => !namesLeftOut(absentTriggers(text)).has('table')
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(' ', '\t', '>', '-', ':', '|', 'a', '\n', '\r', '\r\n'), {maxLength: 24}), (chars) => {
+      const text = chars.join('')
+      assert.equal(tableKept(text), pattern.test(text), JSON.stringify(text))
+    }),
+    {seed: 20261207, numRuns: 20000}
+  )
+  assert.equal(tableKept(' '.repeat(1_200_000) + '\n'), false)
+  assert.equal(tableKept('> ' + ' '.repeat(1_200_000) + '|-|\n'), true)
+})
+
 test('gfm by content: each construct that can match is kept, and a table needs no pipe', () => {
   const cases: Array<[string, string, string]> = [
     ['table', '| a | b |\n| - | - |\n', 'table'],
