@@ -16,7 +16,7 @@ import {PhraseMatcher, formsOf, type PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock, Link, Quote} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
-import {promoOf} from './promo.js'
+import {promoBlocks} from './promo.js'
 import {PerSentence} from './sentences.js'
 import {firstStartingFrom, tokenAt, tokenize, type Token} from './tokens.js'
 
@@ -126,8 +126,7 @@ export function findClaims(article: Article): ClaimIndex {
   const words = claimWords(article.lexicons)
   const links = article.links.inText.filter((link) => link.url && !link.url.startsWith('#')).sort((a, b) => a.start - b.start)
   // Promo lines ("Join 66,707,982 other followers", another story's headline) are not the story: promo-block reports them.
-  const promo = new Set<number>()
-  for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
+  const promo = article.use(promoBlocks)
   article.blocks.forEach((block, b) => {
     // A table's cells are data with a source line of their own, not sentences of the story.
     if (!article.isStoryText(block) || block.kind === 'tableCell') return

@@ -31,7 +31,7 @@ import {fileURLToPath} from 'node:url'
 import type {LexiconEntry, Lexicons} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
 import {normalize} from './normalize.js'
-import {promoOf} from './promo.js'
+import {promoBlocks} from './promo.js'
 import {firstNotBefore, type Token} from './tokens.js'
 
 export type Calendar = 'gregorian' | 'hijri'
@@ -679,8 +679,7 @@ export function findDates(article: Article): ArticleDates {
   const candidates = article.blocks.filter((block) => readsBlock(article, block) && mayHoldDate(block))
   if (!candidates.length) return {mentions, weekdays, published}
   const tables = nameTables(article.lexicons)
-  const promo = new Set<number>()
-  for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
+  const promo = article.use(promoBlocks)
   const links = article.links.inText.filter((link) => link.kind === 'inline' || link.kind === 'reference' || link.kind === 'autolink').map((link) => [link.start, link.end] as const).sort((x, y) => x[0] - y[0])
   const inLink = (offset: number) => {
     const next = firstNotBefore(links, (link) => link[0] <= offset)

@@ -20,7 +20,7 @@
 import type {LexiconEntry, PhraseMatch} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
 import {sentenceIndexAt} from './article.js'
-import {promoOf} from './promo.js'
+import {promoBlocks} from './promo.js'
 import {normalize} from './normalize.js'
 import {tokenAt, tokenize, type Token} from './tokens.js'
 import {type DateMention, findDates} from './dates.js'
@@ -82,8 +82,7 @@ const ROUNDING = new Set(['around', 'circa', 'about', 'approximately', 'حوال
 /** Find the founding statements contradicted by dated acts of the founded entity. */
 export function findFoundingConflicts(article: Article): FoundingConflict[] {
   const langs = eventLanguages(article)
-  const promo = new Set<number>()
-  for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
+  const promo = article.use(promoBlocks)
   const conflicts: FoundingConflict[] = []
   let open: FoundingConflict | undefined
   article.blocks.forEach((block, b) => {

@@ -180,6 +180,13 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   return undefined
 }
 
+/** The indexes of the blocks in promo runs: lines that are not the story, which the other analyses do not read. */
+export function promoBlocks(article: Article): ReadonlySet<number> {
+  const blocks = new Set<number>()
+  for (const run of article.use(promoOf)) for (const {block} of run.blocks) blocks.add(block.index)
+  return blocks
+}
+
 /** Promo blocks of the article, grouped into contiguous runs. */
 export function promoOf(article: Article): PromoRun[] {
   const topic = article.use(topicOf)

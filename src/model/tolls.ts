@@ -21,7 +21,7 @@ import type {LexiconEntry} from '../lexicons/index.js'
 import type {Article, ArticleBlock} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {normalize} from './normalize.js'
-import {promoOf} from './promo.js'
+import {promoBlocks} from './promo.js'
 import {tokenize, type Token} from './tokens.js'
 
 export type TollKind = 'dead' | 'injured' | 'sum'
@@ -127,8 +127,7 @@ const LABEL = /^(?:(?:breaking|update|updated|updates|latest|new|live|urgent|Ø¹Ø
 
 /** The lede: the first paragraph of the story text of twelve words or more (a kicker or a deck before it is not), outside quotations and promo. */
 function ledeOf(article: Article): ArticleBlock | undefined {
-  const promo = new Set<number>()
-  for (const run of article.use(promoOf)) for (const {block} of run.blocks) promo.add(block.index)
+  const promo = article.use(promoBlocks)
   for (const block of article.blocks) {
     if (block.role === 'title' || promo.has(block.index)) continue
     if (!article.isStoryText(block)) continue
