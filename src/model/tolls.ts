@@ -156,9 +156,9 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
   const scopedSentences = new Set<number>()
   for (const match of matches) {
     if (match.value.kind !== 'period' && match.value.kind !== 'update') continue
-    // An English verb of change updates a toll only when the toll is its subject or its figure ("toll rises to 30",
+    // An English verb of change (tolls.json `onlyWithToll`) updates a toll only when the toll is its subject or its figure ("toll rises to 30",
     // "deaths top 1,000"): "12 killed as storm hits coast" updates nothing.
-    if (match.value.kind === 'update' && UPDATE_VERBS.has(tokens[match.from].norm) && !updatesToll(tokens, match.from, match.to, kindAt)) continue
+    if (match.value.kind === 'update' && match.value.onlyWithToll === true && !updatesToll(tokens, match.from, match.to, kindAt)) continue
     scopedSentences.add(sentenceOf(tokens[match.from].index))
   }
   const values = numberWords(article)
@@ -203,8 +203,6 @@ function readTolls(article: Article, text: string, tokens: readonly Token[], sen
   return tolls
 }
 
-const UPDATE_VERBS = new Set(['rises', 'rose', 'risen', 'rising', 'climbs', 'climbed', 'climbing', 'jumps', 'jumped', 'reaches', 'reached', 'tops', 'topped',
-  'hits', 'hit', 'increased', 'increases', 'grows', 'grew', 'mounts', 'mounted', 'raised', 'revised'])
 const TOLL_NOUNS = new Set(['toll', 'tolls', 'deaths', 'dead', 'casualties', 'number', 'count', 'figure', 'fatalities', 'injuries'])
 
 /** Whether an English verb of change has a toll as its subject (a toll noun before it, a head right before it) or a figure just after it. */
