@@ -371,3 +371,20 @@ test('verbs of praising, attacking, playing down, bragging and apologising are c
   assert.deepEqual(await quoteLines('# خبر\n\nوامتدح الرئيس أداء فرق الإنقاذ. «لقد عملوا ليلا ونهارا دون توقف من أجل إنقاذ الناس».\n'), [])
   assert.deepEqual(await quoteLines('# خبر\n\nوزار الرئيس موقع الحادث صباح اليوم. «لقد عملوا ليلا ونهارا دون توقف من أجل إنقاذ الناس».\n'), [3])
 })
+
+test('an Arabic verb of saying with an object pronoun names the speaker after it: «ما وصفه مسؤولون»، «تقريرا نسبته إلى مصادر»; a noun in «ة» or a possessive does not', () => {
+  assert.deepEqual(summary('# خبر\n\nمنذ أن بدأت ما وصفه مسؤولون بأنها «حرب منسقة على الإرهاب».'), [['وصفه', 'مسؤولون', 'anonymous']])
+  assert.deepEqual(summary('# خبر\n\nوهو ما يصفه مراقبون بأنه تصعيد خطير.'), [['يصفه', 'مراقبون', 'vague']])
+  assert.deepEqual(summary('# خبر\n\nوهو ما نفاه المتحدث باسم الوزارة.'), [['نفاه', 'المتحدث باسم الوزارة', 'named']])
+  assert.deepEqual(summary('# خبر\n\nونشرت الوكالة تقريرا نسبته إلى مصادر دبلوماسية، قالت فيه إن المحادثات توقفت.').filter(([cue]) => cue === 'نسبته إلى'),
+    [['نسبته إلى', 'مصادر دبلوماسية', 'anonymous']])
+  // «نسبة» (a share), «وصفة» (a recipe): written with «ة», nouns.
+  assert.deepEqual(summary('# خبر\n\nوارتفع الاستهلاك نسبة إلى مصادر المياه المتاحة.'), [])
+  assert.deepEqual(summary('# خبر\n\nولم تنجح وصفة مسؤولين سابقين للخروج من الأزمة.'), [])
+  // «وصفه» as 'his description', «نسبته» as 'its share', «ذكره» as 'mentioning it': no speaker after them.
+  assert.deepEqual(summary('# خبر\n\nويتابع الجمهور وصفه للأحداث بدقة.'), [])
+  assert.deepEqual(summary('# خبر\n\nوارتفعت نسبته إلى 30 في المئة.'), [])
+  assert.deepEqual(summary('# خبر\n\nوكما سبق ذكره، تأجل الاجتماع.'), [])
+  // What something was called follows «ب»: «لما وصفه بالجهود الغربية» names no speaker.
+  assert.deepEqual(summary('# خبر\n\nوهو ما يعني نهاية فعالة لما وصفه بالجهود الغربية لعرقلة تنمية روسيا.'), [])
+})

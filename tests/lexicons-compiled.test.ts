@@ -49,6 +49,7 @@ test('the compiled lexicons match what compiling the data files matches, form fo
   assert.deepEqual([...fromFile.languages.cues], [...now.languages.cues])
   assert.deepEqual([...fromFile.languages.claims], [...now.languages.claims])
   assert.deepEqual([...fromFile.cuesBesideQuote], [...now.cuesBesideQuote])
+  assert.deepEqual([...fromFile.cuesWithObjectPronoun], [...now.cuesWithObjectPronoun])
   assert.ok(Object.keys(data.forms.cues).length > 50, 'the cues list verbs to inflect')
   assert.deepEqual((['cues', 'claims'] as const).flatMap((name) => fromFile[name].entries.map((entry) => JSON.stringify(formsOf(entry)))), forms)
 })

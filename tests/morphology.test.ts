@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {arabicVerbForms, englishVerbForms} from '../src/model/morphology.js'
+import {arabicVerbForms, arabicVerbInflections, englishVerbForms} from '../src/model/morphology.js'
 import {loadLexicons} from '../src/lexicons/index.js'
 import {tokenize} from '../src/model/tokens.js'
 
@@ -30,6 +30,17 @@ test('Arabic: past and present persons, defective verbs, the future with «س»'
   const seek = arabicVerbForms('سعى/يسعى')
   for (const form of ['سعى', 'سعت', 'سعوا', 'يسعى', 'تسعى', 'يسعون', 'يسعيان', 'سيسعون']) assert.ok(seek.includes(form), form)
   assert.ok(!seek.some((form) => form.includes('ىو') || form.includes('ىا')), 'no ى before a suffix')
+})
+
+test('Arabic: a verb marked «+ه» also takes an object pronoun, marked as such; an unmarked one does not', () => {
+  const describe = arabicVerbInflections('وصف/يصف+ه')
+  const withPronoun = describe.filter((form) => form.objectPronoun).map((form) => form.form)
+  for (const form of ['وصفه', 'وصفها', 'وصفته', 'وصفتها', 'وصفوه', 'يصفه', 'تصفه', 'يصفونه']) assert.ok(withPronoun.includes(form), form)
+  assert.ok(describe.some((form) => form.form === 'وصفت' && !form.objectPronoun), 'the plain forms stay')
+  // A defective past turns its ى into ا before the pronoun: نفى → نفاه; a phrase keeps its particle.
+  assert.ok(arabicVerbForms('نفى/ينفي+ه').includes('نفاه'))
+  assert.ok(arabicVerbForms('نسب/ينسب+ه إلى').includes('نسبته إلى'))
+  assert.ok(!arabicVerbForms('وصف/يصف').includes('وصفه'), 'only marked verbs take the pronoun')
 })
 
 test('cue kinds: perception and intention cues are recognised by the model but are not attributing cues', () => {

@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import {normalize} from '../model/normalize.js'
-import {arabicVerbForms, englishVerbInflections} from '../model/morphology.js'
+import {arabicVerbInflections, englishVerbInflections} from '../model/morphology.js'
 import type {Token} from '../model/tokens.js'
 
 /** One concept of a lexicon, with its forms in each language. */
@@ -205,6 +205,8 @@ export interface Lexicons {
   languages: {cues: ReadonlySet<string>; claims: ReadonlySet<string>}
   /** Cue forms (normalised) that are cues only right beside a quotation: verbs that are nouns too ("notes", "read"). */
   cuesBesideQuote: ReadonlySet<string>
+  /** Cue forms (normalised) of a verb with an object pronoun («وصفه»، «نسبته إلى»): cues only with a speaker named after them. */
+  cuesWithObjectPronoun: ReadonlySet<string>
   /** Matchers per lexicon over the forms of every language. */
   match: {
     /** Cues that attribute: speech, belief, evidence, continuation, and the frames (source, statement). */
@@ -257,17 +259,17 @@ function readData(name: string): LexiconFile {
  * verbs it lists by their base form under `verbs` (`{"en": ["fume", "tell/told"], "ar": ["أضاف/يضيف"]}`, see
  * src/model/morphology.ts).
  */
-export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> {
+export function formsOf(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean; objectPronoun?: boolean}> {
   // Kept per entry: compiling asks each entry four times (its languages, its listed and inflected forms, the cues beside a quote).
   let forms = entryForms.get(entry)
   if (!forms) entryForms.set(entry, (forms = readForms(entry)))
   return forms
 }
 
-const entryForms = new WeakMap<LexiconEntry, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}>>()
+const entryForms = new WeakMap<LexiconEntry, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean; objectPronoun?: boolean}>>()
 
-function readForms(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> {
-  const forms: Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}> = []
+function readForms(entry: LexiconEntry): Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean; objectPronoun?: boolean}> {
+  const forms: Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean; objectPronoun?: boolean}> = []
   for (const [lang, value] of Object.entries(entry)) {
     if (/^[a-z]{2,3}$/.test(lang) && Array.isArray(value)) for (const form of value) if (typeof form === 'string') forms.push({lang, form})
   }
@@ -275,9 +277,12 @@ function readForms(entry: LexiconEntry): Array<{lang: string; form: string; infl
   if (verbs && typeof verbs === 'object' && !Array.isArray(verbs)) {
     for (const [lang, specs] of Object.entries(verbs as Record<string, unknown>)) {
       if (!Array.isArray(specs)) continue
-      const inflect = (spec: string) => lang === 'ar' ? arabicVerbForms(spec).map((form) => ({form, besideQuote: false}))
+      const inflect = (spec: string): Array<{form: string; besideQuote: boolean; objectPronoun?: boolean}> => lang === 'ar' ? arabicVerbInflections(spec).map(({form, objectPronoun}) => ({form, besideQuote: false, objectPronoun}))
         : lang === 'en' ? englishVerbInflections(spec) : [{form: spec, besideQuote: false}]
-      for (const spec of specs) if (typeof spec === 'string') for (const {form, besideQuote} of inflect(spec)) forms.push({lang, form, inflected: true, besideQuote})
+      for (const spec of specs) {
+        if (typeof spec !== 'string') continue
+        for (const {form, besideQuote, objectPronoun} of inflect(spec)) forms.push({lang, form, inflected: true, besideQuote, ...(objectPronoun ? {objectPronoun} : {})})
+      }
     }
   }
   return forms
@@ -309,6 +314,15 @@ function besideQuoteForms(file: LexiconFile): Set<string> {
   for (const entry of file.entries) for (const {form, besideQuote} of formsOf(entry)) (besideQuote ? beside : anywhere).add(normalize(form))
   for (const form of anywhere) beside.delete(form)
   return beside
+}
+
+/** Forms marked `objectPronoun` that no entry lists otherwise (normalised). */
+function objectPronounForms(file: LexiconFile): Set<string> {
+  const marked = new Set<string>()
+  const other = new Set<string>()
+  for (const entry of file.entries) for (const {form, objectPronoun} of formsOf(entry)) (objectPronoun ? marked : other).add(normalize(form))
+  for (const form of other) marked.delete(form)
+  return marked
 }
 
 /**
@@ -356,9 +370,10 @@ export interface CompiledLexicons {
   /** `allCues` is the cue lexicon with every kind (`cues` holds the attributing kinds only); its references are into cues.json. */
   matchers: Record<LexiconName | 'outlets' | 'allCues', {size: number; phrases: Record<string, CompiledPhrase[]>}>
   /** Per lexicon, entry index → forms, for the entries whose forms are made by inflection. */
-  forms: Record<LexiconName, Record<string, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean}>>>
+  forms: Record<LexiconName, Record<string, Array<{lang: string; form: string; inflected?: boolean; besideQuote?: boolean; objectPronoun?: boolean}>>>
   languages: {cues: string[]; claims: string[]}
   cuesBesideQuote: string[]
+  cuesWithObjectPronoun: string[]
 }
 
 const compiledFile = path.join(here, '..', '..', 'lexicons.compiled.json')
@@ -400,6 +415,7 @@ export function lexiconsFromCompiled(data: CompiledLexicons): Lexicons {
     cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: new Set(data.languages.cues), claims: new Set(data.languages.claims)},
     cuesBesideQuote: new Set(data.cuesBesideQuote),
+    cuesWithObjectPronoun: new Set(data.cuesWithObjectPronoun),
     match: {
       cues: matcher('cues', cues), allCues: PhraseMatcher.compiled(data.matchers.allCues.phrases, data.matchers.allCues.size, (ref) => cues.entries[ref]), anonymous: matcher('anonymous', anonymous), vague: matcher('vague', vague), reasons: matcher('reasons', reasons),
       promo: matcher('promo', promo), claims: matcher('claims', claims), dates: matcher('dates', dates),
@@ -429,7 +445,7 @@ export function compileLexiconData(): CompiledLexicons {
   }
   matchers.allCues = byFirstWord(lexicons.match.allCues, (entry) => lexicons.cues.entries.indexOf(entry))
   matchers.outlets = byFirstWord(lexicons.match.outlets, ({outlet, ambiguous}) => lexicons.outlets.indexOf(outlet) * 2 + (ambiguous ? 1 : 0))
-  return {digest: compiledDigest(), matchers, forms, languages: {cues: [...lexicons.languages.cues], claims: [...lexicons.languages.claims]}, cuesBesideQuote: [...lexicons.cuesBesideQuote]}
+  return {digest: compiledDigest(), matchers, forms, languages: {cues: [...lexicons.languages.cues], claims: [...lexicons.languages.claims]}, cuesBesideQuote: [...lexicons.cuesBesideQuote], cuesWithObjectPronoun: [...lexicons.cuesWithObjectPronoun]}
 }
 
 /** Compile the lexicons from the data files and configuration additions; `record`: keep every phrase added, for the compiled file. */
@@ -458,6 +474,7 @@ export function compileLexicons(extensions: LexiconExtensions, record = false): 
     cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
     cuesBesideQuote: besideQuoteForms(attributingCues(cues)),
+    cuesWithObjectPronoun: objectPronounForms(attributingCues(cues)),
     match: {cues: compile(attributingCues(cues), record), allCues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), events: compile(events, record), tolls: compile(tolls, record), outlets: outletMatcher}
   }
 }

@@ -632,8 +632,14 @@ export function findAttributions(article: Article): AttributionIndex {
         if (VIEW_KINDS.has(String(entry.kind)) && vague.some((v) => v.from <= cue.from && v.to >= cue.to)) continue
         // "notes", "read": a verb that is a noun too is a cue only beside a quotation ("“…,” he notes.", "it read: “…”").
         if (article.lexicons.cuesBesideQuote.has(normalize(cue.form)) && !besideQuote(block, cue.from, cue.to)) continue
+        // «وصفه»، «نسبته إلى»: a verb with its object pronoun. Written with «ة» it is a noun («وصفة» a recipe, «نسبة» a share),
+        // and as «وصف» + 'his' it is one too («وصفه للأحداث»): read as a verb only with a speaker named after it.
+        const objectPronoun = arabic && article.lexicons.cuesWithObjectPronoun.has(normalize(cue.form))
+        if (objectPronoun && /ة[\u064B-\u0652]*$/u.test(tokens[cue.from].text)) continue
         let range = speakerRange(block, cue.from, cue.to, start, end, kind, arabic, article)
         if (!range) continue
+        // (Nor is the word after it a speaker when it opens with a preposition: «لما وصفه بالجهود الغربية» says what it was called.)
+        if (objectPronoun && (range[1] <= range[0] || !/^\p{L}/u.test(tokens[range[0]].text) || /^[بل]/u.test(tokens[range[0]].norm))) continue
         // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
         // A plural verb agrees with a subject before it: what follows it is its object («وصفوا أعراضا»).
         if (arabic && kind === 'speech' && (range[1] <= range[0] || isArabicPluralVerb(tokens[cue.from].norm))) range = arabicSubjectBefore(block, cue.from, start, article) ?? range

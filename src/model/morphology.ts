@@ -11,6 +11,9 @@
  * Arabic spec: `past[/present]`, the third person masculine singular of each («قال/يقول»,
  * «ادعى/يدعي»); without a present only past forms are made. Proclitics (و ف) are not listed:
  * the matcher reads them off every word (see normalize.ts); the future «س» is made here.
+ * A spec ending its verb with `+ه` («وصف/يصف+ه») also makes the forms with an object pronoun
+ * (ه، ها، هم): «ما وصفه مسؤولون»، «تقريرا نسبته إلى مصادر»، «يصفونه»; the attribution model reads
+ * those only with a speaker named after them (see `objectPronoun`).
  */
 
 /** English inflected forms of a verb spec, each a phrase of words. */
@@ -69,8 +72,21 @@ function presentParticiple(base: string, past: string): string {
 
 /** Arabic inflected forms of a verb spec: past and present in the persons news copy uses, and the future with «س». */
 export function arabicVerbForms(spec: string): string[] {
-  const [head, ...rest] = spec.trim().split(/\s+/u)
+  return arabicVerbInflections(spec).map((form) => form.form)
+}
+
+// Object pronouns a verb of saying takes in news copy: him or it, her or it, them.
+const OBJECT_PRONOUNS = ['ه', 'ها', 'هم']
+
+/**
+ * Arabic inflected forms of a verb spec, those with an object pronoun (a spec marked `+ه`) marked `objectPronoun`:
+ * «وصفه» is 'described it' but also «وصف» + 'his' (his description), so the model reads them only where a verb is.
+ */
+export function arabicVerbInflections(spec: string): Array<{form: string; objectPronoun: boolean}> {
+  const [marked, ...rest] = spec.trim().split(/\s+/u)
   const tail = rest.length ? ' ' + rest.join(' ') : ''
+  const withObject = marked.endsWith('+ه')
+  const head = withObject ? marked.slice(0, -2) : marked
   const [past, present] = head.split('/')
   const forms = new Set<string>()
   // A defective past in ى, ي or ا drops it before the subject suffixes: ادعى → ادعت، ادعوا; دعا → دعت، دعوا.
@@ -86,5 +102,16 @@ export function arabicVerbForms(spec: string): string[] {
     const dualStem = stem.endsWith('ى') ? stem.slice(0, -1) + 'ي' : stem
     for (const form of [present, 'ت' + stem, 'ي' + plural, 'ي' + dualStem + 'ان', 'ت' + dualStem + 'ان', 'س' + present, 'ست' + stem, 'سي' + plural]) forms.add(form)
   }
-  return [...forms].map((form) => form + tail)
+  const inflected = [...forms].map((form) => ({form: form + tail, objectPronoun: false}))
+  if (!withObject) return inflected
+  // The pronoun joins the past (a final ى or ي turns to ا: نفى → نفاه), its feminine and plural (whose ا drops:
+  // وصفوا → وصفوه), and the present with its plural (يصف → يصفه، يصفون → يصفونه).
+  const hosts = [defective ? pastStem + 'ا' : past, pastStem + 'ت', pastStem + 'و']
+  if (present && /^ي/u.test(present)) {
+    const stem = present.slice(1).replace(/ى$/u, 'ا')
+    const plural = (/[يوى]$/u.test(present.slice(1)) && present.length > 3 ? present.slice(1, -1) : present.slice(1)) + 'ون'
+    hosts.push('ي' + stem, 'ت' + stem, 'ي' + plural)
+  }
+  const withPronoun = hosts.flatMap((host) => OBJECT_PRONOUNS.map((pronoun) => ({form: host + pronoun + tail, objectPronoun: true})))
+  return [...inflected, ...withPronoun.filter((form) => !forms.has(form.form.slice(0, form.form.length - tail.length)))]
 }
