@@ -23,7 +23,10 @@
  * source named at the close of a sentence, after its content ("…, he said.", "…, according to the IMF.", «…، حسبما
  * أفاد المرصد.»), goes on into the one sentence after it ("Currently, the department has 25 crews …"), and a poll, study or
  * report that finds figures ("A Quinnipiac poll found that 74 percent …", «وأظهر استطلاع …») goes on into the one
- * sentence after it ("Sixty-two percent of Republicans agreed."); either goes on into the next when that one speaks of its figure ("… that number can expand to more than 60", «هذا العدد»), not further,
+ * sentence after it ("Sixty-two percent of Republicans agreed."); either goes on into the next when that one speaks of its figure ("… that number can expand to more than 60", «هذا العدد»), not further.
+ * A poll's results go on further, into the next paragraphs too, for as long as each sentence reports a figure with a word of
+ * results ("Clinton leads Trump 46 percent to 41 percent", "Just 72 percent of Republicans support Trump", «ويؤيده 52 في المئة»);
+ * the first sentence without one ("Clinton spoke in Detroit on Sunday.", "Turnout was 40 percent.") ends it,
  * and a source that opens its sentence ("The company said …") does not go on at all. A figure is
  * also covered when the same figure (62 = ٦٢, "1,000" = "one thousand") appears in an
  * attributed sentence elsewhere in the article: a precise one (62, 1,579) always, a round one

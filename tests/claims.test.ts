@@ -176,6 +176,26 @@ test('a document that finds figures goes on with them into the next sentence, no
   assert.equal(carries('On Monday a report came out on the town. About 500 people fled.'), false)
 })
 
+test('a poll\'s results go on, across paragraphs, while each sentence reports a result; the first that does not ends them', () => {
+  const cited = (text: string) => {
+    const article = model(text)
+    const claims = article.use(findClaims)
+    return article.blocks.flatMap((block, b) => block.sentences.map((_, s) => claims.citesSource(b, s)))
+  }
+  // Title, the poll, two sentences of results, a result in the next paragraph.
+  assert.deepEqual(cited('A poll by Quinnipiac University put Clinton at 46 percent.\n\nShe leads Trump by 12 points. Just 72 percent of Republicans support Trump.\n\nClinton leads Trump 46 percent to 41 percent.'),
+    [false, true, true, true, true])
+  // A sentence with no result, or a figure with no result word, ends them.
+  assert.deepEqual(cited('A poll by Quinnipiac University put Clinton at 46 percent.\n\nClinton spoke in Detroit.\n\nJust 72 percent of Republicans support Trump.'),
+    [false, true, false, false])
+  assert.deepEqual(cited('A poll by Quinnipiac University put Clinton at 46 percent.\n\nTurnout was 40 percent. Just 72 percent of Republicans support Trump.'),
+    [false, true, false, false])
+  assert.deepEqual(cited('وأظهر استطلاع أجرته جامعة طهران أن المرشح يتقدم بفارق 11 نقطة.\n\nويؤيده 52 في المئة من الناخبين. ويعارضه 38 في المئة منهم.'),
+    [false, true, true, true])
+  assert.deepEqual(cited('وأظهر استطلاع أجرته جامعة طهران أن المرشح يتقدم بفارق 11 نقطة.\n\nوبلغت نسبة المشاركة 40 في المئة. ويؤيده 52 في المئة من الناخبين.'),
+    [false, true, false, false])
+})
+
 test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
   const ar = model('وأدى الهجوم إلى مقتل ضابط وإصابة عسكريين اثنين بجروح.\n\nوأعلن الحزب مقتل شرطيين اثنين في سوريا.\n\nوأصيب عسكريين اثنين في الهجوم نفسه.')
   const [soldiers, police, soldiersAgain] = ar.use(findClaims).mentions

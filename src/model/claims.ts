@@ -45,7 +45,10 @@ export interface ClaimIndex {
   /** Every figure in the story text, quoted or not. */
   mentions: Claim[]
   inSentence(block: number, sentence: number): Claim[]
-  /** The sentence links a source, or names the owner of its figures without a speech verb ("estimates from the World Bank"). */
+  /**
+   * The sentence links a source, names the owner of its figures without a speech verb ("estimates from the World Bank"),
+   * or goes on with a poll's results ("A new poll shows … ⏎ Going head-to-head, Clinton leads Trump 46 percent to 41 percent.").
+   */
   citesSource(block: number, sentence: number): boolean
   /**
    * The sentence carries on what the previous one reported: it opens by pointing back at it ("Those prosecutors …"),
@@ -127,13 +130,18 @@ export function findClaims(article: Article): ClaimIndex {
   const links = article.links.inText.filter((link) => link.url && !link.url.startsWith('#')).sort((a, b) => a.start - b.start)
   // Promo lines ("Join 66,707,982 other followers", another story's headline) are not the story: promo-block reports them.
   const promo = article.use(promoBlocks)
+  // Whether the sentence just read named a poll or went on with its results: the next one may go on with them too.
+  let pollGoesOn = false
   article.blocks.forEach((block, b) => {
     // A table's cells are data with a source line of their own, not sentences of the story.
     if (!article.isStoryText(block) || block.kind === 'tableCell') return
     // Whether a claim is sourced needs the attribution words of its language: without them every figure would look unsourced.
     if (!words.langs.has(block.lang)) return
     // A teaser line («اقرأ أيضا: آلاف المدنيين يفرون», "Read more: …") is another story's headline, not a claim of this one.
-    if (isTeaser(article, block) || promo.has(b) || isReference(block)) return
+    if (isTeaser(article, block) || promo.has(b) || isReference(block)) {
+      pollGoesOn = false
+      return
+    }
     const found = blockClaims(article, block, b, words)
     mentions.push(...found.claims)
     for (const s of found.sources) cited.set(b, s, true)
@@ -141,8 +149,16 @@ export function findClaims(article: Article): ClaimIndex {
     block.sentences.forEach((sentence, s) => {
       // A poll, a study or a report that finds figures goes on with them into the next sentence ("A Quinnipiac poll found
       // that 74 percent … Sixty-two percent of Republicans agreed."), not further.
-      if (s > 0 && (pointsBack(article, block, s) || refersToFigure(article, block, s, found.claims) || found.sources.includes(s - 1))) carried.set(b, s, true)
+      const documentGoesOn = s > 0 && found.sources.includes(s - 1)
+      if (s > 0 && (pointsBack(article, block, s) || refersToFigure(article, block, s, found.claims) || documentGoesOn)) carried.set(b, s, true)
       if (linked(links, block.offsets[sentence.start], block.offsets[sentence.end - 1] + 1)) cited.set(b, s, true)
+      // A poll's results go on, into the next paragraph too, for as long as each sentence reports a figure of them ("…, according
+      // to an NBC/Wall Street Journal survey. ⏎ In a head-to-head matchup, Clinton leads by 14 points … Just 72 percent of
+      // Republicans support Trump"); the first sentence with no result word ("Turnout was 40 percent") is the writer's again.
+      const figure = found.claims.some((claim) => claim.sentence === s && claim.figure !== undefined)
+      const result = figure && found.results.includes(s)
+      if (pollGoesOn && result) cited.set(b, s, true)
+      pollGoesOn = found.polls.includes(s) || (pollGoesOn && result) || (figure && documentGoesOn && found.polls.includes(s - 1))
     })
   })
   // Figures of settled past events are optional (RULES.md): a sentence dated ten years or more
@@ -191,7 +207,7 @@ function linked(links: readonly Link[], from: number, to: number): boolean {
 }
 
 /** The claims of a block, and the sentences that name the owner of their figures. */
-function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): {claims: Claim[]; sources: number[]; years: Array<[number, number]>} {
+function blockClaims(article: Article, block: ArticleBlock, b: number, words: ClaimWords): {claims: Claim[]; sources: number[]; years: Array<[number, number]>; polls: number[]; results: number[]} {
   const {tokens, text} = block
   const matches = article.lexicons.match.claims.findAll(tokens)
   // The lexicon match covering each token.
@@ -215,6 +231,9 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || inQuote(quotes, from)})
   }
   const sources: number[] = []
+  // Sentences that name a poll, and sentences that speak of a poll's results ("leads", «يؤيد»).
+  const polls: number[] = []
+  const results: number[] = []
   const years: Array<[number, number]> = []
   const english = block.lang === 'en'
   // Tokens already read as part of a figure; those inside an outlet's name ("France 24") count nothing.
@@ -359,9 +378,14 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       const previous = tokens[match.from - 1]?.norm ?? ''
       if ((DETERMINER.has(previous) || /'s$|(?:th|st|nd|rd)$/u.test(previous)) && kindAt(match.to) !== 'judgement') push(tokens[match.from - 1].index, to, 'superlative')
     } else if (kind === 'document') {
+      if (match.value.id === 'poll' && !inQuote(quotes, from)) polls.push(sentenceOf(from))
       if (!inQuote(quotes, from) && ownedOrFinding(article, tokens, match, kindAt, sameSentence, block.lang === 'ar')) sources.push(sentenceOf(from))
+    } else if (kind === 'poll-result') {
+      results.push(sentenceOf(from))
     } else if (kind === 'source') {
       if (!match.form.includes('…') && !inQuote(quotes, from)) sources.push(sentenceOf(from))
+      // "a poll by", «استطلاع أجرته»: a poll named inside the phrase that owns it.
+      if (!inQuote(quotes, from) && tokens.slice(match.from, match.to).some((token) => article.lexicons.match.claims.matchAt(tokenize(token.text), 0)?.value.id === 'poll')) polls.push(sentenceOf(from))
     } else if (kind === 'record') {
       if (match.form.includes('…')) continue // matched below with its gap
       if (/^a record$/u.test(normalize(match.form)) && tokens[match.to]?.norm === 'of') continue
@@ -400,7 +424,7 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       }
     }
   }
-  return {claims: claims.sort((a, b) => a.from - b.from), sources, years}
+  return {claims: claims.sort((a, b) => a.from - b.from), sources, years, polls, results}
 }
 
 /**
