@@ -388,3 +388,18 @@ test('an Arabic verb of saying with an object pronoun names the speaker after it
   // What something was called follows «ب»: «لما وصفه بالجهود الغربية» names no speaker.
   assert.deepEqual(summary('# خبر\n\nوهو ما يعني نهاية فعالة لما وصفه بالجهود الغربية لعرقلة تنمية روسيا.'), [])
 })
+
+test('a ruling is an attribution to its court or judge: "ruled that", "ruled against", «قضت المحكمة بأن»; "ruled the country", "ruled out", «قضى على», «قضى عامين» are not rulings', () => {
+  assert.deepEqual(summary('# T\n\nA federal judge ruled on Monday that the school had misled its students.'), [['ruled', 'A federal judge', 'described']])
+  assert.deepEqual(summary('# T\n\nThe appeals court ruled Friday against Ohio.'), [['ruled', 'The appeals court', 'described']])
+  assert.deepEqual(summary('# T\n\n"The law is void," the judge ruled.'), [['ruled', 'the judge', 'described']])
+  assert.deepEqual(summary('# T\n\nHe ruled the country for 30 years.'), [])
+  assert.deepEqual(summary('# T\n\nThe Supreme Court ruling that paved the way for super PACs was a turning point.'), [])
+  assert.deepEqual(summary('# T\n\nBut administration officials have effectively ruled that out.'), [])
+  assert.deepEqual(summary('# T\n\nThe prime minister ruled out an early election.').map(([cue]) => cue), ['ruled out'])
+  assert.deepEqual(summary('# خبر\n\nوقضت المحكمة الدستورية بأن القانون يخالف الدستور.'), [['وقضت', 'المحكمة الدستورية', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوقضى القاضي ببراءة المتهمين.'), [['وقضى', 'القاضي', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوقضى الجيش على المسلحين في المدينة.'), [])
+  assert.deepEqual(summary('# خبر\n\nوقضى الرجل عامين في السجن.'), [])
+  assert.deepEqual(summary('# خبر\n\nوصدر قرار يقضي بإغلاق 30 مدرسة.'), [])
+})

@@ -592,6 +592,56 @@ function ownerFollows(block: ArticleBlock, at: number, end: number): boolean {
   return false
 }
 
+// Words of a time phrase between an English verb and its complement ("ruled on Monday that", "ruled last week against").
+const TIME_PHRASE = new Set(['on', 'today', 'yesterday', 'tonight', 'last', 'this', 'week', 'month', 'year', 'earlier', 'late', 'early', 'morning',
+  'afternoon', 'evening', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'unanimously', 'previously', 'recently', 'again', 'now'])
+const MAX_TIME_PHRASE = 3
+
+/** The words an entry's data lists under `key` for a language (`complement`, `subjects`), normalised, or undefined. */
+function entryWords(entry: LexiconEntry, key: string, lang: string): string[] | undefined {
+  const byLang = entry[key] as Record<string, unknown> | undefined
+  const words = byLang && typeof byLang === 'object' ? byLang[lang] : undefined
+  return Array.isArray(words) ? words.map((word) => normalize(String(word))) : undefined
+}
+
+/**
+ * Whether a cue whose entry asks for a complement or a kind of subject (cues.json `complement`, `subjects`: a ruling)
+ * has them: English "ruled (on Monday) that / against / in favor of", or the verb beside a quotation ("“…,” the judge
+ * ruled."), its -ing form only after a comma; Arabic a court or a judge as the subject, and a word opening with «ب» after it
+ * («قضت المحكمة بأن»، «قضت محكمة أمريكية بسجن …»), where the complement ends the speaker `range`. Entries that ask for neither
+ * always hold.
+ */
+function complementHolds(block: ArticleBlock, entry: LexiconEntry, cueFrom: number, cueTo: number, range: [number, number], start: number, end: number, arabic: boolean): boolean {
+  const lang = arabic ? 'ar' : 'en'
+  const complement = entryWords(entry, 'complement', lang)
+  const subjects = entryWords(entry, 'subjects', lang)
+  if (!complement && !subjects) return true
+  const {tokens, text} = block
+  if (arabic) {
+    if (subjects) {
+      const first = range[1] > range[0] ? tokens[range[0]] : undefined
+      if (!first || ![first.norm, ...first.stems].some((word) => subjects.includes(word))) return false
+    }
+    if (complement) {
+      // The complement ends the subject («وقضى القاضي ببراءة المتهمين»: the judge, then what he ruled).
+      let k = range[0] + 1
+      while (k < Math.min(range[1] + 1, end) && !breaksBetween(text, tokens[k - 1], tokens[k]) && !complement.some((clitic) => tokens[k].norm.startsWith(clitic) && tokens[k].norm.length > clitic.length + 1)) k++
+      if (k >= Math.min(range[1] + 1, end) || breaksBetween(text, tokens[k - 1], tokens[k])) return false
+      range[1] = k
+    }
+    return true
+  }
+  if (/ing$/u.test(tokens[cueFrom].norm) && !(cueFrom > start && /,\s*$/u.test(text.slice(tokens[cueFrom - 1].end, tokens[cueFrom].index)))) return false
+  if (!complement || besideQuote(block, cueFrom, cueTo)) return true
+  for (let i = cueTo; i < end && i - cueTo <= MAX_TIME_PHRASE; i++) {
+    if (breaksBetween(text, tokens[i - 1], tokens[i])) return false
+    // ("ruled that out" is "ruled out", rule-out's.)
+    if (complement.some((phrase) => phrase.split(' ').every((word, k) => tokens[i + k]?.norm === word))) return tokens[i + 1]?.norm !== 'out'
+    if (!TIME_PHRASE.has(tokens[i].norm)) return false
+  }
+  return false
+}
+
 const PARENTHETICAL = new Set(['though', 'however', 'too', 'meanwhile', 'moreover', 'instead', 'nonetheless', 'nevertheless', 'however'])
 
 export function findAttributions(article: Article): AttributionIndex {
@@ -640,6 +690,9 @@ export function findAttributions(article: Article): AttributionIndex {
         if (!range) continue
         // (Nor is the word after it a speaker when it opens with a preposition: «لما وصفه بالجهود الغربية» says what it was called.)
         if (objectPronoun && (range[1] <= range[0] || !/^\p{L}/u.test(tokens[range[0]].text) || /^[بل]/u.test(tokens[range[0]].norm))) continue
+        // "ruled that", «قضت المحكمة بأن»: a verb that attributes only with its complement or its kind of subject (which may end
+        // the Arabic subject).
+        if (!complementHolds(block, entry, cue.from, cue.to, range, start, end, arabic)) continue
         // «كانت تقارير أميركية قد ذكرت»، «مصدر مسؤول في القنصلية كان قد نفى»: an Arabic subject may open the clause before its verb.
         // A plural verb agrees with a subject before it: what follows it is its object («وصفوا أعراضا»).
         if (arabic && kind === 'speech' && (range[1] <= range[0] || isArabicPluralVerb(tokens[cue.from].norm))) range = arabicSubjectBefore(block, cue.from, start, article) ?? range
