@@ -37,14 +37,16 @@
  * A sentence also names its source when a document carries the figure: a poll, survey, study or
  * report owned by a name ("A recent CNN survey found 90 percent", "a Rasmussen Reports poll")
  * or finding something ("a poll from Utah showed", «أظهر استطلاع»), or surveying its sample ("The poll surveyed 1,000
- * adults", «وشمل الاستطلاع 1500 شخص»).
+ * adults", «وشمل الاستطلاع 1500 شخص»), or records named by their possessor ("tax returns show", "FEC filings show", «كما تظهر الإفصاحات»).
  * Firsts are records: "the first … to", «للمرة الأولى», «أول من», «لتصبح أول …».
  * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "turn 18", "the ages of
  * 25 and 54", "younger than 50", «دون سن 18»), durations, measures and sizes joined by a hyphen ("a 300-pound
- * cover", "a 104-page report", "a 112-member body", "the 450-seat chamber"), the
+ * cover", "a 104-page report", "a 112-member body", "the 450-seat chamber", "a 12-step plan", "30-somethings"), the
  * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234", "Feinstein's/54 Below",
  * tickers such as 000063.SZ and 0700.HK, codes with a leading zero), figures inside
- * quotations, block quotes and tables, figures written as code (`20.10`), list numbers (a number alone on its line, "12 Model good
+ * quotations, block quotes and tables, the lines of an interview opened by their speaker's mark ("A: …", «ج: …»), the
+ * writer's own figures ("I had to pay a $30,000 fine", "I've done it 20 times"), a hundred percent of certainty ("100 percent
+ * sure", «متأكد 100 في المئة»), stock indexes ("Nikkei 225"), style declarations ("width:100%;"), figures written as code (`20.10`), list numbers (a number alone on its line, "12 Model good
  * behavior."), bibliographic references (a line with a
  * DOI or an ISBN), the title and headings, teaser lines of other stories ("Read more: …", «اقرأ أيضا: …») and other
  * promo lines ("Join 66,707,982 other followers": promo-block reports them), the entries of a sources

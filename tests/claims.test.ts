@@ -196,6 +196,40 @@ test('a poll\'s results go on, across paragraphs, while each sentence reports a 
     [false, true, false, false])
 })
 
+test('not claims: interview answers, the writer\'s own figures, a hundred percent of certainty, index names, style declarations', () => {
+  // Interview lines opened by their speaker's mark are the speaker's words, kept as mentions only.
+  assert.deepEqual(claims('A: Well, we got $660 billion in tax increases.'), [])
+  assert.deepEqual(mentions('A: Well, we got $660 billion in tax increases.'), ['660000000000'])
+  assert.deepEqual(claims('ج: دفعنا 30 ألف دولار غرامة للشركة.'), [])
+  assert.deepEqual(claims('Well, we got $660 billion in tax increases.'), [['money', '$660 billion', '660000000000']])
+  // "I" opening the figure's clause; not after "I think" or "I learned that", nor another subject.
+  assert.deepEqual(claims('I had to pay a $30,000 fine.'), [])
+  assert.deepEqual(claims('I’ve done it 20 times.'), [])
+  assert.deepEqual(claims('I learned that the city spent $30,000 on the fence.'), [['money', '$30,000', '30000']])
+  assert.deepEqual(claims('He had to pay a $30,000 fine.'), [['money', '$30,000', '30000']])
+  // A hundred percent beside a word of certainty.
+  assert.deepEqual(claims('I am 100 percent sure he will run.'), [])
+  assert.deepEqual(claims('He was one hundred percent committed to the plan.'), [])
+  assert.deepEqual(claims('وقال إنه متأكد 100 في المئة من فوزه.'), [])
+  assert.deepEqual(claims('Prices rose 100 percent last year.'), [['percentage', '100 percent', '100%']])
+  assert.deepEqual(claims('وارتفعت الأسعار 100 في المئة العام الماضي.'), [['percentage', '100 في المئة', '100%']])
+  // A stock index's name, but not points counted after it.
+  assert.deepEqual(claims('The Nikkei 225 closed for a public holiday.'), [])
+  assert.deepEqual(claims('وأغلق مؤشر فوتسي 100 على ارتفاع في لندن.'), [])
+  assert.deepEqual(claims('وخسر مؤشر فوتسي 225 نقطة يوم الاثنين.'), [['figure', '225', '225']])
+  // Sizes joined by a hyphen, and a style declaration leaked into the text.
+  assert.deepEqual(claims('Here is the 12-step plan for 30-somethings in the city.'), [])
+  assert.deepEqual(claims('The banner had width:100%; on every page of the site.'), [])
+})
+
+test('evidence named by its possessor sources its sentence: "tax returns show", «كما تظهر الإفصاحات»', () => {
+  const cited = (paragraph: string) => model(paragraph).use(findClaims).citesSource(1, 0)
+  assert.equal(cited('He returned all but $100,000 of the money, tax returns show.'), true)
+  assert.equal(cited('The FEC filings show a payment of $72,800 in May.'), true)
+  assert.equal(cited('وبلغت قيمة الصفقة 300 مليون دولار، كما تظهر الإفصاحات.'), true)
+  assert.equal(cited('He returned all but $100,000 of the money.'), false)
+})
+
 test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
   const ar = model('وأدى الهجوم إلى مقتل ضابط وإصابة عسكريين اثنين بجروح.\n\nوأعلن الحزب مقتل شرطيين اثنين في سوريا.\n\nوأصيب عسكريين اثنين في الهجوم نفسه.')
   const [soldiers, police, soldiersAgain] = ar.use(findClaims).mentions

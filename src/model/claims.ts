@@ -219,23 +219,31 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
   const quotes = block.quotes.filter((q) => q.innerEnd > q.innerStart)
   const sentenceOf = (offset: number) => sentenceIndexAt(block, offset)
   const sameSentence = (i: number, j: number) => j >= 0 && j < tokens.length && sentenceOf(tokens[i].index) === sentenceOf(tokens[j].index)
+  // A word of certainty just before a percentage or just after it ("100 percent sure", «متأكد 100 في المئة»).
+  const certaintyNear = (first: number, after: number) => [first - 2, first - 1, after, after + 1].some((j) => kindAt(j) === 'certainty' && sameSentence(first, j))
   const near = (from: number, to: number, kind: string, span = 3) => {
     for (let j = from - span; j < to + span; j++) if ((j < from || j >= to) && kindAt(j) === kind && sameSentence(from, j)) return true
     return false
   }
   const claims: Claim[] = []
+  const english = block.lang === 'en'
+  // A line of an interview that opens with its speaker's mark ("A: Well, I did. I got $660 billion …", «ج: …») is the
+  // interviewee's words, as a quotation is.
+  const answer = ANSWER_LINE.test(text)
   const push = (from: number, to: number, kind: ClaimKind, figure?: string) => {
     const sentence = sentenceOf(from)
     // A fragment of three words or fewer ("1", "#6 on the list") is a list label or a teaser, not a sentence that claims.
     if (sentence < 0 || tokenAt(tokens, block.sentences[sentence].end) - tokenAt(tokens, block.sentences[sentence].start) < 4) return
-    claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || inQuote(quotes, from)})
+    // A figure of the writer's own life ("I had to pay a $30,000 fine", "I've done it 20 times") is the writer's to tell: like a
+    // quoted one, it is kept only as a mention.
+    const own = english && figure !== undefined && firstPerson(tokens, tokenAt(tokens, from), block.sentences[sentence].start)
+    claims.push({block: b, sentence, from, to, kind, text: text.slice(from, to), figure, quoted: block.inBlockquote || answer || own || inQuote(quotes, from)})
   }
   const sources: number[] = []
   // Sentences that name a poll, and sentences that speak of a poll's results ("leads", «يؤيد»).
   const polls: number[] = []
   const results: number[] = []
   const years: Array<[number, number]> = []
-  const english = block.lang === 'en'
   // Tokens already read as part of a figure; those inside an outlet's name ("France 24") count nothing.
   const used = new Set<number>()
   for (const outlet of article.lexicons.match.outlets.findAll(tokens)) for (let i = outlet.from; i < outlet.to; i++) used.add(i)
@@ -289,7 +297,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       next++
     }
     const previous = kindAt(first - 1)
-    if (previous === 'date' || previous === 'label' || previous === 'age' || previous === 'time') {
+    // (Not a count of points after a name: «وخسر مؤشر نيكاي 225 نقطة», where Arabic puts the figure right after the index.)
+    if (previous === 'date' || previous === 'label' && !POINTS.has(tokens[next]?.norm ?? '') || previous === 'age' || previous === 'time') {
       lastSkipped = next
       continue
     }
@@ -311,6 +320,10 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const toll = near(first, next, 'toll')
     // English news spells out numbers under ten (AP, Reuters style): a lone digit is a rank, a score or a label.
     if (english && !percent && !money && !toll && !suffix && next === first + 1 && /^\d$/u.test(m[0]) && kindAt(next) !== 'magnitude') continue
+    // "I'm 100 percent sure", «متأكد 100 في المئة»: a hundred percent of certainty is a manner of speaking.
+    if (percent && value >= 100 && certaintyNear(first, sign ? next : at[next]!.to)) continue
+    // A style declaration leaked into the text ("width:100%;") measures a page, not the story.
+    if (/(?:^|[\s;{"'])[a-z-]+:\s?$/u.test(folded.slice(Math.max(0, start - 30), start)) && /^(?:%|px|em|rem|pt|vh|vw)?\s*(?:;|\}|$)/u.test(folded.slice(end, end + 8))) continue
     if (sign) end += sign[0].length
     else if (kindAt(next) === 'percent' || kindAt(next) === 'currency') end = tokens[at[next]!.to - 1].end
     const from = currency ? start - currency[0].length : start
@@ -347,10 +360,12 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
       if (nextKind === 'magnitude' || (nextKind === 'loose' && words.values.has(tokens[after].norm))) {
         used.add(after)
         if (timeAt(after + 1)) continue // "three hundred years"
+        if (kindAt(after + 1) === 'percent' && certaintyNear(first, at[after + 1]!.to)) continue // "one hundred percent committed"
         push(from, tokens[after].end, near(first, after + 1, 'toll') ? 'toll' : 'figure', key(value * (words.values.get(tokens[after].norm) ?? 1), false))
       } else if (timeAt(after) || kindAt(first - 1) === 'label') {
         continue
       } else if (nextKind === 'percent') {
+        if (value >= 100 && certaintyNear(first, at[after]!.to)) continue
         push(from, tokens[at[after]!.to - 1].end, 'percentage', key(value, true))
       } else if (kind === 'tens') {
         push(from, to, near(first, after, 'toll') ? 'toll' : 'figure', key(value, false))
@@ -548,10 +563,28 @@ function isSuperlativeClaim(tokens: readonly Token[], text: string, match: Phras
 }
 
 
+// The speaker's mark that opens a line of an interview: "A:", "Q:", «ج:», «س:».
+const ANSWER_LINE = /^\s*(?:\*\*)?(?:A|Q|ج|س)(?:\*\*)?\s?[:：]/u
+// The writer as the subject: "I", "I've", "I'd", "I'm", "I'll".
+const FIRST_PERSON = /^i(?:'(?:ve|d|m|ll))?$/u
+// Words that end the writer's own clause before a figure: what follows them is someone else's or a fact reported.
+const CLAUSE_BREAKS = new Set(['that', 'when', 'while', 'because', 'but', 'and', 'if', 'whether', 'think', 'believe', 'know', 'read', 'heard', 'learned', 'saw', 'see', 'say', 'said'])
+
+/** Whether a figure at token `at` is told by the writer of their own life: "I" opens its clause, at most six words before. */
+function firstPerson(tokens: readonly Token[], at: number, sentenceStart: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - 6) && tokens[j].index >= sentenceStart; j--) {
+    if (CLAUSE_BREAKS.has(tokens[j].norm)) return false
+    if (FIRST_PERSON.test(tokens[j].norm) && tokens[j].text[0] === 'I') return true
+  }
+  return false
+}
+
 function inQuote(quotes: readonly Quote[], offset: number): boolean {
   return quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd)
 }
 
+// Points counted after a number: "lost 225 points", «225 نقطة».
+const POINTS = new Set(['points', 'point', 'نقطه', 'نقاط'])
 // Words joining the two numbers of a pair or a range.
 const RANGE_WORDS = new Set(['and', 'to', 'or', 'through', 'و', 'الي', 'او'])
 // A code of capitals before a number: "HR 1234", "SB 1070", "A 320" (not "US", an adjective before a count).
