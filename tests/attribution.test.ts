@@ -403,3 +403,14 @@ test('a ruling is an attribution to its court or judge: "ruled that", "ruled aga
   assert.deepEqual(summary('# خبر\n\nوقضى الرجل عامين في السجن.'), [])
   assert.deepEqual(summary('# خبر\n\nوصدر قرار يقضي بإغلاق 30 مدرسة.'), [])
 })
+
+test('a poll, a study or a report whose owner a reduced relative names is that owner\'s: «استطلاع أجرته جامعة طهران», "exit polls conducted for the Associated Press"', () => {
+  assert.deepEqual(summary('# خبر\n\nوأظهر استطلاع أجرته جامعة طهران أن أغلب الإيرانيين يؤيدون الاتفاق.').filter(([cue]) => cue === 'وأظهر استطلاع'),
+    [['وأظهر استطلاع', 'وأظهر استطلاع أجرته جامعة طهران', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوكشفت دراسة أعدها باحثون في جامعة هارفارد أن التلوث يقتل الملايين.').map(([, , kind]) => kind), ['named'])
+  assert.deepEqual(summary('# T\n\nAccording to early results of exit polls conducted for the Associated Press, black voters make up a fifth of the electorate.').map(([, , kind]) => kind), ['outlet'])
+  // No owner, or an unnamed one: still vague.
+  assert.deepEqual(summary('# خبر\n\nوأظهر استطلاع للرأي أن أغلب الإيرانيين يؤيدون الاتفاق.').filter(([cue]) => cue === 'وأظهر استطلاع').map(([, , kind]) => kind), ['vague'])
+  assert.deepEqual(summary('# خبر\n\nوكشفت دراسة أعدها باحثون أن التلوث يقتل الملايين.').map(([, , kind]) => kind), ['vague'])
+  assert.deepEqual(summary('# T\n\nExit polls taken in South Carolina found that most voters decided late.').map(([, , kind]) => kind), ['vague'])
+})

@@ -18,6 +18,7 @@ import {classifySpeaker, isArabicBodyOrTitle, isPronoun, type SpeakerKind} from 
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
 import {firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
+import {arabicVerbInflections} from './morphology.js'
 import {opensText} from './quotes.js'
 
 export type {SpeakerKind} from './speakers.js'
@@ -331,7 +332,14 @@ function makeAttribution(block: ArticleBlock, sentence: number, cue: Attribution
   if (range[1] <= range[0] && !vaguePhrase) return attribution
   // A report phrase around the cue («ذكرت تقارير») whose report names its owner («تقارير لوزارة الخارجية») is that owner's.
   const owned = vaguePhrase && isReport(vaguePhrase.value) && range[1] > range[0] ? classifySpeaker(tokens, range[0], range[1], article.lexicons) : undefined
-  let speakerClass = vaguePhrase && owned?.kind !== 'named' ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : owned ?? classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  let speakerClass: ReturnType<typeof classifySpeaker> = vaguePhrase && owned?.kind !== 'named' ? {kind: 'vague' as const, entry: vaguePhrase.value, definite: false, bare: false} : owned ?? classifySpeaker(tokens, range[0], range[1], article.lexicons)
+  // "exit polls conducted for the Associated Press", «استطلاع أجرته جامعة طهران»: a poll or a report whose owner a reduced
+  // relative names is that owner's.
+  if (speakerClass.kind === 'vague' && speakerClass.entry?.relativeOwner === true) {
+    const headEnd = speakerClass.head ? speakerClass.head.to : vaguePhrase ? vaguePhrase.to : range[1]
+    const owner = relativeOwner(article, block, headEnd, tokens.length)
+    if (owner) speakerClass = {kind: owner.kind, definite: false, bare: false}
+  }
   // A view or a finding ("officials agree", "experts fear", "a review found") ties its content to its holder, but an
   // unnamed holder of a view is no anonymous source or vague attribution by itself: those are sources of words.
   // Ownerless evidence ("circulating videos showed", «أظهرت مقاطع متداولة») stays vague.
@@ -592,6 +600,61 @@ function ownerFollows(block: ArticleBlock, at: number, end: number): boolean {
   return false
 }
 
+const ownerVerbs = new WeakMap<Lexicons, {en: string[][]; ar: Set<string>}>()
+/** The verbs of a reduced relative that names a report's owner (vague.json `ownerVerbs`): English phrases, Arabic forms with their object pronoun. */
+function reportOwnerVerbs(lexicons: Lexicons): {en: string[][]; ar: Set<string>} {
+  let verbs = ownerVerbs.get(lexicons)
+  if (!verbs) {
+    const data = (lexicons.vague.ownerVerbs ?? {}) as Record<string, unknown>
+    const list = (lang: string) => (Array.isArray(data[lang]) ? data[lang] as unknown[] : []).map(String)
+    verbs = {
+      en: list('en').map((phrase) => normalize(phrase).split(/\s+/u)),
+      ar: new Set(list('ar').flatMap((spec) => arabicVerbInflections(spec).filter((form) => form.objectPronoun).map((form) => normalize(form.form))))
+    }
+    ownerVerbs.set(lexicons, verbs)
+  }
+  return verbs
+}
+// Words between a report's head and the verb of its relative clause («استطلاع للرأي أجرته», "a poll of 1,000 voters conducted by").
+const MAX_BEFORE_RELATIVE = 4
+
+/**
+ * The kind of owner ('named' or 'outlet') that a reduced relative after a poll, a study or a report names, or undefined:
+ * "a poll conducted by the University of Maryland", "exit polls conducted for the Associated Press", «استطلاع أجرته جامعة
+ * طهران», «دراسة أعدها باحثون في جامعة هارفارد» (a group affiliated by name answers for that body). The head ends at
+ * token `at`; an owner that is itself unnamed ("a study done by researchers") names no one.
+ */
+function relativeOwner(article: Article, block: ArticleBlock, at: number, end: number): {kind: 'named' | 'outlet'; to: number} | undefined {
+  const {tokens, text} = block
+  const verbs = reportOwnerVerbs(article.lexicons)
+  for (let i = at; i < end && i - at <= MAX_BEFORE_RELATIVE; i++) {
+    const token = tokens[i]
+    let from = -1
+    if (isArabicWord(token.norm)) {
+      if (verbs.ar.has(token.norm) || token.stems.some((stem) => verbs.ar.has(stem))) from = i + 1
+    } else {
+      const phrase = verbs.en.find((words) => words.every((word, k) => tokens[i + k]?.norm === word))
+      if (phrase) from = ['by', 'for'].includes(tokens[i + phrase.length]?.norm ?? '') ? i + phrase.length + 1 : end
+    }
+    // A comma may stand before the relative ("A new poll, conducted by …"), not inside what comes before it.
+    if (from < 0 && i > at && breaksBetween(text, tokens[i - 1], token)) return undefined
+    if (from < 0) continue
+    if (from >= end) return undefined
+    const arabic = isArabicWord(token.norm)
+    const [a, b] = speakerAfter(block, from, end, arabic)
+    if (b <= a) return undefined
+    const owner = classifySpeaker(tokens, a, b, article.lexicons).kind
+    if (owner === 'named' || owner === 'outlet') return {kind: owner, to: b}
+    // A group affiliated by name: «باحثون في جامعة هارفارد», "researchers at Harvard".
+    const k = tokens.slice(a, Math.min(end, b + 1)).findIndex((t, n) => n > 0 && AFFILIATION.has(t.norm)) + a
+    if (k <= a || k + 1 >= end) return undefined
+    const [c, d] = speakerAfter(block, k + 1, end, arabic)
+    const affiliated = d > c ? classifySpeaker(tokens, c, d, article.lexicons).kind : undefined
+    return affiliated === 'named' || affiliated === 'outlet' ? {kind: affiliated, to: d} : undefined
+  }
+  return undefined
+}
+
 // Words of a time phrase between an English verb and its complement ("ruled on Monday that", "ruled last week against").
 const TIME_PHRASE = new Set(['on', 'today', 'yesterday', 'tonight', 'last', 'this', 'week', 'month', 'year', 'earlier', 'late', 'early', 'morning',
   'afternoon', 'evening', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'unanimously', 'previously', 'recently', 'again', 'now'])
@@ -742,6 +805,16 @@ export function findAttributions(article: Article): AttributionIndex {
         if (found.some((a) => a.speaker && a.speaker.from <= from && a.speaker.to >= from && !(ownVerb >= 0 && ownVerb <= a.speaker.to) || a.cue.from <= from && a.cue.to >= from)) continue
         // Inside what a speaker said ("Manafort said that reports of one were a smear"), the phrase is the speaker's, not the writer's.
         if (found.some((a) => a.cue.to <= from && !a.quoted && a.speaker?.kind !== 'vague')) continue
+        // «وأظهر استطلاع أجرته جامعة طهران», "a poll conducted by the University of Maryland": the owner is named, and the source.
+        const owner = phrase.value.relativeOwner === true ? relativeOwner(article, block, phrase.to, end) : undefined
+        if (owner) {
+          const ownerTo = tokens[owner.to - 1].end
+          found.push({
+            block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
+            speaker: {from, to: ownerTo, text: block.text.slice(from, ownerTo), kind: owner.kind, definite: false, bare: false, affiliated: false}
+          })
+          continue
+        }
         found.push({
           block: block.index, sentence: s, cue: {from, to, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(from, to),
           speaker: {
