@@ -26,7 +26,11 @@
  * Fox News"); a report verb may follow an adverb or «قد» ("Politico recently reported",
  * «وكانت صحيفة الغارديان قد ذكرت»). An outlet named only as an employer ("Chris
  * Wallace of Fox News"), a place, a venue ("a CNN town hall") or the story's subject is not
- * cited. It is linked when a link in the same block names it or goes
+ * cited. Nor is the employer of the one who speaks or writes: "according to John Post of the Dallas Morning
+ * News", «بحسب جون بوست من صحيفة …», "According to USA Today contributor David Marsh", "a tweet from a CNN reporter",
+ * "confronted by Fox News reporter Ed Henry"; the outlet is cited when its staff is told something or asks it ("told
+ * Fox News host Sean Hannity", "asked by CBS moderator John Dickerson", "told Chris Cuomo of CNN", «في مقابلة مع … من
+ * قناة …»), or when it reports. It is linked when a link in the same block names it or goes
  * to one of its domains, or a reference definition, footnote, frontmatter `sources` entry or
  * "Sources" / «المصادر» section points to it. One message per outlet, at its first unlinked
  * citation.

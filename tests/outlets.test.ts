@@ -134,6 +134,15 @@ test('not cited by frame, in English: an employer, a host network, a venue, a pa
   notCited('Fox News Poll Director Dana Blanton has run the survey since 1997.')
   notCited('He broke into D.C. reporting covering K Street for Roll Call and the Legal Times.')
   notCited('The anchors, who previously worked for CNN, recently joined the panel.')
+  // The employer of the one who speaks or writes: after "according to", a quotation, a tweet, a question put by its staff.
+  notCited('The vote was delayed, according to John Post of the Dallas Morning News.')
+  notCited('According to USA Today contributor David Marsh, interest rates will rise.')
+  notCited('Clinton tweeted, quoting a New York Times reporter\'s tweet on the comments.')
+  notCited('She was confronted at a press conference by Fox News reporter Ed Henry about the server.')
+  // But its staff told something or asking is the outlet's air.
+  assert.deepEqual(mentions('Trump told Fox News host Sean Hannity that the election was rigged.').map((m) => m[2]), [true])
+  assert.deepEqual(mentions('Rubio was asked by CBS moderator John Dickerson whether he would raise taxes.').map((m) => m[2]), [true])
+  assert.deepEqual(mentions('"It is a phony system," Trump told Chris Cuomo of CNN.').map((m) => m[2]), [true])
   assert.deepEqual(mentions('She called into Tom Joyner\'s radio program when she was home sick.'), [])
   assert.deepEqual(mentions('A Sunday newspaper ran the photograph on its front page.'), [])
   assert.deepEqual(mentions('The newspaper reported that the daily radio show had ended.'), [])
@@ -162,6 +171,9 @@ test('not cited by frame, in Arabic: an outlet that acts, employs or is a place'
   // «قبل أن»، «منذ أن»: a conjunction, no verb of the outlet.
   notCited('وعمل مراسلا لجامعة كوينيبياك وشبكة فوكس نيوز قبل أن يتقاعد في عام 2010.')
   notCited('وانضم إلى شبكة فوكس نيوز منذ أن ترك عمله في الجامعة.')
+  // «من» after a name cited by «بحسب» is that person's employer; after an interview it is the outlet spoken to.
+  notCited('وتأجل التصويت، بحسب جون بوست من صحيفة دالاس مورنينغ نيوز.')
+  assert.deepEqual(mentions('وقال ترامب في مقابلة مع بيل أورايلي من قناة فوكس نيوز إن الانتخابات مزورة.').map((m) => m[2]), [true])
 })
 
 test('ambiguous names count only after a head word, before one, or in quotation marks', () => {

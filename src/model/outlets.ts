@@ -74,6 +74,7 @@ let words: {
   heads: Set<string>; afterHeads: Set<string>; patternHeads: Set<string>; latinHeads: Set<string>; mastheads: Set<string>; domain: RegExp; descriptors: Set<string>; caseFree: Set<string>; continuations: Set<string>
   link: Set<string>; openers: Set<string>; bare: Set<string>
   subject: Set<string>; products: Set<string>; modifiers: Set<string>; prepositions: Set<string>; ofPrepositions: Set<string>; hatTips: Set<string>; newsMarkers: Set<string>; notNames: Set<string>; adverbs: Set<string>; particles: Set<string>
+  staff: Set<string>; addressed: Set<string>
 } | undefined
 function readingWords() {
   if (words) return words
@@ -94,6 +95,8 @@ function readingWords() {
     prepositions: phrases(all(frames.prepositions)),
     ofPrepositions: phrases(all(frames.ofPrepositions)),
     hatTips: phrases(all(frames.hatTips)),
+    staff: phrases(all(frames.staff)),
+    addressed: new Set((frames.addressedCues as unknown as string[] | undefined) ?? []),
     newsMarkers: phrases(all(frames.newsMarkers)),
     notNames: phrases(all(frames.notNames)),
     adverbs: phrases(all(frames.adverbs)),
@@ -562,8 +565,9 @@ function framedCitation(block: ArticleBlock, tokens: readonly Token[], speech: r
       if (crossed && k + 1 < prep) break
       if (product && k + product <= prep) return {from: k, to: k + product, entry: 'frame:product'}
       const cue = near.find((hit) => hit.from <= k && k < hit.to)
-      // "of X" / «من X» names the addressee's outlet only after a cue that is said to someone (told, an interview with).
-      if (cue && (!ofOnly || cue.sides.includes('after') || cue.sides.includes('addressee')) && !opensClause(block, cue.to, from)) return {from: cue.from, to: cue.to, entry: cue.entry.id}
+      // "of X" / «من X» names the addressee's outlet only after a cue that is said to someone (told, an interview with):
+      // after "according to" or "said" it is the speaker's employer ("according to John Post of the Dallas Morning News").
+      if (cue && (!ofOnly || w.addressed.has(cue.entry.id)) && !opensClause(block, cue.to, from)) return {from: cue.from, to: cue.to, entry: cue.entry.id}
     }
   }
   // Inverted attribution after a quotation: `“…,” wrote the influential Edge magazine`, `“…,” said CNN`.
@@ -735,8 +739,11 @@ export function findOutletMentions(article: Article): OutletMention[] {
       let citing = citingCue(block, cues, m.from, m.to, tokenAt(block.tokens, bounds.start), tokenAt(block.tokens, bounds.end))
       // A web address before a word may modify it ("the clinton.com email system"): after one, only a report verb cites it.
       if (citing && m.webAddress && citing.from >= m.to && !phraseAt(tokens, citing.from, readingWords().subject)) citing = undefined
-      const cue = citing ? {from: citing.from, to: citing.to, entry: citing.entry.id}
+      let cue: FrameHit | undefined = citing ? {from: citing.from, to: citing.to, entry: citing.entry.id}
         : framedCitation(block, tokens, (speech ??= allCues(article, block)), m.from, m.to, !m.webAddress)
+      // "according to USA TODAY contributor David Marsh", "a tweet from a CNN reporter": the outlet is the person's
+      // employer; it is the source only when the person was told something or interviewed, or the outlet reported.
+      if (cue && employs(block, tokens, m.to) && !readingWords().addressed.has(cue.entry)) cue = undefined
       const linked = linkedInBlock.has(m.outlet.id) || sources().has(m.outlet.id)
       mentions.push({
         block, sentence, from, to, outlet: m.outlet, byPattern: m.byPattern, citedAsSource: Boolean(cue),
@@ -747,6 +754,14 @@ export function findOutletMentions(article: Article): OutletMention[] {
     citeCoordinated(block, mentions, start)
   }
   return mentions
+}
+
+/** Whether a word for an outlet's staff follows the English mention ending at token `to` ("Fox News reporter Ed Henry", "CNN's host"). */
+function employs(block: ArticleBlock, tokens: readonly Token[], to: number): boolean {
+  if (to >= tokens.length || isArabicWord(tokens[to].norm)) return false
+  // "CNN's Jake Tapper" is read elsewhere; here only the staff word, after the name or its possessive.
+  const at = tokens[to].norm === 's' && /['’]$/u.test(block.text.slice(tokens[to - 1].end, tokens[to].index)) ? to + 1 : to
+  return at < tokens.length && !breaksBetween(block, to - 1, at) && phraseAt(tokens, at, readingWords().staff) > 0
 }
 
 /** Every cue of cues.json in a block, with the sides on which it cites outlets (none for most English speech verbs). */
