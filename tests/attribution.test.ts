@@ -414,3 +414,17 @@ test('a poll, a study or a report whose owner a reduced relative names is that o
   assert.deepEqual(summary('# خبر\n\nوكشفت دراسة أعدها باحثون أن التلوث يقتل الملايين.').map(([, , kind]) => kind), ['vague'])
   assert.deepEqual(summary('# T\n\nExit polls taken in South Carolina found that most voters decided late.').map(([, , kind]) => kind), ['vague'])
 })
+
+test('a noun of speech right beside a quotation names its owner as the speaker: "her remark that “…”", "Trump\'s comments: “…”", «تصريحات الوزير: «…»», «في تصريح للوزير»; beside no quotation it names no one', () => {
+  assert.deepEqual(summary('# T\n\nClinton stood by her remark that "half of his supporters are in a basket of deplorables."'), [['remark', 'her', 'pronoun']])
+  assert.deepEqual(summary('# T\n\nCritics seized on the senator\'s latest statement: "We will not vote for this bill."'), [['statement', 'the senator\'s', 'described']])
+  assert.deepEqual(summary('# T\n\nIt contradicts comments from Defense Secretary Leon Panetta that "the lack of time prevented a quicker response."'), [['comments', 'Defense Secretary Leon Panetta', 'named']])
+  assert.deepEqual(summary('# T\n\nHis comments on the budget drew criticism from both parties.'), [])
+  assert.deepEqual(summary('# T\n\nThe claim that "the election was rigged from the start" spread online.'), [])
+  assert.deepEqual(summary('# خبر\n\nوجاءت تصريحات الوزير الأخيرة: «لن نوقع أي اتفاق لا يحفظ حقوق شعبنا».'), [['تصريحات', 'الوزير الأخيرة', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوفي تصريح للوزير قال إن «الحكومة لن تتراجع عن قرارها».').filter(([, speaker]) => speaker), [['وفي تصريح', 'للوزير قال', 'named']])
+  // A statement to the paper is not the paper's; an adjective is no owner; a noun away from any quotation names no one.
+  assert.deepEqual(summary('# خبر\n\nوفي تصريح للصحيفة قال إن الحكومة لن تتراجع.').filter(([, speaker]) => speaker), [])
+  assert.deepEqual(summary('# خبر\n\nوجاءت تصريحات صحفية: «لن نوقع أي اتفاق لا يحفظ حقوق شعبنا».'), [])
+  assert.deepEqual(summary('# خبر\n\nوأثارت كلمة الرئيس جدلا واسعا.'), [])
+})

@@ -223,6 +223,9 @@ function speakerRange(block: ArticleBlock, cueFrom: number, cueTo: number, start
   const {text, tokens} = block
   if (arabic || kind === 'source') {
     const range = speakerAfter(block, cueTo, end, arabic)
+    // A statement of someone's («في تصريح للوزير»): ل marks its owner, unless that is an outlet (a statement to the paper).
+    if (arabic && kind === 'statement' && range[1] > range[0] && /^لل/u.test(tokens[range[0]].norm) && tokens[range[0]].norm.length > 4 &&
+      classifySpeaker(tokens, range[0], range[1], article.lexicons).kind === 'named' && isArabicBodyOrTitle(tokens[range[0]].norm)) return range
     // After an implied subject comes a preposition: «قال إن»، «تحدثا للصحيفة» (to the paper: the addressee, not the speaker).
     return arabic && range[1] > range[0] && (AR_IMPLIED.has(tokens[range[0]].norm) || kind !== 'source' && (/^لل/u.test(tokens[range[0]].norm) || /^لـ/u.test(tokens[range[0]].text))) ? [cueTo, cueTo] : range
   }
@@ -655,6 +658,89 @@ function relativeOwner(article: Article, block: ArticleBlock, at: number, end: n
   return undefined
 }
 
+const speechNounSets = new WeakMap<Lexicons, Set<string>>()
+/** The nouns of speech whose owner speaks the quotation beside them (cues.json `speechNouns`), normalised. */
+function speechNouns(lexicons: Lexicons): Set<string> {
+  let nouns = speechNounSets.get(lexicons)
+  if (!nouns) {
+    const data = (lexicons.cues.speechNouns ?? {}) as Record<string, unknown>
+    nouns = new Set(Object.entries(data).filter(([lang, forms]) => /^[a-z]{2,3}$/u.test(lang) && Array.isArray(forms)).flatMap(([, forms]) => (forms as unknown[]).map((form) => normalize(String(form)))))
+    speechNounSets.set(lexicons, nouns)
+  }
+  return nouns
+}
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its'])
+// Words between an English possessor and its noun ("her now-famous remark", "Trump's latest comments"), and the longest owner.
+const MAX_NOUN_MODIFIERS = 2
+const MAX_NOUN_OWNER = 8
+// English prepositions that open the owner after a noun of speech ("comments from Leon Panetta", "remarks by the senator").
+const NOUN_OWNER_OPENERS = new Set(['from', 'by'])
+// «بأن», «إن» between an Arabic owner and the quotation.
+const AR_THAT = new Set(['ان', 'بان', 'انه', 'بانه', 'انها', 'بانها'])
+
+/**
+ * The owner of a noun of speech right before a quotation, as a token range, with whether it is a possessive pronoun: "her
+ * remark that “…”" (her), "Trump's comments: “…”", "the senator's latest statement: “…”", "2013 comments from Leon Panetta
+ * that “…”", «تصريحات الوزير: «…»», «تصريح للوزير بأن «…»», «تصريحاته: «…»». Only a colon, a comma, "that" or «بأن» may
+ * stand between the noun's phrase and the quotation; a noun with no owner ("the claim that “…”") names no one.
+ */
+function nounOwner(article: Article, block: ArticleBlock, quote: Quote, start: number): {noun: number; owner: [number, number]; pronoun: boolean} | undefined {
+  const {tokens, text} = block
+  const nouns = speechNouns(article.lexicons)
+  const isNoun = (token: Token) => nouns.has(token.norm) || token.stems.some((stem) => nouns.has(stem))
+  let k = tokenAt(tokens, quote.open) - 1
+  if (k < start || !/^\s*[:,،]?\s*$/u.test(text.slice(tokens[k].end, quote.open))) return undefined
+  const arabic = isArabicWord(tokens[k].norm)
+  if ((arabic ? AR_THAT : new Set(['that'])).has(tokens[k].norm) && k - 1 >= start && !breaksBetween(text, tokens[k - 1], tokens[k])) k--
+  if (arabic) {
+    // «تصريحاته»: the noun with a pronoun suffix («كلمة» is written with ة: no suffix there).
+    const suffixed = tokens[k].norm.match(/^(.{3,}?)(?:ه|ها|هم)$/u)
+    if (suffixed && !/ة[\u064B-\u0652]*$/u.test(tokens[k].text) && [suffixed[1], ...withoutArticle(suffixed[1])].some((word) => nouns.has(word))) return {noun: k, owner: [k, k + 1], pronoun: true}
+    // The noun, then its owner in construct («تصريحات الوزير الأخيرة») or after ل («تصريح لمسؤول أمني»).
+    for (let j = k - 1; j >= start && k - j <= 4; j--) {
+      if (breaksBetween(text, tokens[j], tokens[j + 1])) return undefined
+      if (!isNoun(tokens[j])) continue
+      const first = tokens[j + 1]
+      const withLam = /^ل/u.test(first.norm) && first.norm.length > 3
+      if (!isDefiniteArabic(first.norm) && !withLam) return undefined
+      const owner = classifySpeaker(tokens, j + 1, k + 1, article.lexicons).kind
+      // «تصريح للصحيفة» is a statement to the paper, not the paper's.
+      if (owner === 'pronoun' || withLam && owner === 'outlet') return undefined
+      return {noun: j, owner: [j + 1, k + 1], pronoun: false}
+    }
+    return undefined
+  }
+  // "comments from former Secretary of Defense Leon Panetta that": the owner after the noun.
+  for (let j = k - 1; j > start && k - j <= MAX_NOUN_OWNER; j--) {
+    if (breaksBetween(text, tokens[j], tokens[j + 1])) break
+    if (NOUN_OWNER_OPENERS.has(tokens[j].norm) && isNoun(tokens[j - 1])) {
+      const owner = classifySpeaker(tokens, j + 1, k + 1, article.lexicons).kind
+      return owner === 'pronoun' ? undefined : {noun: j - 1, owner: [j + 1, k + 1], pronoun: false}
+    }
+  }
+  if (!isNoun(tokens[k])) return undefined
+  // The possessor before the noun, over a few modifiers: "her remark", "Trump's latest comments".
+  for (let p = k - 1; p >= start && k - p <= MAX_NOUN_MODIFIERS + 1; p--) {
+    if (breaksBetween(text, tokens[p], tokens[p + 1])) return undefined
+    if (POSSESSIVE_DETERMINERS.has(tokens[p].norm)) return {noun: k, owner: [p, p + 1], pronoun: true}
+    if (/['’]s$/u.test(tokens[p].text)) {
+      // The possessor's name ("Donald Trump's") or a determiner and its noun ("the senator's").
+      let b = p
+      while (b > start && /^\p{Lu}/u.test(tokens[b - 1].text) && /^\p{Lu}/u.test(tokens[b].text) && !breaksBetween(text, tokens[b - 1], tokens[b])) b--
+      if (b === p && b > start && /^(?:the|a|an)$/u.test(tokens[b - 1].norm)) b--
+      return {noun: k, owner: [b, p + 1], pronoun: false}
+    }
+    if (/^\p{Lu}/u.test(tokens[p].text) || NOUN_OWNER_OPENERS.has(tokens[p].norm)) return undefined
+  }
+  return undefined
+}
+
+/** An Arabic word without its article (and a proclitic before it): «التصريحات» → «تصريحات». */
+function withoutArticle(norm: string): string[] {
+  const bare = norm.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)/u, '')
+  return bare !== norm && bare.length >= 3 ? [bare] : []
+}
+
 // Words of a time phrase between an English verb and its complement ("ruled on Monday that", "ruled last week against").
 const TIME_PHRASE = new Set(['on', 'today', 'yesterday', 'tonight', 'last', 'this', 'week', 'month', 'year', 'earlier', 'late', 'early', 'morning',
   'afternoon', 'evening', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'unanimously', 'previously', 'recently', 'again', 'now'])
@@ -822,6 +908,18 @@ export function findAttributions(article: Article): AttributionIndex {
             head: tokens.slice(phrase.from, phrase.to).map((t) => t.stems[0] ?? t.norm).join(' ')
           }
         })
+      }
+      // "her remark that “…”", «تصريحات الوزير: «…»»: a noun of speech beside a quotation, when nothing else in the sentence
+      // speaks it, ties it to the noun's owner.
+      for (const quote of block.quotes) {
+        if (quote.depth !== 0 || quote.marks[0] === '' || quote.open < sentence.start || quote.open >= sentence.end) continue
+        if (found.some((a) => !a.quoted && (a.speaker || a.cue.kind !== 'source') && (a.cue.to <= quote.open || a.cue.from >= quote.innerEnd))) continue
+        const owned = nounOwner(article, block, quote, start)
+        if (!owned) continue
+        const noun = tokens[owned.noun]
+        const attribution = makeAttribution(block, s, {from: noun.index, to: noun.end, kind: 'speech', entry: 'speech-noun'}, owned.owner, [], false, article)
+        if (owned.pronoun && attribution.speaker) attribution.speaker.kind = 'pronoun'
+        found.push(attribution)
       }
       found.sort((a, b) => a.cue.from - b.cue.from)
       // Pronouns and continuation cues carry the last speaker on.
