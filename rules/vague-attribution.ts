@@ -25,7 +25,9 @@
  * الخبراء») refers back to a group already met or introduced without a cue ("a panel of experts
  * … the experts said"), so it is not flagged; an Arabic definite plural met for the first time
  * («يرى المراقبون», «وذكرت الصحف») is generic and is flagged. A new indefinite group is flagged.
- * Mentions inside someone else's quotation and outside the story text are left alone.
+ * Mentions inside someone else's quotation and outside the story text are left alone, and so is
+ * the writer's own hedge ("apparently", «على ما يبدو», «فيما يبدو»): it pins the claim on the
+ * writer's reading, not on an unnamed crowd ("reportedly", «يقال» are flagged).
  *
  * Options: `{allowBackedByNamed: true}`: leave the phrase alone when a named speaker backs
  * the claim in the same block ("Experts say … Colin Clarke of the Soufan Center said …") or
