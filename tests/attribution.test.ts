@@ -428,3 +428,13 @@ test('a noun of speech right beside a quotation names its owner as the speaker: 
   assert.deepEqual(summary('# خبر\n\nوجاءت تصريحات صحفية: «لن نوقع أي اتفاق لا يحفظ حقوق شعبنا».'), [])
   assert.deepEqual(summary('# خبر\n\nوأثارت كلمة الرئيس جدلا واسعا.'), [])
 })
+
+test('an Arabic name in apposition after an unnamed-looking speaker names it: «وقال المسؤول في مكتب التحقيقات، إيد رينولد: …»; a refusal to give one, an addressee or a time does not', () => {
+  const kinds = (markdown: string) => summary(markdown).filter(([cue]) => /قال/u.test(cue)).map(([, speaker, kind]) => [speaker, kind])
+  assert.deepEqual(kinds('# خبر\n\nوقال المسؤول في مكتب التحقيقات الفيدرالي، إيد رينولد: «لا مؤشرات لدينا».'), [['المسؤول في مكتب التحقيقات الفيدرالي، إيد رينولد', 'named']])
+  assert.deepEqual(kinds('# خبر\n\nوقال مسؤول في الشرطة، أحمد سالم، إن الهجوم فشل.'), [['مسؤول في الشرطة، أحمد سالم', 'named']])
+  assert.deepEqual(kinds('# خبر\n\nوقال مسؤول في الشرطة، رفض ذكر اسمه، إن الهجوم فشل.'), [['مسؤول في الشرطة', 'anonymous']])
+  assert.deepEqual(kinds('# خبر\n\nوقال مسؤول عسكري، شريطة عدم الكشف عن هويته، إن الوزارة تدرس الأمر.'), [['مسؤول عسكري', 'anonymous']])
+  assert.deepEqual(kinds('# خبر\n\nوقال مسؤول بالهلال الأحمر الكردي، لوكالة فرانس برس: «لقد كان المستشفى مليئا».'), [['مسؤول بالهلال الأحمر الكردي', 'anonymous']])
+  assert.deepEqual(kinds('# خبر\n\nوقال مسؤول أمني، مساء أمس، إن الوضع خطير.'), [['مسؤول أمني', 'anonymous']])
+})

@@ -741,6 +741,35 @@ function withoutArticle(norm: string): string[] {
   return bare !== norm && bare.length >= 3 ? [bare] : []
 }
 
+// The most words of a personal name in apposition («، إيد رينولد،»).
+const MAX_APPOSITIVE_NAME = 3
+// Words that end an Arabic appositive name and open what the speaker said.
+const AR_SAYING_OPENERS = new Set(['ان', 'بان', 'انه', 'انها', 'بانه', 'بانها'])
+
+/**
+ * The end of a personal name set off by commas after an Arabic speaker ending at token `at` («وقال المسؤول في مكتب
+ * التحقيقات، إيد رينولد: …»، «قال مسؤول في الشرطة، أحمد سالم، إن …»), or -1. A name is one to three words with no article,
+ * none a particle, a pronoun-suffixed word, an outlet or part of a reason for anonymity («، رفض ذكر اسمه، إن»), and the words said
+ * follow it: a colon, or «إن»/«أن» after it or after its closing comma.
+ */
+function arabicAppositiveName(block: ArticleBlock, at: number, end: number, article: Article): number {
+  const {text, tokens} = block
+  if (at <= 0 || at >= end || !/^\s*[،,]\s*$/u.test(text.slice(tokens[at - 1].end, tokens[at].index))) return -1
+  if (article.lexicons.match.reasons.matchAt(tokens, at, end)) return -1
+  let k = at
+  while (k < end && k - at < MAX_APPOSITIVE_NAME && (k === at || !breaksBetween(text, tokens[k - 1], tokens[k]))) {
+    const token = tokens[k]
+    if (!isArabicWord(token.norm) || isDefiniteArabic(token.norm) || AR_IMPLIED.has(token.norm) || AR_PARTICLES.has(token.norm) || /[^ة]ه(?:ا|م)?$/u.test(token.text) && token.text.length > 3 ||
+      /^لل/u.test(token.norm) || article.lexicons.match.anonymous.matchAt(tokens, k, end) || article.lexicons.match.vague.matchAt(tokens, k, end)) return -1
+    k++
+  }
+  // (A verb's spelling is no objection: «إيد» is a name here, «أيّد» 'supported' elsewhere. An outlet is the addressee.)
+  if (k === at || k >= end || article.lexicons.match.outlets.findWithin(tokens, at, k).length) return -1
+  const gap = text.slice(tokens[k - 1].end, tokens[k].index)
+  if (/^\s*[:：]/u.test(gap)) return k
+  return /^\s*[،,]?\s*$/u.test(gap) && AR_SAYING_OPENERS.has(tokens[k].norm) ? k : -1
+}
+
 // Words of a time phrase between an English verb and its complement ("ruled on Monday that", "ruled last week against").
 const TIME_PHRASE = new Set(['on', 'today', 'yesterday', 'tonight', 'last', 'this', 'week', 'month', 'year', 'earlier', 'late', 'early', 'morning',
   'afternoon', 'evening', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'unanimously', 'previously', 'recently', 'again', 'now'])
@@ -848,6 +877,13 @@ export function findAttributions(article: Article): AttributionIndex {
         // A view of a fact is held by a finite verb: not after "to" ("led many to assume") nor before it ("expect to hear").
         const holdsClaim = entry.holdsClaim === true && tokens[cue.from - 1]?.norm !== 'to' && tokens[cue.to]?.norm !== 'to'
         const attribution = makeAttribution(block, s, {from, to, kind, entry: entry.id}, range, vague, isQuoted(from, to), article, entry.kind, holdsClaim)
+        // «وقال المسؤول في مكتب التحقيقات الفيدرالي، إيد رينولد: …»: a name in apposition names the unnamed-looking speaker.
+        const named = arabic && attribution.speaker?.kind === 'anonymous' ? arabicAppositiveName(block, range[1], end, article) : -1
+        if (named > 0 && attribution.speaker) {
+          attribution.speaker.kind = 'named'
+          attribution.speaker.to = tokens[named - 1].end
+          attribution.speaker.text = text.slice(attribution.speaker.from, attribution.speaker.to)
+        }
         found.push(attribution)
         // «نقلت وكالة الأنباء عن مصدر عسكري»، «علمت الصحيفة من مصادر خاصة»، «وفقا لمعلومات … من مصادر عسكرية»: an outlet, a body
         // or a report relays the source after «عن»/«من».
