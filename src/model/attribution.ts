@@ -842,7 +842,9 @@ export function findAttributions(article: Article): AttributionIndex {
       // Matched within the sentence's own words, so that no phrase runs on into the next sentence ("wrote. In …").
       const cues = match.cues.findWithin(tokens, start, end)
       // A sentence in title case ("Clinton Said That The Blame …") capitalises its verbs too.
-      const titleCase = isTitleCase(tokens, start, end)
+      // Read only when an English speech cue asks (most sentences have none).
+      let titleCase: boolean | undefined
+      const isTitled = () => (titleCase ??= isTitleCase(tokens, start, end))
       const vague = match.vague.findWithin(tokens, start, end)
       for (const cue of cues) {
         const entry = cue.value
@@ -851,7 +853,7 @@ export function findAttributions(article: Article): AttributionIndex {
         const to = tokens[cue.to - 1].end
         const arabic = isArabicWord(tokens[cue.from].norm)
         if (arabic && isVerbalNoun(tokens, cue.from, cue.to, start, kind, cue.form)) continue
-        if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start, titleCase)) continue
+        if (!arabic && kind === 'speech' && isEnglishNoun(block, cue.from, start, isTitled())) continue
         // An -ing form right after "have" is no verb: "doctors have admitting privileges".
         if (!arabic && cue.from > start && /ing$/u.test(tokens[cue.from].norm) && HAVE.has(tokens[cue.from - 1].norm)) continue
         // A cue joined by a hyphen to the word before is part of an adjective: "so-called", "self-described".

@@ -22,7 +22,7 @@ import type {Article, ArticleBlock, Span} from './article.js'
 import {sentenceIndexAt} from './article.js'
 import {BoundedCache} from './bounded-cache.js'
 import {hostMatches, type Link} from './links.js'
-import {isArabicWord, normalize} from './normalize.js'
+import {CHAR_LETTER, isArabicWord, normalize, unitClass} from './normalize.js'
 import {firstNotBefore, firstStartingFrom, tokenAt, tokenize, type Token, withNorm} from './tokens.js'
 
 export interface OutletMention {
@@ -394,10 +394,25 @@ function mastheadNames(block: ArticleBlock, tokens: readonly Token[], covered: (
   }
 }
 
+let endingsOpenWithLetters: boolean | undefined
+/** Whether every listed web-address ending opens with a letter: then an address needs a `.` right before a letter. */
+function domainAfterLetter(): boolean {
+  const endings = outletData().heads.domains ?? []
+  return (endingsOpenWithLetters ??= endings.length > 0 && endings.every((ending) => ending.length > 0 && (unitClass(ending.charCodeAt(0)) & CHAR_LETTER) !== 0))
+}
+
+/** Whether a `.` stands right before a letter somewhere in the text: most blocks with no web address have none. */
+function dotBeforeLetter(text: string): boolean {
+  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    if (dot + 1 < text.length && unitClass(text.charCodeAt(dot + 1)) & CHAR_LETTER) return true
+  }
+  return false
+}
+
 /** "according to ouest-france.fr", «بحسب موقع elaph.com»: a web address named in the text is its site. */
 function domainNames(block: ArticleBlock, tokens: readonly Token[], covered: (i: number) => boolean, found: FoundMention[]): void {
   const {domain} = readingWords()
-  if (!block.text.includes('.')) return
+  if (!block.text.includes('.') || (domainAfterLetter() && !dotBeforeLetter(block.text))) return
   domain.lastIndex = 0
   for (let m = domain.exec(block.text); m; m = domain.exec(block.text)) {
     const from = firstNotBefore(tokens, (token) => token.index < m!.index)

@@ -173,9 +173,9 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   if (headline && block.role === 'body' && block.kind === 'paragraph' && words >= 5) return {kind: 'headline', sure: false, onTopic: true}
   // Several headlines run together in one title-cased line.
   if (words >= 10 && !/[.!?]\s/u.test(text)) {
-    const joined = block.tokens.filter((token) => JOINED.test(token.text)).length
+    // Capitals first: most long lines have few, and then the joins need no reading.
     const titled = block.tokens.filter((token) => /^\p{Lu}/u.test(token.text)).length
-    if (joined >= 2 && titled >= words * 0.6) return sure(first?.value.kind === 'related' ? 'related' : 'headline')
+    if (titled >= words * 0.6 && block.tokens.filter((token) => JOINED.test(token.text)).length >= 2) return sure(first?.value.kind === 'related' ? 'related' : 'headline')
   }
   return undefined
 }
