@@ -140,22 +140,35 @@ export function topicOf(article: Article): ArticleTopic {
   const titleText = article.title
   const titleBlock = article.blocks.find((block) => block.role === 'title')
   const titleBag = titleBlock ? bags[titleBlock.index] : bagOf(tokenize(titleText), article.lang)
-  // Document frequency and total counts over the blocks.
-  const df = new Map<string, number>()
-  const total = new Map<string, number>()
+  // Document frequency and total counts over the blocks, per stem by its place in the order stems are first met
+  // (so sums run in the order they did over maps), with each stem's weight computed once.
+  const place = new Map<string, number>()
+  const df: number[] = []
+  const total: number[] = []
   for (const bag of bags) {
-    for (const [stem, count] of bag) {
-      df.set(stem, (df.get(stem) ?? 0) + 1)
-      total.set(stem, (total.get(stem) ?? 0) + count)
-    }
+    bag.forEach((count, stem) => {
+      let k = place.get(stem)
+      if (k === undefined) {
+        place.set(stem, (k = df.length))
+        df.push(0)
+        total.push(0)
+      }
+      df[k]++
+      total[k] += count
+    })
   }
   const n = Math.max(1, bags.length)
-  const idf = (stem: string) => Math.log(1 + n / (df.get(stem) ?? 1))
+  const weights = df.map((docs) => Math.log(1 + n / docs))
+  const unseen = Math.log(1 + n / 1)
+  const idf = (stem: string) => {
+    const k = place.get(stem)
+    return k === undefined ? unseen : weights[k]
+  }
   // Norm of the whole article's tf-idf vector, so each block's "rest" norm is found in O(block).
   let totalNormSq = 0
-  for (const [stem, count] of total) totalNormSq += (count * idf(stem)) ** 2
+  for (let k = 0; k < total.length; k++) totalNormSq += (total[k] * weights[k]) ** 2
   let titleNormSq = 0
-  for (const [stem, count] of titleBag) titleNormSq += (count * idf(stem)) ** 2
+  titleBag.forEach((count, stem) => (titleNormSq += (count * idf(stem)) ** 2))
   const blocks = article.blocks.map((block, index): BlockTopic => {
     const bag = bags[index]
     let own = 0
@@ -163,17 +176,20 @@ export function topicOf(article: Article): ArticleTopic {
     let dotTitle = 0
     let restNormSq = totalNormSq
     let shared = 0
-    for (const [stem, count] of bag) {
-      const weight = idf(stem)
+    const inTitleBag = block !== titleBlock
+    bag.forEach((count, stem) => {
+      // Every stem of a block's bag has its place.
+      const k = place.get(stem)!
+      const weight = weights[k]
       own += (count * weight) ** 2
-      const all = total.get(stem) ?? 0
+      const all = total[k]
       const others = all - count
       restNormSq += ((others * weight) ** 2) - ((all * weight) ** 2)
       dotRest += count * others * weight * weight
-      const inTitle = block === titleBlock ? 0 : titleBag.get(stem) ?? 0
+      const inTitle = inTitleBag ? titleBag.get(stem) ?? 0 : 0
       dotTitle += count * inTitle * weight * weight
       if (others > 0 || inTitle > 0) shared++
-    }
+    })
     const norm = Math.sqrt(own)
     return {
       terms: bag.size,
@@ -188,12 +204,12 @@ export function topicOf(article: Article): ArticleTopic {
     let dot = 0
     let normA = 0
     let normB = 0
-    for (const [stem, count] of bags[a]) {
+    bags[a].forEach((count, stem) => {
       const weight = idf(stem) ** 2
       normA += count * count * weight
       dot += count * (bags[b].get(stem) ?? 0) * weight
-    }
-    for (const [stem, count] of bags[b]) normB += count * count * idf(stem) ** 2
+    })
+    bags[b].forEach((count, stem) => (normB += count * count * idf(stem) ** 2))
     return normA && normB ? dot / Math.sqrt(normA * normB) : 0
   }
   return {blocks, typicalCoverage, similarity}
