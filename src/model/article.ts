@@ -230,6 +230,8 @@ function readFrontmatter(tree: Root, file: VFile, source: string, point: (offset
     return {}
   }
   if (!node || node.type !== 'yaml') return {}
+  const simple = simpleYaml(node.value)
+  if (simple) return simple
   try {
     const data = YAML.parse(node.value)
     return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
@@ -250,6 +252,33 @@ function readFrontmatter(tree: Root, file: VFile, source: string, point: (offset
     })
     return {}
   }
+}
+
+// One `key: value` line of the simplest frontmatter: a plain key, then a double-quoted string with no escapes or a plain
+// word or words (letters, digits, `_`, `-`, spaces; a date such as 2024-03-22), nothing after.
+const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*): (?:"([\x20\x21\x23-\x5B\x5D-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*)"|([A-Za-z][A-Za-z0-9_ -]*[A-Za-z0-9_-]|[A-Za-z]|\d{4}-\d{2}-\d{2}))$/u
+// Plain words YAML's core schema reads as null or a boolean, not as a string.
+const NOT_STRINGS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
+
+/**
+ * The values of a frontmatter made only of simple lines (SIMPLE_LINE), all of them strings, as YAML.parse reads them;
+ * undefined for any other frontmatter, which YAML.parse then reads (most frontmatter is a few such lines, and the
+ * yaml package's parser costs more than the rest of reading the article's head).
+ */
+export function simpleYaml(value: string): Frontmatter | undefined {
+  const data: Frontmatter = {}
+  let lines = 0
+  for (let from = 0; from <= value.length; lines++) {
+    let to = value.indexOf('\n', from)
+    if (to === -1) to = value.length
+    const line = SIMPLE_LINE.exec(value.slice(from, to))
+    if (!line || Object.hasOwn(data, line[1]) || NOT_STRINGS.has(line[1])) return undefined
+    const text = line[2] ?? line[3]
+    if (NOT_STRINGS.has(text)) return undefined
+    data[line[1]] = text
+    from = to + 1
+  }
+  return lines ? data : undefined
 }
 
 const TERMINAL = /[.!:;،؛,]\s*$/u
