@@ -376,6 +376,8 @@ test('an Arabic verb of saying with an object pronoun names the speaker after it
   assert.deepEqual(summary('# خبر\n\nمنذ أن بدأت ما وصفه مسؤولون بأنها «حرب منسقة على الإرهاب».'), [['وصفه', 'مسؤولون', 'anonymous']])
   assert.deepEqual(summary('# خبر\n\nوهو ما يصفه مراقبون بأنه تصعيد خطير.'), [['يصفه', 'مراقبون', 'vague']])
   assert.deepEqual(summary('# خبر\n\nوهو ما نفاه المتحدث باسم الوزارة.'), [['نفاه', 'المتحدث باسم الوزارة', 'named']])
+  assert.deepEqual(summary('# خبر\n\nوهو ما رواه شهود عيان للوكالة.'), [['رواه', 'شهود عيان', 'anonymous']])
+  assert.deepEqual(summary('# خبر\n\nوهو ما يزعمه معارضون.'), [['يزعمه', 'معارضون', 'vague']])
   assert.deepEqual(summary('# خبر\n\nونشرت الوكالة تقريرا نسبته إلى مصادر دبلوماسية، قالت فيه إن المحادثات توقفت.').filter(([cue]) => cue === 'نسبته إلى'),
     [['نسبته إلى', 'مصادر دبلوماسية', 'anonymous']])
   // «نسبة» (a share), «وصفة» (a recipe): written with «ة», nouns.
