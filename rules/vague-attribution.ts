@@ -19,7 +19,8 @@
  * agrees with it in the plural, an aside between them («الأطباء ومنظمات الإغاثة …، وصفوا»).
  * Criticism or blame with no owner ("has come under criticism", «لانتقادات شديدة», «أصابع
  * الاتهام») is vague unless the owner follows it ("from the unions", «من المعارضة»). A report is not vague when its owner is named
- * ("reports by the State Department", «تقارير لوزارة الخارجية») or its sentence names an outlet
+ * ("reports by the State Department", «تقارير لوزارة الخارجية»), right before it in English ("FEC records show",
+ * "F.A.A. records show", "Federal Election Commission records show"; vague.json `ownerBefore`) or its sentence names an outlet
  * ("according to reports published by the New York Times"); a group in construct with a named
  * body («نشطاء المرصد السوري») is that body's. A definite group ("the experts added", «وأضاف
  * الخبراء») refers back to a group already met or introduced without a cue ("a panel of experts

@@ -481,6 +481,22 @@ function isReport(entry: LexiconEntry | undefined): boolean {
   return entry?.kind === 'report' || entry?.report === true
 }
 
+/**
+ * The token of an English name right before token `at`, with nothing between them: a capitalised word that does not open
+ * the sentence, an acronym ("FEC", "F.A.A.") or a name's possessive ("Greenberg's"); -1 when there is none.
+ */
+function ownerNameBefore(block: ArticleBlock, at: number, start: number): number {
+  const {tokens, text} = block
+  const j = at - 1
+  if (j < start || /\p{Script=Arabic}/u.test(tokens[at].text) || tokens[at].norm === 'according') return -1
+  const word = tokens[j].text
+  // The last letter of initials ("F.A.A. records") keeps its point.
+  const initials = /^\p{Lu}$/u.test(word) && /\p{Lu}\.$/u.test(text.slice(Math.max(0, tokens[j].index - 2), tokens[j].index))
+  if (!/^\p{Lu}/u.test(word) || !(initials ? /^\.\s+$/u : /^\s+$/u).test(text.slice(tokens[j].end, tokens[at].index))) return -1
+  const acronym = initials || /^\p{Lu}(?:[\p{Lu}&.-]|\d)+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word)
+  return j > start || acronym ? j : -1
+}
+
 /** Whether a vague entry is a group or an ownerless report: vague only as the subject or object of a cue. */
 function isGroup(entry: LexiconEntry): boolean {
   return entry.kind === 'group' || entry.kind === 'report'
@@ -918,6 +934,18 @@ export function findAttributions(article: Article): AttributionIndex {
         // A phrase that may name its owner after it ("has come under criticism from unions", «لانتقادات من المعارضة») is
         // vague only when it does not.
         if (phrase.value.ownable === true && ownerFollows(block, phrase.to, end)) continue
+        // "FEC records show", "F.A.A. records show", "Greenberg's research suggests": a name right before ownerless evidence
+        // owns it (vague.json `ownerBefore`); the sentence is sourced, and nobody is vague.
+        const ownerAt = phrase.value.ownerBefore === true ? ownerNameBefore(block, phrase.from, start) : -1
+        if (ownerAt >= 0) {
+          const ownerFrom = tokens[ownerAt].index
+          const ownerTo = tokens[phrase.to - 1].end
+          found.push({
+            block: block.index, sentence: s, cue: {from: tokens[phrase.from].index, to: ownerTo, kind: 'source', entry: phrase.value.id}, quoted: isQuoted(ownerFrom, ownerTo),
+            speaker: {from: ownerFrom, to: ownerTo, text: block.text.slice(ownerFrom, ownerTo), kind: 'named', definite: false, bare: false, affiliated: false}
+          })
+          continue
+        }
         // An opening determiner or quantifier belongs to the group ("Some observers", "many pundits").
         const opener = group && phrase.from > start && QUANTIFIERS.has(tokens[phrase.from - 1].norm) && !breaksBetween(text, tokens[phrase.from - 1], tokens[phrase.from]) ? phrase.from - 1 : phrase.from
         const from = tokens[agent !== false ? agent : opener].index
