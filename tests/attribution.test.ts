@@ -396,6 +396,7 @@ test('a ruling is an attribution to its court or judge: "ruled that", "ruled aga
   assert.deepEqual(summary('# T\n\nThe appeals court ruled Friday against Ohio.'), [['ruled', 'The appeals court', 'described']])
   assert.deepEqual(summary('# T\n\n"The law is void," the judge ruled.'), [['ruled', 'the judge', 'described']])
   assert.deepEqual(summary('# T\n\nHe ruled the country for 30 years.'), [])
+  assert.deepEqual(summary('# T\n\nParty rules: "No member may vote by proxy on a vacancy."'), [])
   assert.deepEqual(summary('# T\n\nThe Supreme Court ruling that paved the way for super PACs was a turning point.'), [])
   assert.deepEqual(summary('# T\n\nBut administration officials have effectively ruled that out.'), [])
   assert.deepEqual(summary('# T\n\nThe prime minister ruled out an early election.').map(([cue]) => cue), ['ruled out'])

@@ -826,7 +826,8 @@ function complementHolds(block: ArticleBlock, entry: LexiconEntry, cueFrom: numb
     return true
   }
   if (/ing$/u.test(tokens[cueFrom].norm) && !(cueFrom > start && /,\s*$/u.test(text.slice(tokens[cueFrom - 1].end, tokens[cueFrom].index)))) return false
-  if (!complement || besideQuote(block, cueFrom, cueTo)) return true
+  // Beside a quotation only as a verb in the past ("“…,” the judge ruled."): "rules" there is a noun ("Party rules: “…”").
+  if (!complement || /ed$/u.test(tokens[cueFrom].norm) && besideQuote(block, cueFrom, cueTo)) return true
   for (let i = cueTo; i < end && i - cueTo <= MAX_TIME_PHRASE; i++) {
     if (breaksBetween(text, tokens[i - 1], tokens[i])) return false
     // ("ruled that out" is "ruled out", rule-out's.)
