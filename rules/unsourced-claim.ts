@@ -39,7 +39,7 @@
  * or finding something ("a poll from Utah showed", «أظهر استطلاع»), or surveying its sample ("The poll surveyed 1,000
  * adults", «وشمل الاستطلاع 1500 شخص»), or records named by their possessor ("tax returns show", "FEC filings show", «كما تظهر الإفصاحات»).
  * Firsts are records: "the first … to", «للمرة الأولى», «أول من», «لتصبح أول …».
- * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "turn 18", "the ages of
+ * Not claims: dates, years, times, ages (also "Assem, 24." in a caption, "Garland is 63,", "she was 25 and", "died at 43", "at 86 she", "turn 18", "the ages of
  * 25 and 54", "younger than 50", «دون سن 18»), durations, measures and sizes joined by a hyphen ("a 300-pound
  * cover", "a 104-page report", "a 112-member body", "the 450-seat chamber", "a 12-step plan", "30-somethings"), the
  * denominator of a share ("three in 10"), numbers that name rather than count ("Route 16", "Section 508", "HR 1234", "Feinstein's/54 Below",

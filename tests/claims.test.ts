@@ -222,6 +222,18 @@ test('not claims: interview answers, the writer\'s own figures, a hundred percen
   assert.deepEqual(claims('The banner had width:100%; on every page of the site.'), [])
 })
 
+test('a person\'s age with no unit: after "is"/"was" with a person as subject, "died at", "at 86 she"; not a count', () => {
+  assert.deepEqual(claims('While Garland is 63, which means he has a shorter tenure, the pick stands.'), [])
+  assert.deepEqual(claims('He was not covered because he already was 18 at the time.'), [])
+  assert.deepEqual(claims('Her brother died at 43, an alcoholic.'), [])
+  assert.deepEqual(claims('Even now at 86 she still says such things.'), [])
+  assert.deepEqual(claims('The number of dead is 63, and the toll stands at 387.').map(([, text]) => text), ['63', '387'])
+  assert.deepEqual(claims('Trump was 340 miles away, in Bangor.'), [['figure', '340', '340']])
+  // Arabic says the unit («عاما»), which already makes it an age.
+  assert.deepEqual(claims('وتوفي شقيقه عن 43 عاما بعد صراع مع المرض.'), [])
+  assert.deepEqual(claims('وبلغ عدد القتلى 63 في المدينة.'), [['toll', '63', '63']])
+})
+
 test('evidence named by its possessor sources its sentence: "tax returns show", «كما تظهر الإفصاحات»', () => {
   const cited = (paragraph: string) => model(paragraph).use(findClaims).citesSource(1, 0)
   assert.equal(cited('He returned all but $100,000 of the money, tax returns show.'), true)

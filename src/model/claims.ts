@@ -287,6 +287,8 @@ function blockClaims(article: Article, block: ArticleBlock, b: number, words: Cl
     const first = tokenAt(tokens, start)
     if (used.has(first)) continue
     let next = tokenAt(tokens, end)
+    // A person's age with no unit: "Garland is 63, which means …", "when she was 25 and", "died at 43", "even now at 86 she".
+    if (english && !suffix && /^\d{1,3}$/u.test(m[0]) && value < 120 && personAge(tokens, text, first, next)) continue
     // A measure joined by a hyphen describes an object ("a 300-pound manhole cover", "a 104-page document"): no count.
     if ((kindAt(next) === 'measure' || kindAt(next) === 'label') && /^[-‐]$/u.test(folded.slice(end, tokens[next].index))) continue
     for (let i = first; i < next; i++) used.add(i)
@@ -562,6 +564,35 @@ function isSuperlativeClaim(tokens: readonly Token[], text: string, match: Phras
   return joined(head, next) && /\p{Script=Arabic}/u.test(next.text)
 }
 
+
+// Personal pronouns: the subject whose age a bare number gives ("she was 25").
+const PERSONS = new Set(['he', 'she', 'i', 'you', 'we', 'they'])
+// What may follow an age: a break, or a word that goes on with the clause, not a noun that the number counts.
+const AFTER_AGE = new Set(['and', 'when', 'at', 'but', 'or', 'then', 'now', 'which', 'who', 'in', 'he', 'she', 'i', 'they', 'we'])
+
+/**
+ * Whether the bare number at token `first` (the token after it is `next`) is a person's age: after "is" or "was" whose subject
+ * is a personal pronoun or a name ("Garland is 63,", "he already was 18 at the time"), after "died at", or after "at" with
+ * a pronoun right after it ("even now at 86 she"); what follows is a break or a word that goes on with the clause.
+ */
+function personAge(tokens: readonly Token[], text: string, first: number, next: number): boolean {
+  const after = tokens[next]
+  const gap = text.slice(tokens[first].end, after?.index ?? text.length)
+  const ends = !after || /[,.;:!?)—–]/u.test(gap) || AFTER_AGE.has(after.norm)
+  const before = tokens[first - 1]?.norm
+  if (before === 'at') {
+    if (/^died?s?$/u.test(tokens[first - 2]?.norm ?? '')) return ends
+    return Boolean(after) && PERSONS.has(after.norm) && /^[\s,]+$/u.test(gap)
+  }
+  if (before !== 'is' && before !== 'was') return false
+  // The subject, over an adverb ("he already was 18").
+  let j = first - 2
+  if (j >= 0 && /ly$|^(?:still|now|already|just|only)$/u.test(tokens[j].norm)) j--
+  const subject = tokens[j]
+  if (!subject || !ends) return false
+  // A capitalised word that does not open its sentence is a name ("While Garland is 63").
+  return PERSONS.has(subject.norm) || (/^\p{Lu}\p{Ll}+$/u.test(subject.text) && j > 0 && !/[.!?:"“]\s*$/u.test(text.slice(0, subject.index)))
+}
 
 // The speaker's mark that opens a line of an interview: "A:", "Q:", «ج:», «س:».
 const ANSWER_LINE = /^\s*(?:\*\*)?(?:A|Q|ج|س)(?:\*\*)?\s?[:：]/u
