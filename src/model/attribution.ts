@@ -17,7 +17,7 @@ import type {Article, ArticleBlock, Quote} from './article.js'
 import {classifySpeaker, isArabicBodyOrTitle, isPronoun, type SpeakerKind} from './speakers.js'
 import {isArabicWord, isDefiniteArabic, normalize} from './normalize.js'
 import {PerSentence} from './sentences.js'
-import {firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
+import {countWords, firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
 import {arabicVerbInflections} from './morphology.js'
 import {opensText} from './quotes.js'
 
@@ -1338,7 +1338,7 @@ function quoteWords(quote: {text: string}): number {
 
 /** Number of words in a text. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0
+  return countWords(text)
 }
 
 /**

@@ -86,6 +86,31 @@ function formsOf(word: string): {norm: string; stems: readonly string[]; id: num
   return forms
 }
 
+/**
+ * The number of matches of `/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu` in `text`, counted from the table of code-unit
+ * classes without making the matches (quotations are measured in words again and again).
+ */
+export function countWords(text: string): number {
+  let count = 0
+  let i = 0
+  while (i < text.length) {
+    const first = unitsOf(text, i, CHAR_LETTER | CHAR_NUMBER)
+    if (!first) {
+      i++
+      continue
+    }
+    i += first
+    for (let units = unitsOf(text, i, CHAR_LETTER | CHAR_NUMBER); units; units = unitsOf(text, i, CHAR_LETTER | CHAR_NUMBER)) i += units
+    const apostrophe = text.charCodeAt(i)
+    if ((apostrophe === 0x27 || apostrophe === 0x2019) && unitsOf(text, i + 1, CHAR_LETTER)) {
+      i++
+      for (let units = unitsOf(text, i, CHAR_LETTER); units; units = unitsOf(text, i, CHAR_LETTER)) i += units
+    }
+    count++
+  }
+  return count
+}
+
 /** A token read as another normal form (an English possessive without its 's); its stems are kept. */
 export function withNorm(token: Token, norm: string): Token {
   return {text: token.text, norm, stems: token.stems, wordId: nextWordId++, index: token.index, end: token.end}
