@@ -4,7 +4,6 @@
  * `\b` in JavaScript only knows ASCII word characters, so it never matches beside Arabic
  * letters; words are runs of letters, marks and digits instead.
  */
-import {BoundedCache} from './bounded-cache.js'
 import {astralClass, CHAR_LETTER, CHAR_MARK, CHAR_NUMBER, normalize, unitClass, withoutProclitics} from './normalize.js'
 
 export interface Token {
@@ -49,9 +48,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i++
       for (let units = unitsOf(text, i, CHAR_LETTER); units; units = unitsOf(text, i, CHAR_LETTER)) i += units
     }
-    const word = text.slice(start, i)
-    const forms = formsOf(word)
-    tokens.push({text: word, norm: forms.norm, stems: forms.stems, wordId: forms.id, index: start, end: i})
+    const forms = formsAt(text, start, i)
+    tokens.push({text: forms.word, norm: forms.norm, stems: forms.stems, wordId: forms.id, index: start, end: i})
   }
   return tokens
 }
@@ -70,19 +68,38 @@ function unitsOf(text: string, i: number, wanted: number): number {
 }
 
 // The normal form and the stems of each word met, kept across files: every repeat of a word then
-// shares one string, so the many lexicon and stopword lookups of its token hash it once, and
-// lexicon matching reads its stems from the token.
-const wordForms = new BoundedCache<string, {norm: string; stems: readonly string[]; id: number}>()
-// Identities of word forms are never reused, also after the cache above was emptied.
+// shares one string (its text too, so a repeat is never sliced out of the text), the many lexicon and
+// stopword lookups of its token hash it once, and lexicon matching reads its stems from the token.
+// An open-addressing table keyed by the word's code units, so that a word is looked up where it
+// stands in the text; emptied when it holds WORD_LIMIT words, so a file of endless distinct words
+// cannot grow it without end.
+interface WordForms {word: string; norm: string; stems: readonly string[]; id: number}
+const WORD_SLOTS = 1 << 17
+const WORD_LIMIT = 50_000
+let wordTable: Array<WordForms | undefined> = new Array(WORD_SLOTS)
+let wordsKept = 0
+// Identities of word forms are never reused, also after the table above was emptied.
 let nextWordId = 0
 
-function formsOf(word: string): {norm: string; stems: readonly string[]; id: number} {
-  let forms = wordForms.get(word)
-  if (forms === undefined) {
-    const norm = normalize(word)
-    forms = {norm, stems: withoutProclitics(norm), id: nextWordId++}
-    wordForms.set(word, forms)
+function formsAt(text: string, start: number, end: number): WordForms {
+  let hash = 0
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0
+  const length = end - start
+  let slot = hash & (WORD_SLOTS - 1)
+  for (let kept = wordTable[slot]; kept !== undefined; kept = wordTable[slot]) {
+    if (kept.word.length === length && text.startsWith(kept.word, start)) return kept
+    slot = (slot + 1) & (WORD_SLOTS - 1)
   }
+  if (wordsKept >= WORD_LIMIT) {
+    wordTable = new Array(WORD_SLOTS)
+    wordsKept = 0
+    slot = hash & (WORD_SLOTS - 1)
+  }
+  const word = text.slice(start, end)
+  const norm = normalize(word)
+  const forms = {word, norm, stems: withoutProclitics(norm), id: nextWordId++}
+  wordTable[slot] = forms
+  wordsKept++
   return forms
 }
 
