@@ -441,3 +441,15 @@ test('an Arabic name in apposition after an unnamed-looking speaker names it: «
   assert.deepEqual(kinds('# خبر\n\nوقال مسؤول بالهلال الأحمر الكردي، لوكالة فرانس برس: «لقد كان المستشفى مليئا».'), [['مسؤول بالهلال الأحمر الكردي', 'anonymous']])
   assert.deepEqual(kinds('# خبر\n\nوقال مسؤول أمني، مساء أمس، إن الوضع خطير.'), [['مسؤول أمني', 'anonymous']])
 })
+
+test('Arabic verbs of explaining, justifying, advising and doubting are cues (inflected by the model): «واستدرك»، «وبرر»، «وأوصى»، «وشكك»، «وأرجع»؛ «يرجع تاريخه إلى» and «ما يفسر» are not', () => {
+  const kinds = (markdown: string) => summary(markdown).map(([cue, , kind]) => [cue, kind])
+  assert.deepEqual(kinds('# خبر\n\nوبرر مسؤولون القرار بأن الميزانية لا تسمح.'), [['وبرر', 'anonymous']])
+  assert.deepEqual(kinds('# خبر\n\nواستدرك الوزير بأن التنفيذ هو الاختبار الحقيقي.'), [['واستدرك', 'named']])
+  assert.deepEqual(kinds('# خبر\n\nوشكك مراقبون في نزاهة الانتخابات.'), [['وشكك', 'vague']])
+  assert.deepEqual(kinds('# خبر\n\nوأوصت اللجنة بزيادة عدد المعلمين.'), [['وأوصت', 'named']])
+  assert.deepEqual(kinds('# خبر\n\nوأرجعت الوزارة التأخير إلى سوء الأحوال الجوية.'), [['وأرجعت', 'named']])
+  // A present «يرجع» is 'dates back', «يفسر» after «ما» is a thing explaining: only the past forms of these are listed.
+  assert.deepEqual(kinds('# خبر\n\nويرجع تاريخ المبنى إلى 300 عام.'), [])
+  assert.deepEqual(kinds('# خبر\n\nوهو ما يفسر تراجع المبيعات بنسبة 20 في المئة.'), [])
+})
