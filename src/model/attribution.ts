@@ -127,6 +127,8 @@ const MAX_PASSAGE_SENTENCES = 8
 const ELABORATION = new Set(['فقد', 'اذ', 'حيث', 'كما', 'indeed'])
 // Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
 const NOT_SUBJECT_OPENERS = new Set(['here', "here's", 'there', "there's", 'but', 'and', 'so', 'in', 'on', 'at', 'for', 'from', 'as', 'after', 'when', 'if', 'what', 'why', 'how', 'who', 'this', 'that', 'these', 'those', 'it', "it's", 'update', 'note', 'editor', "editor's", 'read', 'watch', 'related', 'photo', 'video', 'q', 'a'])
+// Conjunctions that may open a sentence before its subject ("But Trump deflected: …", "And she added: …").
+const CONJUNCTION_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still'])
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
 const DOCUMENT_LABEL = new Set(['from', 'in'])
 // Lower-case words a speaker label may hold ("Secretary of State John Kerry:", "Mr. Smith of the Fed:").
@@ -1231,8 +1233,10 @@ export function findAttributions(article: Article): AttributionIndex {
    */
   const subjectBeforeColon = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
     const {tokens, text} = block
-    const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
+    let start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
     const to = tokenAt(tokens, colon)
+    // A conjunction may open the sentence before its subject: "But Trump quickly deflected with a non sequitur: “…”".
+    if (CONJUNCTION_OPENERS.has(tokens[start]?.norm ?? '') && /^\p{Lu}/u.test(tokens[start + 1]?.text ?? '') && !NOT_SUBJECT_OPENERS.has(tokens[start + 1].norm)) start++
     if (to - start < 2 || to - start > MAX_COLON_CLAUSE || isArabicWord(tokens[start].norm)) return undefined
     // The subject opens the sentence: a name, a pronoun or a determiner and its noun, up to the first lower-case word after it.
     const first = tokens[start]
