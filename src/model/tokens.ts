@@ -77,6 +77,8 @@ interface WordForms {word: string; norm: string; stems: readonly string[]; id: n
 const WORD_SLOTS = 1 << 17
 const WORD_LIMIT = 50_000
 let wordTable: Array<WordForms | undefined> = new Array(WORD_SLOTS)
+// The hash of each kept word, by slot: most probes are told apart without reading the word.
+const wordHashes = new Int32Array(WORD_SLOTS)
 let wordsKept = 0
 // Identities of word forms are never reused, also after the table above was emptied.
 let nextWordId = 0
@@ -84,10 +86,14 @@ let nextWordId = 0
 function formsAt(text: string, start: number, end: number): WordForms {
   let hash = 0
   for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0
+  // Mixed, so that words alike (one letter apart) land far apart and probes stay short.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b)
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35)
+  hash ^= hash >>> 16
   const length = end - start
   let slot = hash & (WORD_SLOTS - 1)
   for (let kept = wordTable[slot]; kept !== undefined; kept = wordTable[slot]) {
-    if (kept.word.length === length && text.startsWith(kept.word, start)) return kept
+    if (wordHashes[slot] === hash && kept.word.length === length && text.startsWith(kept.word, start)) return kept
     slot = (slot + 1) & (WORD_SLOTS - 1)
   }
   if (wordsKept >= WORD_LIMIT) {
@@ -99,6 +105,7 @@ function formsAt(text: string, start: number, end: number): WordForms {
   const norm = normalize(word)
   const forms = {word, norm, stems: withoutProclitics(norm), id: nextWordId++}
   wordTable[slot] = forms
+  wordHashes[slot] = hash
   wordsKept++
   return forms
 }
