@@ -980,8 +980,10 @@ export function findAttributions(article: Article): AttributionIndex {
       }
       // "her remark that “…”", «تصريحات الوزير: «…»»: a noun of speech beside a quotation, when nothing else in the sentence
       // speaks it, ties it to the noun's owner.
-      for (const quote of block.quotes) {
-        if (quote.depth !== 0 || quote.marks[0] === '' || quote.open < sentence.start || quote.open >= sentence.end) continue
+      // (Quotations are sorted by their opening mark: only this sentence's are visited, so a block of many stays linear.)
+      for (let q = firstOpeningFrom(block.quotes, sentence.start); q < block.quotes.length && block.quotes[q].open < sentence.end; q++) {
+        const quote = block.quotes[q]
+        if (quote.depth !== 0 || quote.marks[0] === '') continue
         if (found.some((a) => !a.quoted && (a.speaker || a.cue.kind !== 'source') && (a.cue.to <= quote.open || a.cue.from >= quote.innerEnd))) continue
         const owned = nounOwner(article, block, quote, start)
         if (!owned) continue
