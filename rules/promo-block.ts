@@ -18,7 +18,10 @@
  * story's own topic are found as a run of three or more headline-shaped lines with no story
  * sentence among them; several headlines run together in one title-cased line ("…National
  * AnthemESPN Anchor Rips…") are one promo line. The title, on-topic subheadings, captions,
- * bylines, datelines, chronologies (lines opened by a year) and reference sections are left alone.
+ * bylines, datelines, chronologies (lines opened by a year) and reference sections are left alone, and so
+ * are cue phrases inside a quotation, someone's words ("“… this is not who we are,” she added." is no "Who we are"
+ * link; «وقال: «ادعم الصحافة المستقلة، …»»), except a call to follow with its network, which a scrape may leave
+ * inside quotation marks ("“Follow Pam Key on Twitter @pamkeyNEN.”").
  * One message per contiguous run of promo blocks, spanning it.
  *
  * Fix: only where the evidence is strong, a fix removes the run's whole lines and nothing

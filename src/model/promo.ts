@@ -110,6 +110,8 @@ function sentenceStarts(block: ArticleBlock): number[] {
 }
 
 const COPYRIGHT = /^\W*(?:©|\(c\)|copyright\b)/iu
+/** Cue kinds of a call to follow: they keep their weight inside quotation marks. */
+const SOCIAL_KINDS = new Set(['follow', 'network', 'social'])
 /** Cue kinds that make a short headline-shaped line promo wherever they sit in it. */
 const LABEL_KINDS = new Set(['subscribe', 'app', 'ad', 'social', 'nav'])
 
@@ -129,8 +131,12 @@ function judge(article: Article, block: ArticleBlock, links: LinkSignals, covera
   const words = block.tokens.length
   if (!words) return undefined
   const matcher = article.lexicons.match.promo
-  // Cues marked `opensLine` ("Powered by") count only at the start of a line.
-  const matches = matcher.findAll(block.tokens).filter((match) => !match.value.opensLine || match.from === 0)
+  // Cues marked `opensLine` ("Powered by") count only at the start of a line. A label inside a quotation is someone's words
+  // ("“… this is not who we are,” she added.": no "Who we are" page link); a call to follow with its network is still one
+  // when a scrape left it inside quotation marks ("“Follow Pam Key on Twitter @pamkeyNEN.”").
+  const quoted = (at: number) => block.quotes.some((quote) => quote.innerEnd > quote.innerStart && at >= quote.innerStart && at < quote.innerEnd)
+  const matches = matcher.findAll(block.tokens).filter((match) => (!match.value.opensLine || match.from === 0) &&
+    (SOCIAL_KINDS.has(match.value.kind ?? '') || !quoted(block.tokens[match.from].index)))
   const kinds = (kind: string) => matches.filter((match) => match.value.kind === kind)
   const networks = kinds('network').length
   const lead = matcher.matchAt(block.tokens, 0)
