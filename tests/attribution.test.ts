@@ -423,6 +423,10 @@ test('a noun of speech right beside a quotation names its owner as the speaker: 
   assert.deepEqual(summary('# T\n\nCritics seized on the senator\'s latest statement: "We will not vote for this bill."'), [['statement', 'the senator\'s', 'described']])
   assert.deepEqual(summary('# T\n\nIt contradicts comments from Defense Secretary Leon Panetta that "the lack of time prevented a quicker response."'), [['comments', 'Defense Secretary Leon Panetta', 'named']])
   assert.deepEqual(summary('# T\n\nHis comments on the budget drew criticism from both parties.'), [])
+  // The subject of a verb of issuing owns the statement it issues.
+  assert.deepEqual(summary('# T\n\nImmediately after the attacks, Trump issued a statement, "Our nation was attacked last night."').filter(([cue]) => cue === 'statement'), [['statement', 'Trump', 'named']])
+  assert.deepEqual(summary('# T\n\nThe campaign put out a statement: "We are confident the voters will see through this."'), [['statement', 'The campaign', 'described']])
+  assert.deepEqual(summary('# T\n\nA statement appeared on the door: "We are closed until further notice."'), [])
   assert.deepEqual(summary('# T\n\nThe claim that "the election was rigged from the start" spread online.'), [])
   assert.deepEqual(summary('# خبر\n\nوجاءت تصريحات الوزير الأخيرة: «لن نوقع أي اتفاق لا يحفظ حقوق شعبنا».'), [['تصريحات', 'الوزير الأخيرة', 'named']])
   assert.deepEqual(summary('# خبر\n\nوفي تصريح للوزير قال إن «الحكومة لن تتراجع عن قرارها».').filter(([, speaker]) => speaker), [['وفي تصريح', 'للوزير قال', 'named']])

@@ -748,9 +748,30 @@ function nounOwner(article: Article, block: ArticleBlock, quote: Quote, start: n
       if (b === p && b > start && /^(?:the|a|an)$/u.test(tokens[b - 1].norm)) b--
       return {noun: k, owner: [b, p + 1], pronoun: false}
     }
+    // "Trump issued a statement, “…”", "the campaign put out a statement: “…”": the subject of a verb of issuing owns it.
+    if (/^(?:a|an)$/u.test(tokens[p].norm) && p - 1 >= start && !breaksBetween(text, tokens[p - 1], tokens[p])) {
+      const particle = /^(?:out|off)$/u.test(tokens[p - 1].norm) ? 1 : 0
+      const verb = p - 1 - particle
+      if (verb < start || !issuingVerbs(article.lexicons).has(tokens[verb].norm) || particle && breaksBetween(text, tokens[verb], tokens[p - 1])) return undefined
+      const [a, b] = speakerBefore(text, tokens, verb, start)
+      if (b <= a) return undefined
+      return {noun: k, owner: [a, b], pronoun: isPronoun(tokens[a].norm) && b - a === 1}
+    }
     if (/^\p{Lu}/u.test(tokens[p].text) || NOUN_OWNER_OPENERS.has(tokens[p].norm)) return undefined
   }
   return undefined
+}
+
+const issuing = new WeakMap<Lexicons, Set<string>>()
+/** English verbs whose subject issues a statement ("issued", "released", "put out"; cues.json `speechNouns.issuing`), normalised. */
+function issuingVerbs(lexicons: Lexicons): Set<string> {
+  let verbs = issuing.get(lexicons)
+  if (!verbs) {
+    const data = ((lexicons.cues.speechNouns as Record<string, unknown> | undefined)?.issuing ?? {}) as Record<string, unknown>
+    verbs = new Set(Object.values(data).flatMap((forms) => Array.isArray(forms) ? forms.map((form) => normalize(String(form))) : []))
+    issuing.set(lexicons, verbs)
+  }
+  return verbs
 }
 
 /** An Arabic word without its article (and a proclitic before it): «التصريحات» → «تصريحات». */
