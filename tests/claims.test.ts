@@ -240,6 +240,9 @@ test('evidence named by its possessor sources its sentence: "tax returns show", 
   assert.equal(cited('The FEC filings show a payment of $72,800 in May.'), true)
   assert.equal(cited('وبلغت قيمة الصفقة 300 مليون دولار، كما تظهر الإفصاحات.'), true)
   assert.equal(cited('He returned all but $100,000 of the money.'), false)
+  // Numbers released by a named body, a day between them ("released Tuesday by").
+  assert.equal(cited('New numbers released Tuesday by the state Division of Elections show nearly 300,000 voters went to the polls.'), true)
+  assert.equal(cited('وأظهرت أرقام نشرتها هيئة الانتخابات الثلاثاء أن نحو 300 ألف ناخب أدلوا بأصواتهم.'), true)
 })
 
 test('a number under ten is the same as one elsewhere only when both count the same noun', () => {
