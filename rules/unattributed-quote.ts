@@ -25,7 +25,11 @@
  * conjunct's subject, never the words after it (`… and confirmed his superstar status. "…"` names no
  * speaker). Quoted paragraphs whose breaks were lost (`… Third World. "In 1991 … his life. "We saw …"`:
  * the same mark opening after a sentence end inside an open quotation) are quotations of their own, each
- * continuing the speaker of the one before; a writer's sentence between them ends the run. A topic label (`About his diagnosis:`)
+ * continuing the speaker of the one before; a writer's sentence between them ends the run. A transcript's turn names its
+ * speaker inside the quotation mark (`"RAMOS: Secretary Clinton, …`, «المذيع: …») and speaks for the quoted paragraphs after
+ * it up to the next turn (a notice, `"UPDATE: …"`, «ملاحظة: …», is no turn). A block ending with a noun of speech and a colon
+ * gives the quoted block after it the noun's owner (`President Clinton released the following statement:`, `this statement
+ * by Trump on June 11:`); a statement of no one's (`The following statement was posted on the door:`) names no one. A topic label (`About his diagnosis:`)
  * names no speaker, and a quote that opens the story or stands alone as a pull quote is still
  * flagged. Left alone: quotations of fewer than `minWords` words (names,
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,

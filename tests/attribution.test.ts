@@ -152,6 +152,33 @@ test('the speaker of a quotation: attribution lines, speaker labels, introduced 
   assert.equal(quoteOf('# T\n\n"We have waited far too long for this decision."\n\nThe council approved the plan.', 1), undefined, 'a pull quote has no speaker')
 })
 
+test('a transcript turn names the speaker of its quoted paragraph and of the unlabelled paragraphs after it; a note is no turn', () => {
+  const quoteOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker?.text
+  }
+  const transcript = '# T\n\nPartial transcript as follows:\n\n"RAMOS: Secretary Clinton, did you lie to the families?\n\n"CLINTON: I feel a great deal of sympathy for the families.\n\n"But I never lied to anyone about what happened that night.'
+  assert.equal(quoteOf(transcript, 2), 'RAMOS')
+  assert.equal(quoteOf(transcript, 3), 'CLINTON')
+  assert.equal(quoteOf(transcript, 4), 'CLINTON', 'the paragraph after a turn is the same speaker\'s')
+  const arabic = '# خبر\n\nوفي ما يلي نص المقابلة:\n\n«المذيع: هل ستترشح للانتخابات المقبلة في الخريف؟\n\n«الوزير: لم أتخذ قراري بعد، وسأعلنه في الوقت المناسب.\n\n«لكنني أعرف أن الناس يريدون التغيير».'
+  assert.equal(quoteOf(arabic, 2), 'المذيع')
+  assert.equal(quoteOf(arabic, 4), 'الوزير')
+  assert.equal(quoteOf('# T\n\nThe city has not published the figures.\n\n"UPDATE: The figures will come out only after the election."', 2), undefined)
+  assert.equal(quoteOf('# خبر\n\nلم تنشر البلدية الأرقام.\n\n«ملاحظة: لن تنشر الأرقام إلا بعد الانتخابات المقبلة».', 2), undefined)
+})
+
+test('a block ending with a noun of speech and a colon gives the quoted block after it its owner: "Clinton released the following statement:"', () => {
+  const quoteOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker?.text
+  }
+  assert.equal(quoteOf('# T\n\nWhen Wallace died in 1998, President Clinton released the following statement:\n\n"Hillary and I offer our condolences to the family."', 2), 'President Clinton')
+  assert.equal(quoteOf('# T\n\nThe bias shows in how the website rated this statement by Trump on June 11:\n\n"If you look at what is going on in this country, the youth are an example."', 2) !== undefined, true)
+  assert.equal(quoteOf('# T\n\nThe following statement was posted on the door:\n\n"We offer our condolences to the family of the governor."', 2), undefined)
+  assert.ok(quoteOf('# خبر\n\nوأصدر وزير الخارجية البيان التالي:\n\n«نتقدم بأحر التعازي إلى عائلة الفقيد».', 2))
+})
+
 test('English cue words that are nouns or names here are no cues: "the call", "the United States"', () => {
   assert.deepEqual(summary('# T\n\nThe call lasted an hour and the report ran to ten pages.'), [])
   assert.deepEqual(summary('# T\n\nTrade with the United States fell by a third.'), [])

@@ -132,6 +132,9 @@ const CONJUNCTION_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still'])
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
 const DOCUMENT_LABEL = new Set(['from', 'in'])
 // Lower-case words a speaker label may hold ("Secretary of State John Kerry:", "Mr. Smith of the Fed:").
+// Words that label a note or a notice, not a speaker's turn: "Note: …", "UPDATE: …", «ملاحظة: …».
+const NOT_TURN_LABELS = new Set(['note', 'notes', 'update', 'updated', 'correction', 'clarification', 'editor', 'editors', 'warning', 'breaking', 'disclaimer', 'disclosure', 'ps', 'p.s', 'nb', 'n.b', 'caution', 'alert', 'reminder',
+  'ملاحظة', 'ملاحظه', 'تنويه', 'تحديث', 'تصحيح', 'توضيح', 'عاجل', 'تحذير', 'تنبيه'])
 const LABEL_PARTICLES = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'van', 'von', 'bin', 'da'])
 // Arabic words after a relaying subject that introduce the source it relays.
 const RELAY = new Set(['عن', 'من'])
@@ -702,12 +705,12 @@ const AR_THAT = new Set(['ان', 'بان', 'انه', 'بانه', 'انها', 'ب
  * that “…”", «تصريحات الوزير: «…»», «تصريح للوزير بأن «…»», «تصريحاته: «…»». Only a colon, a comma, "that" or «بأن» may
  * stand between the noun's phrase and the quotation; a noun with no owner ("the claim that “…”") names no one.
  */
-function nounOwner(article: Article, block: ArticleBlock, quote: Quote, start: number): {noun: number; owner: [number, number]; pronoun: boolean} | undefined {
+function nounOwner(article: Article, block: ArticleBlock, open: number, start: number): {noun: number; owner: [number, number]; pronoun: boolean} | undefined {
   const {tokens, text} = block
   const nouns = speechNouns(article.lexicons)
   const isNoun = (token: Token) => nouns.has(token.norm) || token.stems.some((stem) => nouns.has(stem))
-  let k = tokenAt(tokens, quote.open) - 1
-  if (k < start || !/^\s*[:,،]?\s*$/u.test(text.slice(tokens[k].end, quote.open))) return undefined
+  let k = tokenAt(tokens, open) - 1
+  if (k < start || !/^\s*[:,،]?\s*$/u.test(text.slice(tokens[k].end, open))) return undefined
   const arabic = isArabicWord(tokens[k].norm)
   if ((arabic ? AR_THAT : new Set(['that'])).has(tokens[k].norm) && k - 1 >= start && !breaksBetween(text, tokens[k - 1], tokens[k])) k--
   if (arabic) {
@@ -748,8 +751,9 @@ function nounOwner(article: Article, block: ArticleBlock, quote: Quote, start: n
       if (b === p && b > start && /^(?:the|a|an)$/u.test(tokens[b - 1].norm)) b--
       return {noun: k, owner: [b, p + 1], pronoun: false}
     }
-    // "Trump issued a statement, “…”", "the campaign put out a statement: “…”": the subject of a verb of issuing owns it.
-    if (/^(?:a|an)$/u.test(tokens[p].norm) && p - 1 >= start && !breaksBetween(text, tokens[p - 1], tokens[p])) {
+    // "Trump issued a statement, “…”", "the campaign put out a statement: “…”", "Clinton released the following
+    // statement:": the subject of a verb of issuing owns it.
+    if (/^(?:a|an|the|this)$/u.test(tokens[p].norm) && p - 1 >= start && !breaksBetween(text, tokens[p - 1], tokens[p])) {
       const particle = /^(?:out|off)$/u.test(tokens[p - 1].norm) ? 1 : 0
       const verb = p - 1 - particle
       if (verb < start || !issuingVerbs(article.lexicons).has(tokens[verb].norm) || particle && breaksBetween(text, tokens[verb], tokens[p - 1])) return undefined
@@ -772,6 +776,11 @@ function issuingVerbs(lexicons: Lexicons): Set<string> {
     issuing.set(lexicons, verbs)
   }
   return verbs
+}
+
+/** Whether a story block opens with a quotation mark (a quoted paragraph). */
+function opensWithQuotation(block: ArticleBlock | undefined): boolean {
+  return !!block && block.role === 'body' && block.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && opensText(block.text, q))
 }
 
 /** An Arabic word without its article (and a proclitic before it): «التصريحات» → «تصريحات». */
@@ -1006,12 +1015,24 @@ export function findAttributions(article: Article): AttributionIndex {
         const quote = block.quotes[q]
         if (quote.depth !== 0 || quote.marks[0] === '') continue
         if (found.some((a) => !a.quoted && (a.speaker || a.cue.kind !== 'source') && (a.cue.to <= quote.open || a.cue.from >= quote.innerEnd))) continue
-        const owned = nounOwner(article, block, quote, start)
+        const owned = nounOwner(article, block, quote.open, start)
         if (!owned) continue
         const noun = tokens[owned.noun]
         const attribution = makeAttribution(block, s, {from: noun.index, to: noun.end, kind: 'speech', entry: 'speech-noun'}, owned.owner, [], false, article)
         if (owned.pronoun && attribution.speaker) attribution.speaker.kind = 'pronoun'
         found.push(attribution)
+      }
+      // A block that ends with a noun of speech and a colon introduces the quoted block after it: "President Clinton
+      // released the following statement:", "how the website rated this statement by Trump on June 11:".
+      const colon = block.text.trimEnd().length - 1
+      if (s === block.sentences.length - 1 && /[:：]/u.test(block.text[colon] ?? '') && !found.some((a) => a.speaker) && opensWithQuotation(article.blocks[block.index + 1])) {
+        const owned = nounOwner(article, block, colon, start)
+        if (owned) {
+          const noun = tokens[owned.noun]
+          const attribution = makeAttribution(block, s, {from: noun.index, to: noun.end, kind: 'speech', entry: 'speech-noun'}, owned.owner, [], false, article)
+          if (owned.pronoun && attribution.speaker) attribution.speaker.kind = 'pronoun'
+          found.push(attribution)
+        }
       }
       found.sort((a, b) => a.cue.from - b.cue.from)
       // Pronouns and continuation cues carry the last speaker on.
@@ -1066,6 +1087,8 @@ export function findAttributions(article: Article): AttributionIndex {
     found ??= attributionLine(block, quote)
     // A label with a colon before it: "David Wasserman: “…”", «الوزير: "…"», "From the report: “…”".
     found ??= colonLabel(block, quote, first)
+    // A transcript turn: the speaker's label opens the quoted words ("RAMOS: Secretary Clinton, …", «المذيع: …»).
+    found ??= turnLabel(block, quote)
     // A quotation that opens its block continues the speaker of the previous block's quotation, or of the block that
     // introduced it: one ending with a colon ("He said:", «وقال:»), through a run of quoted blocks (an interview, a
     // statement read in full), or one whose last sentence has a cue with no words of its own ("She told the BBC about it.").
@@ -1096,6 +1119,9 @@ export function findAttributions(article: Article): AttributionIndex {
     const opensWithQuote = (b: ArticleBlock) => b.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && opensText(b.text, q))
     let at = index - 1
     for (let steps = 0; at > 0 && steps < MAX_QUOTED_RUN && article.blocks[at].role === 'body' && opensWithQuote(article.blocks[at]) && !/:\s*$/u.test(article.blocks[at].text); steps++) {
+      // A transcript's turn ("PENCE: Well, …") speaks for the quoted paragraphs after it, up to the next turn.
+      const turn = blockTurn(article.blocks[at])
+      if (turn) return turn
       // A quoted block with its own speaker ("…," she said.) ends what an earlier introduction speaks for.
       if (endsWithAttribution(article.blocks[at])) return undefined
       at--
@@ -1203,11 +1229,31 @@ export function findAttributions(article: Article): AttributionIndex {
     if (speaker.kind === 'pronoun') return undefined
     return syntheticAttribution(line.block, from, tokens.length, speaker.kind, 'attribution-line')
   }
-  /** The speaker label of a clause that ends with the colon at `colon` ("David Wasserman:", «الوزير:», "From the report:"). */
-  const labelBefore = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
+  /**
+   * The label that opens a quotation's words as a transcript gives a turn: "RAMOS: Secretary Clinton, …", "“PENCE: Well,
+   * look, …", «"المذيع: هل …"». The label is the whole clause before the colon, a name or a role (never "Note:").
+   */
+  const turnLabel = (block: ArticleBlock, quote: Quote): Attribution | undefined => {
+    const label = /^\s*[^:：\n"“”«»]{2,40}?[:：]\s/u.exec(block.text.slice(quote.innerStart, quote.innerEnd))
+    if (!label) return undefined
+    const colon = quote.innerStart + label[0].search(/[:：]/u)
+    const first = block.tokens[tokenAt(block.tokens, quote.innerStart)]
+    if (!first || NOT_TURN_LABELS.has(first.norm.replace(/^[وف](?=ال)/u, ''))) return undefined
+    return labelBefore(block, colon, 0, quote.innerStart, true)
+  }
+  /** The turn label of the quotation that opens a block, if it has one. */
+  const blockTurn = (block: ArticleBlock): Attribution | undefined => {
+    const opening = block.quotes.find((q) => q.depth === 0 && q.marks[0] !== '' && opensText(block.text, q))
+    return opening ? turnLabel(block, opening) : undefined
+  }
+  /**
+   * The speaker label of a clause that ends with the colon at `colon` ("David Wasserman:", «الوزير:», "From the report:"),
+   * the clause starting with sentence `sentence` or at offset `from`.
+   */
+  const labelBefore = (block: ArticleBlock, colon: number, sentence: number, from0?: number, turn = false): Attribution | undefined => {
     if (!/[:：]/u.test(block.text[colon] ?? '')) return undefined
     const {tokens, text} = block
-    const start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
+    const start = tokenAt(tokens, from0 ?? block.sentences[sentence]?.start ?? 0)
     // "Rep. Trey Gowdy (R-S.C.):": a parenthetical that ends the label is not part of it.
     const before = text.slice(Math.max(0, colon - 40), colon).trimEnd()
     const paren = before.endsWith(')') ? before.lastIndexOf('(') : -1
@@ -1226,8 +1272,9 @@ export function findAttributions(article: Article): AttributionIndex {
     // "From the report:", "In his letter:": a document or statement named as the source.
     const document = !arabic && DOCUMENT_LABEL.has(tokens[from].norm) && to - from >= 2
     const speaker = classifySpeaker(tokens, document ? from + 1 : from, to, article.lexicons)
+    // A transcript turn may be labelled with a role, as Arabic ones are («المذيع:», «المحاور:»).
     const labelled = speaker.kind === 'named' || speaker.kind === 'outlet' || speaker.kind === 'anonymous' || speaker.kind === 'vague' ||
-      document && speaker.kind === 'described'
+      document && speaker.kind === 'described' || turn && arabic && speaker.kind === 'described' && to - from <= 3 && isDefiniteArabic(tokens[from].norm)
     // An English label is a name or a noun phrase: no lower-case word beyond its particles.
     if (labelled && (arabic || document || tokens.slice(from, to).every((t) => /^\p{Lu}/u.test(t.text) || LABEL_PARTICLES.has(t.norm)))) {
       return syntheticAttribution(block, from, to, speaker.kind, 'speaker-label')
