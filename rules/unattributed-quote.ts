@@ -15,7 +15,8 @@
  * quotation (`“…,” he notes.`, `“…,” it read.`). A speaker is also found on an attribution line after the
  * quote (`“…” ― Maria Lopez`, or a source tag `“…” [WaPo.]`), in a label or clause before it
  * with a colon (`David Wasserman: “…”`, «وزير الإسكان: «…»», `From the report: “…”`, `The letter
- * continues: “…”`, also after a conjunction: `But Trump quickly deflected with a non sequitur: “…”`), in the owner of a noun of speech right beside it (`her remark that “…”`, `Trump's
+ * continues: “…”`, also after a conjunction: `But Trump quickly deflected with a non sequitur: “…”`, or after a fronted
+ * adverbial when the subject is a source: `As for Ban, he seems content with the deal: “…”`; `After the storm, the coast looked like a battlefield: “…”` names no one), in the owner of a noun of speech right beside it (`her remark that “…”`, `Trump's
  * comments: “…”`, «تصريحات الوزير: «…»»; such a noun beside no quotation names no one), in a block that introduces it and ends with a
  * colon (`She said:`, «وقال:»: the quoted blocks that follow are all its speaker's, as in an
  * interview or a statement read in full), and in a previous block whose last sentence is a verb

@@ -179,6 +179,17 @@ test('a block ending with a noun of speech and a colon gives the quoted block af
   assert.ok(quoteOf('# خبر\n\nوأصدر وزير الخارجية البيان التالي:\n\n«نتقدم بأحر التعازي إلى عائلة الفقيد».', 2))
 })
 
+test('a fronted adverbial before the subject of a clause ending with a colon: the subject, when a source, speaks the quotation', () => {
+  const quoteOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker
+  }
+  assert.equal(quoteOf('# T\n\nOn Monday, Governor Maria Lopez toured the burned streets: "We will rebuild every house that was lost."', 1)?.text, 'Governor Maria Lopez')
+  assert.equal(quoteOf('# T\n\nAs for Ban, he seems content with the deal: "There is no perfect agreement in this world."', 1)?.kind, 'pronoun')
+  assert.equal(quoteOf('# T\n\nAfter the storm, the coast looked like a battlefield: "Nothing was left of the houses along the beach."', 1), undefined)
+  assert.ok(quoteOf('# خبر\n\nوفي جولة يوم الاثنين، تفقد المحافظ الشوارع المحترقة: «سنعيد بناء كل بيت احترق».', 1))
+})
+
 test('English cue words that are nouns or names here are no cues: "the call", "the United States"', () => {
   assert.deepEqual(summary('# T\n\nThe call lasted an hour and the report ran to ten pages.'), [])
   assert.deepEqual(summary('# T\n\nTrade with the United States fell by a third.'), [])

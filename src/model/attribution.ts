@@ -120,13 +120,19 @@ const MAX_QUOTED_RUN = 30
 const MAX_LINE_WORDS = 10
 const MAX_LABEL_WORDS = 6
 // Longest clause before a colon whose subject speaks the quotation after it.
-const MAX_COLON_CLAUSE = 16
+const MAX_COLON_CLAUSE = 24
 // Sentences back that a woven quotation looks for the speaker of its passage.
 const MAX_PASSAGE_SENTENCES = 8
 // Connectives that open a paragraph as the elaboration of the one before ('for indeed', 'as', 'also').
 const ELABORATION = new Set(['فقد', 'اذ', 'حيث', 'كما', 'indeed'])
 // Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
 const NOT_SUBJECT_OPENERS = new Set(['here', "here's", 'there', "there's", 'but', 'and', 'so', 'in', 'on', 'at', 'for', 'from', 'as', 'after', 'when', 'if', 'what', 'why', 'how', 'who', 'this', 'that', 'these', 'those', 'it', "it's", 'update', 'note', 'editor', "editor's", 'read', 'watch', 'related', 'photo', 'video', 'q', 'a'])
+// Prepositions and adverbs that open a fronted adverbial before a subject ("At his news conference on Monday, Obama's …").
+const FRONTED_OPENERS = new Set(['in', 'on', 'at', 'as', 'after', 'before', 'between', 'during', 'earlier', 'later', 'since', 'following', 'amid', 'throughout', 'over', 'within'])
+// Lower-case words that may open the subject after a fronted adverbial.
+const FRONTED_SUBJECTS = new Set(['the', 'his', 'her', 'their', 'its', 'he', 'she', 'they'])
+// Most words of a fronted adverbial.
+const MAX_FRONTED = 14
 // Conjunctions that may open a sentence before its subject ("But Trump deflected: …", "And she added: …").
 const CONJUNCTION_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still'])
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
@@ -1307,16 +1313,33 @@ export function findAttributions(article: Article): AttributionIndex {
     const to = tokenAt(tokens, colon)
     // A conjunction may open the sentence before its subject: "But Trump quickly deflected with a non sequitur: “…”".
     if (CONJUNCTION_OPENERS.has(tokens[start]?.norm ?? '') && /^\p{Lu}/u.test(tokens[start + 1]?.text ?? '') && !NOT_SUBJECT_OPENERS.has(tokens[start + 1].norm)) start++
+    // A fronted adverbial set off by a comma may come before the subject: "At his news conference in Turkey on Monday,
+    // Obama's first five questioners ranged from skeptical to hostile: “…”", "Between Saturday and Monday, the Trump
+    // campaign fired off tweets: “…”", "As for Ban, he seems content: “…”".
+    let fronted = false
+    if (FRONTED_OPENERS.has(tokens[start]?.norm ?? '') && !isArabicWord(tokens[start].norm)) {
+      for (let k = start + 2; k < to && k - start <= MAX_FRONTED; k++) {
+        if (!/^[^\p{L}\p{N}]*,\s*$/u.test(text.slice(tokens[k - 1].end, tokens[k].index))) continue
+        if (/^\p{Lu}/u.test(tokens[k].text) && !NOT_SUBJECT_OPENERS.has(tokens[k].norm) || FRONTED_SUBJECTS.has(tokens[k].norm)) {
+          start = k
+          fronted = true
+        }
+        break
+      }
+    }
     if (to - start < 2 || to - start > MAX_COLON_CLAUSE || isArabicWord(tokens[start].norm)) return undefined
     // The subject opens the sentence: a name, a pronoun or a determiner and its noun, up to the first lower-case word after it.
     const first = tokens[start]
-    if (!/^\p{Lu}/u.test(first.text) || NOT_SUBJECT_OPENERS.has(first.norm)) return undefined
+    if (!fronted && (!/^\p{Lu}/u.test(first.text) || NOT_SUBJECT_OPENERS.has(first.norm))) return undefined
     let end = start + 1
     while (end < to && (/^\p{Lu}/u.test(tokens[end].text) || LABEL_PARTICLES.has(tokens[end].norm) || /['’]s$/u.test(tokens[end - 1].text)) && !breaksBetween(text, tokens[end - 1], tokens[end])) end++
     // A determiner opens a noun phrase of a few words ("The letter", "A footnote in the report").
     if (end === start + 1 && /^(?:the|a|an|this|that|his|her|their|its)$/u.test(first.norm)) end = Math.min(to - 1, start + 2)
     if (end >= to) return undefined
     const speaker = classifySpeaker(tokens, start, end, article.lexicons)
+    // After a fronted adverbial only a source is taken for the subject ("After the storm, the coast looked like …:" is
+    // the writer's scene, not a speaker).
+    if (fronted && speaker.kind === 'described') return undefined
     return syntheticAttribution(block, start, end, speaker.kind, 'clause-before-colon')
   }
   const syntheticAttribution = (block: ArticleBlock, from: number, to: number, kind: SpeakerKind, entry: string): Attribution => {
