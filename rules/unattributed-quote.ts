@@ -26,7 +26,9 @@
  * conjunct's subject, never the words after it (`… and confirmed his superstar status. "…"` names no
  * speaker). Quoted paragraphs whose breaks were lost (`… Third World. "In 1991 … his life. "We saw …"`:
  * the same mark opening after a sentence end inside an open quotation) are quotations of their own, each
- * continuing the speaker of the one before; a writer's sentence between them ends the run. A transcript's turn names its
+ * continuing the speaker of the one before; a writer's sentence between them ends the run. A quotation of several paragraphs
+ * that each open with the mark and are left open (only the last closes) is all the speaker's of the paragraph that opened it
+ * (`“Okay,” I said. “I was seventeen …` / `“The experience …` / `“When I was …”`). A transcript's turn names its
  * speaker inside the quotation mark (`"RAMOS: Secretary Clinton, …`, «المذيع: …») and speaks for the quoted paragraphs after
  * it up to the next turn (a notice, `"UPDATE: …"`, «ملاحظة: …», is no turn). A block ending with a noun of speech and a colon
  * gives the quoted block after it the noun's owner (`President Clinton released the following statement:`, `this statement

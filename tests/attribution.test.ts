@@ -190,6 +190,20 @@ test('a fronted adverbial before the subject of a clause ending with a colon: th
   assert.ok(quoteOf('# خبر\n\nوفي جولة يوم الاثنين، تفقد المحافظ الشوارع المحترقة: «سنعيد بناء كل بيت احترق».', 1))
 })
 
+test('a quotation of several paragraphs left open at each paragraph end is the speaker\'s of the paragraph that opened it', () => {
+  const quoteOf = (markdown: string, block: number) => {
+    const {article, index} = analyse(markdown)
+    return index.quoteAttribution(block, article.blocks[block].quotes[0])?.speaker?.text
+  }
+  const run = '# T\n\nThe judge turned to him.\n\n"Okay," the author said. "I was seventeen when I came to America.\n\n"Leaving one\'s country is a little terrifying, you leave everything behind.\n\n"At college I found a group of friends who welcomed me in."'
+  assert.equal(quoteOf(run, 3), 'the author')
+  assert.equal(quoteOf(run, 4), 'the author')
+  assert.equal(quoteOf('# T\n\nNobody moved. "I was seventeen when I came to America.\n\n"Leaving one\'s country is a little terrifying.\n\n"At college I found a group of friends who welcomed me."', 3), undefined)
+  const arabic = '# خبر\n\n«حسنا»، قال الوزير محاولا استجماع نفسه. «كنت في السابعة عشرة عندما وصلت إلى هذا البلد.\n\n«إن تجربة مغادرة الوطن مخيفة قليلا، لأنك تترك كل شيء خلفك.\n\n«وعندما كنت في الجامعة، وجدت مجموعة من الأصدقاء رحبوا بي».'
+  assert.match(quoteOf(arabic, 3) ?? '', /^الوزير/u)
+  assert.equal(quoteOf('# خبر\n\nلم يتحرك أحد. «كنت في السابعة عشرة عندما وصلت إلى هذا البلد.\n\n«إن تجربة مغادرة الوطن مخيفة قليلا.\n\n«وعندما كنت في الجامعة، وجدت أصدقاء رحبوا بي».', 3), undefined)
+})
+
 test('English cue words that are nouns or names here are no cues: "the call", "the United States"', () => {
   assert.deepEqual(summary('# T\n\nThe call lasted an hour and the report ran to ten pages.'), [])
   assert.deepEqual(summary('# T\n\nTrade with the United States fell by a third.'), [])

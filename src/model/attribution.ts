@@ -1103,7 +1103,7 @@ export function findAttributions(article: Article): AttributionIndex {
       if (previous && previous.role === 'body' && previous.sentences.length) {
         const spoke = previous.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3)
           .map((q) => ownQuoteAttribution(previous, q)).find(Boolean)
-        found = introduction(index) ?? spoke
+        found = introduction(index) ?? spoke ?? openRun(index)
       }
     }
     // Wire style: a quotation left open at the end of its block runs on into the next paragraph, which opens with a
@@ -1144,6 +1144,22 @@ export function findAttributions(article: Article): AttributionIndex {
     const talking = introducingCues(article.lexicons)
     return lastOwn.find((a) => talking.has(a.cue.entry) && (a.speaker ? a.speaker.kind !== 'pronoun' || a.continues : a.continues) &&
       !intro.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && quoteWords(q) > 3 && q.open >= intro.sentences[lastSentence].start))
+  }
+  /**
+   * A quotation of several paragraphs, each opening with a mark and only the last closing it: the speaker of the quotation
+   * left open at the end of the paragraph that started the run («“Okay,” I said. “I was seventeen …» / «“The experience …»
+   * / «“When I was at Dartmouth …»). Every paragraph between must open with the mark and be left open.
+   */
+  const openRun = (index: number): Attribution | undefined => {
+    for (let at = index - 1, steps = 0; at >= 0 && steps < MAX_QUOTED_RUN; at--, steps++) {
+      const block = article.blocks[at]
+      if (block.role !== 'body') return undefined
+      const outer = block.quotes.filter((q) => q.depth === 0 && q.marks[0] !== '')
+      const last = outer[outer.length - 1]
+      if (!last || last.close >= 0 || /\S/u.test(block.text.slice(last.innerEnd).replace(/[\s.,!?…]+$/u, ''))) return undefined
+      if (!opensText(block.text, last)) return quoteAttribution(at, last)
+    }
+    return undefined
   }
   /** The speaker of the passage a woven quotation sits in, when the quotation opens no sentence of its own. */
   const wovenInto = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
