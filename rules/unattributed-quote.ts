@@ -38,7 +38,8 @@
  * titles, scare quotes such as «داعش خراسان»), quotations in the title, headings, captions,
  * the entries of a sources section (titles of the reports an article cites)
  * and other non-story blocks, block quotes with their own attribution line, quoted titles
- * introduced as such ("a report titled …", «بعنوان»), short quoted terms inside a sentence (six
+ * introduced as such ("a report titled …", «بعنوان») or followed by their byline (a digest's `"… to close," by Times' Ben
+ * Sisario: "…"`, «"…"، بقلم سامر خليل:»), short quoted terms inside a sentence (six
  * words or fewer, no sentence punctuation of their own: «تنظيم الدولة الإسلامية في العراق
  * والشام»), and stray marks that enclose no one's words. A quote tied to a vague group
  * ("experts said") is attributed here; vagueness is vague-attribution's to report.
@@ -142,6 +143,7 @@ export default defineRule({id: 'unattributed-quote', messages: ['unattributed-qu
       if (quote.unbalanced && !opensText(block.text, quote) && !quote.runsOn) continue
       if (wordCount(quote.text) < options.minWords || isTitle(quote.text)) continue
       if (TITLE_INTRODUCERS.test(block.text.slice(Math.max(0, quote.open - 24), quote.open))) continue
+      if (quote.close >= 0 && BYLINE_AFTER.test(block.text.slice(quote.close + 1, quote.close + 80))) continue
       if (isEmbeddedTerm(article.sentenceAt(block, quote.open)?.start ?? 0, block.text, quote)) continue
       if (attributions.quoteAttribution(block.index, quote)) continue
       const to = quote.close >= 0 ? quote.close + 1 : quote.innerEnd
@@ -149,6 +151,10 @@ export default defineRule({id: 'unattributed-quote', messages: ['unattributed-qu
     }
   }
 })
+
+// A byline after a quoted headline: a digest's `"The Living Room to close," by Times' Ben Sisario: "…"`, «"…"، بقلم سامر خليل:».
+// The byline ends at a colon, a link or the block's end (never "by Trump's own account, …").
+const BYLINE_AFTER = /^\s*[,،]?\s*(?:by\s+\p{Lu}|بقلم\s+\p{L})[^.!?:"“”«»\n]{0,50}?(?:[:：]|\s+https?:|\s*$)/u
 
 /** A quoted title in title case ("The Art of the Deal"), not someone's words. */
 function isTitle(text: string): boolean {
