@@ -13,7 +13,7 @@
  * (src/model/attribution.ts). Cues are verbs of saying in any inflected or clitic form (fumed,
  * vows, quipped; أردفت، ستضيف، زعموا); one that is a noun too (notes, claims, read) only beside a
  * quotation (`“…,” he notes.`, `“…,” it read.`). A speaker is also found on an attribution line after the
- * quote (`“…” ― Maria Lopez`, or a source tag `“…” [WaPo.]`), in a label or clause before it
+ * quote (`“…” ― Maria Lopez`, or a source tag `“…” [WaPo.]`, also at the end of a digest item after the digest's own line: `“…” This follows … [WSJ | Paywall]`; a footnote `[12]` is none), in a label or clause before it
  * with a colon (`David Wasserman: “…”`, «وزير الإسكان: «…»», `From the report: “…”`, `The letter
  * continues: “…”`, also after a conjunction: `But Trump quickly deflected with a non sequitur: “…”`, or after a fronted
  * adverbial when the subject is a source: `As for Ban, he seems content with the deal: “…”`; `After the storm, the coast looked like a battlefield: “…”` names no one), in the owner of a noun of speech right beside it (`her remark that “…”`, `Trump's

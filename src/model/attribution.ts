@@ -1218,9 +1218,11 @@ export function findAttributions(article: Article): AttributionIndex {
     const closers = /[”"»’“]\s*[.,]?\s*[—―–]\s*|[”"»’“]\s+[-–]\s+/gu
     let ending: {at: number; from: number} | undefined
     for (let m = closers.exec(block.text); m; m = closers.exec(block.text)) ending = {at: m.index, from: m.index + m[0].length}
-    // A bracketed source tag closing the block: “…” [WaPo.] (a digest's credit for the words it quotes).
-    const tail = block.text.slice(-60)
-    const tag = /[”"»’]\s*[.,]?\s*\[([^\][]{2,40})\]\s*$/u.exec(tail)
+    // A bracketed source tag closing the block: “…” [WaPo.] (a digest's credit for the words it quotes), also after a
+    // line of the digest's own ("… This follows Friday's shooting. [WSJ | Paywall]") or a long credit ("[Will Fitzgibbon,
+    // The International Consortium of Investigative Journalists]"). A footnote number ("[12]") is no credit.
+    const tail = block.text.slice(-100)
+    const tag = /(?:[”"»’“]\s*[.,]?|[.!?]|[.!?][”"»’“])\s*\[(\p{Lu}[^\][\d]{1,80})\]\s*$/u.exec(tail)
     if (!ending && tag) {
       const at = block.text.length - tail.length + tag.index
       ending = {at, from: at + tag[0].indexOf('[') + 1}
