@@ -22,7 +22,8 @@
  * interview or a statement read in full), and in a previous block whose last sentence is a verb
  * of talking (`She told the BBC about the struggle.`). A partial quotation woven into the writer's
  * sentence quotes the speaker of its passage (earlier in its block, or in the block before when
- * it opens as that block's elaboration: «فقد …»). An English verb joined by "and" has its first
+ * it opens as that block's elaboration: «فقد …»), or the outlet that is the subject of a verb of reporting before it
+ * (`The New York Post reports that … in order to “keep the details … under wraps.”`). An English verb joined by "and" has its first
  * conjunct's subject, never the words after it (`… and confirmed his superstar status. "…"` names no
  * speaker). Quoted paragraphs whose breaks were lost (`… Third World. "In 1991 … his life. "We saw …"`:
  * the same mark opening after a sentence end inside an open quotation) are quotations of their own, each

@@ -20,6 +20,7 @@ import {PerSentence} from './sentences.js'
 import {countWords, firstEndingAfter, firstNotBefore, tokenAt, type Token} from './tokens.js'
 import {arabicVerbInflections} from './morphology.js'
 import {opensText} from './quotes.js'
+import {findOutletMentions, type OutletMention} from './outlets.js'
 
 export type {SpeakerKind} from './speakers.js'
 
@@ -127,6 +128,8 @@ const MAX_PASSAGE_SENTENCES = 8
 const ELABORATION = new Set(['فقد', 'اذ', 'حيث', 'كما', 'indeed'])
 // Capitalised sentence openers that are no subject ("Here's Clinton in 1992:", "But …:", "In March:").
 const NOT_SUBJECT_OPENERS = new Set(['here', "here's", 'there', "there's", 'but', 'and', 'so', 'in', 'on', 'at', 'for', 'from', 'as', 'after', 'when', 'if', 'what', 'why', 'how', 'who', 'this', 'that', 'these', 'those', 'it', "it's", 'update', 'note', 'editor', "editor's", 'read', 'watch', 'related', 'photo', 'video', 'q', 'a'])
+// Most characters between an outlet and its verb of reporting ("The Post even reports").
+const MAX_OUTLET_VERB_GAP = 16
 // Prepositions and adverbs that open a fronted adverbial before a subject ("At his news conference on Monday, Obama's …").
 const FRONTED_OPENERS = new Set(['in', 'on', 'at', 'as', 'after', 'before', 'between', 'during', 'earlier', 'later', 'since', 'following', 'amid', 'throughout', 'over', 'within'])
 // Lower-case words that may open the subject after a fronted adverbial.
@@ -1086,6 +1089,9 @@ export function findAttributions(article: Article): AttributionIndex {
     // A partial quotation woven into the writer's sentence ("… contained "design features similar to …"") quotes the
     // source the passage is reporting: the last speaker of this block or of the one before it.
     found ??= wovenInto(block, quote, first)
+    // An outlet that is the subject of a report verb before it in its sentence: "The New York Post reports that … in
+    // order to “keep the details of her medical treatment under wraps.”", «وذكرت صحيفة … أن … «…»».
+    found ??= outletSubject(block, quote, first)
     // Further back in the block, the speaker of an earlier quotation, with no other speaker between: “…,” she says.
     // And it threw him for a loop. “…” (a cue there that carries its own claim leaves this quotation unattributed).
     found ??= earlierQuoteSpeaker(block, first)
@@ -1160,6 +1166,23 @@ export function findAttributions(article: Article): AttributionIndex {
       if (!opensText(block.text, last)) return quoteAttribution(at, last)
     }
     return undefined
+  }
+  /** The outlet cited as the subject of a verb of reporting before a quotation in its sentence, as the quotation's source. */
+  let mentions: Map<number, OutletMention[]> | undefined
+  const outletSubject = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
+    if (!mentions) {
+      mentions = new Map()
+      for (const m of article.use(findOutletMentions)) {
+        // The outlet and its verb side by side (an adverb may stand between): "The Post even reports", «وذكرت صحيفة».
+        if (!m.citedAsSource || !m.cue || (m.cue.from >= m.to ? m.cue.from - m.to : m.from - m.cue.to) > MAX_OUTLET_VERB_GAP || m.cue.from < m.to && m.cue.to > m.from) continue
+        const list = mentions.get(m.block.index) ?? []
+        list.push(m)
+        mentions.set(m.block.index, list)
+      }
+    }
+    const mention = mentions.get(block.index)?.find((m) => m.sentence === sentence && m.cue && m.cue.to <= quote.open && m.to <= quote.open)
+    if (!mention) return undefined
+    return syntheticAttribution(block, tokenAt(block.tokens, mention.from), tokenAt(block.tokens, mention.to - 1) + 1, 'outlet', 'outlet-subject')
   }
   /** The speaker of the passage a woven quotation sits in, when the quotation opens no sentence of its own. */
   const wovenInto = (block: ArticleBlock, quote: Quote, sentence: number): Attribution | undefined => {
