@@ -138,6 +138,8 @@ const FRONTED_SUBJECTS = new Set(['the', 'his', 'her', 'their', 'its', 'he', 'sh
 const MAX_FRONTED = 14
 // Conjunctions that may open a sentence before its subject ("But Trump deflected: …", "And she added: …").
 const CONJUNCTION_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still'])
+// «لكن» with a person's pronoun as the subject of its clause, «و» before it or not: «لكنها»، «ولكنهم».
+const ARABIC_PRONOUN_SUBJECT = /^و?لكن(?:ه|ها|هم|هما)$/u
 // Words that open a document named as a source before a colon ("From the report:", "In the letter:").
 const DOCUMENT_LABEL = new Set(['from', 'in'])
 // Lower-case words a speaker label may hold ("Secretary of State John Kerry:", "Mr. Smith of the Fed:").
@@ -1353,11 +1355,19 @@ export function findAttributions(article: Article): AttributionIndex {
     let start = tokenAt(tokens, block.sentences[sentence]?.start ?? 0)
     const to = tokenAt(tokens, colon)
     // A conjunction may open the sentence before its subject: "But Trump quickly deflected with a non sequitur: “…”".
-    if (CONJUNCTION_OPENERS.has(tokens[start]?.norm ?? '') && /^\p{Lu}/u.test(tokens[start + 1]?.text ?? '') && !NOT_SUBJECT_OPENERS.has(tokens[start + 1].norm)) start++
+    // A lower-case subject after it ("And she is sure that …: “…”") counts as after a fronted adverbial: only a source.
+    let fronted = false
+    if (CONJUNCTION_OPENERS.has(tokens[start]?.norm ?? '') && start + 1 < to) {
+      const next = tokens[start + 1]
+      if (/^\p{Lu}/u.test(next.text) && !NOT_SUBJECT_OPENERS.has(next.norm)) start++
+      else if (FRONTED_SUBJECTS.has(next.norm)) {
+        start++
+        fronted = true
+      }
+    }
     // A fronted adverbial set off by a comma may come before the subject: "At his news conference in Turkey on Monday,
     // Obama's first five questioners ranged from skeptical to hostile: “…”", "Between Saturday and Monday, the Trump
     // campaign fired off tweets: “…”", "As for Ban, he seems content: “…”".
-    let fronted = false
     if (FRONTED_OPENERS.has(tokens[start]?.norm ?? '') && !isArabicWord(tokens[start].norm)) {
       for (let k = start + 2; k < to && k - start <= MAX_FRONTED; k++) {
         if (!/^[^\p{L}\p{N}]*,\s*$/u.test(text.slice(tokens[k - 1].end, tokens[k].index))) continue
@@ -1368,7 +1378,10 @@ export function findAttributions(article: Article): AttributionIndex {
         break
       }
     }
-    if (to - start < 2 || to - start > MAX_COLON_CLAUSE || isArabicWord(tokens[start].norm)) return undefined
+    if (to - start < 2 || to - start > MAX_COLON_CLAUSE) return undefined
+    // Arabic: «لكن» carrying its subject's pronoun opens the clause («لكنها متأكدة من أن …: «…»»), the way "But she is
+    // sure …:" does; another Arabic clause speaks only through a verb of saying.
+    if (isArabicWord(tokens[start].norm)) return ARABIC_PRONOUN_SUBJECT.test(tokens[start].norm) ? syntheticAttribution(block, start, start + 1, 'pronoun', 'clause-before-colon') : undefined
     // The subject opens the sentence: a name, a pronoun or a determiner and its noun, up to the first lower-case word after it.
     const first = tokens[start]
     if (!fronted && (!/^\p{Lu}/u.test(first.text) || NOT_SUBJECT_OPENERS.has(first.norm))) return undefined
