@@ -134,6 +134,8 @@ const MAX_OUTLET_VERB_GAP = 16
 const FRONTED_OPENERS = new Set(['in', 'on', 'at', 'as', 'after', 'before', 'between', 'during', 'earlier', 'later', 'since', 'following', 'amid', 'throughout', 'over', 'within'])
 // Lower-case words that may open the subject after a fronted adverbial.
 const FRONTED_SUBJECTS = new Set(['the', 'his', 'her', 'their', 'its', 'he', 'she', 'they'])
+// Prepositions that open a topic label before a colon ("About his diagnosis:", "Regarding the budget:"), besides FRONTED_OPENERS.
+const TOPIC_PREPOSITIONS = new Set(['about', 'regarding', 'concerning', 'on', 'of', 'to', 'with', 'by', 'for', 'from', 'under', 'through', 'toward', 'towards', 'without', 'among', 're', 'per', 'via'])
 // Most words of a fronted adverbial.
 const MAX_FRONTED = 14
 // Conjunctions that may open a sentence before its subject ("But Trump deflected: …", "And she added: …").
@@ -1146,7 +1148,17 @@ export function findAttributions(article: Article): AttributionIndex {
     const lastOwn = own(intro.index, lastSentence).filter((a) => a.speaker || a.continues)
     // «خرج الوزير إلى الصحفيين وقال:»: a verb of saying that ends the block speaks for its sentence's subject.
     const saying = own(intro.index, lastSentence).filter((a) => a.cue.kind === 'speech' || a.cue.kind === 'continuation')
-    if (/:\s*$/u.test(intro.text)) return lastOwn[lastOwn.length - 1] ?? saying[saying.length - 1] ?? labelBefore(intro, intro.text.replace(/\s+$/u, '').length - 1, lastSentence)
+    // "He then listed the qualities a nominee needs:" before the quoted blocks: the subject of the clause ending with the
+    // colon speaks them when it is a source; a thing ("The following statement was posted on the door:") is no one.
+    const sourceBeforeColon = (block: ArticleBlock, at: number, sentence: number) => {
+      const found = subjectBeforeColon(block, at, sentence)
+      if (!found?.speaker || found.speaker.kind === 'described') return undefined
+      // A topic label ("About his diagnosis:", "On the economy:") names a subject matter, not a speaker.
+      const first = block.tokens[tokenAt(block.tokens, found.speaker.from)]?.norm ?? ''
+      return FRONTED_OPENERS.has(first) || TOPIC_PREPOSITIONS.has(first) ? undefined : found
+    }
+    const colon = intro.text.replace(/\s+$/u, '').length - 1
+    if (/:\s*$/u.test(intro.text)) return lastOwn[lastOwn.length - 1] ?? saying[saying.length - 1] ?? labelBefore(intro, colon, lastSentence) ?? sourceBeforeColon(intro, colon, lastSentence)
     if (at !== index - 1) return undefined
     // "She told the BBC about the struggle." / «وتقول مريم إن …»: a verb of talking whose words the quotation gives.
     const talking = introducingCues(article.lexicons)
