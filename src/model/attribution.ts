@@ -443,7 +443,8 @@ const NOT_OBJECT_WORDS = new Set(['of', 'was', 'were', 'is', 'are', 'be', 'been'
 function besideQuote(block: ArticleBlock, from: number, to: number): boolean {
   const {text, tokens} = block
   const cueStart = tokens[from].index
-  if (/^\s*,?\s*(?:[:：]|["“«‘])/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 5))) return true
+  // Straight single marks open a quotation too after a comma, and doubled ('') as archives of wire copy write them.
+  if (/^\s*,?\s*(?:[:：]|["“«‘]|'')|^\s*,\s*'/u.test(text.slice(tokens[to - 1].end, tokens[to - 1].end + 5))) return true
   // "calls Cruz “a conviction candidate”": a quotation opening a few words on, in the same clause.
   const {quotes} = block
   let at = firstOpeningFrom(quotes, tokens[to - 1].end)
