@@ -307,20 +307,14 @@ function compile(file: LexiconFile, record = false): PhraseMatcher<LexiconEntry>
   return matcher
 }
 
-/** Forms marked `besideQuote` that no entry lists as a cue anywhere (normalised). */
-function besideQuoteForms(file: LexiconFile): Set<string> {
-  const beside = new Set<string>()
-  const anywhere = new Set<string>()
-  for (const entry of file.entries) for (const {form, besideQuote} of formsOf(entry)) (besideQuote ? beside : anywhere).add(normalize(form))
-  for (const form of anywhere) beside.delete(form)
-  return beside
-}
-
-/** Forms marked `objectPronoun` that no entry lists otherwise (normalised). */
-function objectPronounForms(file: LexiconFile): Set<string> {
+/**
+ * Forms marked `besideQuote` (cues only right beside a quotation) or `objectPronoun` (verbs only with a speaker after
+ * them) that no entry lists otherwise (normalised).
+ */
+function formsMarkedOnly(file: LexiconFile, mark: 'besideQuote' | 'objectPronoun'): Set<string> {
   const marked = new Set<string>()
   const other = new Set<string>()
-  for (const entry of file.entries) for (const {form, objectPronoun} of formsOf(entry)) (objectPronoun ? marked : other).add(normalize(form))
+  for (const entry of file.entries) for (const form of formsOf(entry)) (form[mark] ? marked : other).add(normalize(form.form))
   for (const form of other) marked.delete(form)
   return marked
 }
@@ -473,8 +467,8 @@ export function compileLexicons(extensions: LexiconExtensions, record = false): 
   return {
     cues, anonymous, vague, reasons, promo, claims, dates, events, tolls, outlets,
     languages: {cues: languagesOf(cues), claims: languagesOf(claims)},
-    cuesBesideQuote: besideQuoteForms(attributingCues(cues)),
-    cuesWithObjectPronoun: objectPronounForms(attributingCues(cues)),
+    cuesBesideQuote: formsMarkedOnly(attributingCues(cues), 'besideQuote'),
+    cuesWithObjectPronoun: formsMarkedOnly(attributingCues(cues), 'objectPronoun'),
     match: {cues: compile(attributingCues(cues), record), allCues: compile(cues, record), anonymous: compile(anonymous, record), vague: compile(vague, record), reasons: compile(reasons, record), promo: compile(promo, record), claims: compile(claims, record), dates: compile(dates, record), events: compile(events, record), tolls: compile(tolls, record), outlets: outletMatcher}
   }
 }

@@ -1133,9 +1133,8 @@ export function findAttributions(article: Article): AttributionIndex {
    * sentence has a cue with no words of its own. A pull quote or a quote opening the story has none.
    */
   const introduction = (index: number): Attribution | undefined => {
-    const opensWithQuote = (b: ArticleBlock) => b.quotes.some((q) => q.depth === 0 && q.marks[0] !== '' && opensText(b.text, q))
     let at = index - 1
-    for (let steps = 0; at > 0 && steps < MAX_QUOTED_RUN && article.blocks[at].role === 'body' && opensWithQuote(article.blocks[at]) && !/:\s*$/u.test(article.blocks[at].text); steps++) {
+    for (let steps = 0; at > 0 && steps < MAX_QUOTED_RUN && opensWithQuotation(article.blocks[at]) && !/:\s*$/u.test(article.blocks[at].text); steps++) {
       // A transcript's turn ("PENCE: Well, …") speaks for the quoted paragraphs after it, up to the next turn.
       const turn = blockTurn(article.blocks[at])
       if (turn) return turn
@@ -1149,15 +1148,7 @@ export function findAttributions(article: Article): AttributionIndex {
     const lastOwn = own(intro.index, lastSentence).filter((a) => a.speaker || a.continues)
     // «خرج الوزير إلى الصحفيين وقال:»: a verb of saying that ends the block speaks for its sentence's subject.
     const saying = own(intro.index, lastSentence).filter((a) => a.cue.kind === 'speech' || a.cue.kind === 'continuation')
-    // "He then listed the qualities a nominee needs:" before the quoted blocks: the subject of the clause ending with the
-    // colon speaks them when it is a source; a thing ("The following statement was posted on the door:") is no one.
-    const sourceBeforeColon = (block: ArticleBlock, at: number, sentence: number) => {
-      const found = subjectBeforeColon(block, at, sentence)
-      if (!found?.speaker || found.speaker.kind === 'described') return undefined
-      // A topic label ("About his diagnosis:", "On the economy:") names a subject matter, not a speaker.
-      const first = block.tokens[tokenAt(block.tokens, found.speaker.from)]?.norm ?? ''
-      return FRONTED_OPENERS.has(first) || TOPIC_PREPOSITIONS.has(first) ? undefined : found
-    }
+    // "He then listed the qualities a nominee needs:" before the quoted blocks: its subject speaks them if a source.
     const colon = intro.text.replace(/\s+$/u, '').length - 1
     if (/:\s*$/u.test(intro.text)) return lastOwn[lastOwn.length - 1] ?? saying[saying.length - 1] ?? labelBefore(intro, colon, lastSentence) ?? sourceBeforeColon(intro, colon, lastSentence)
     if (at !== index - 1) return undefined
@@ -1408,6 +1399,17 @@ export function findAttributions(article: Article): AttributionIndex {
     // the writer's scene, not a speaker).
     if (fronted && speaker.kind === 'described') return undefined
     return syntheticAttribution(block, start, end, speaker.kind, 'clause-before-colon')
+  }
+  /**
+   * The subject of a clause ending with a colon at the end of a block, when it is a source and so speaks the quoted
+   * blocks after it; a thing ("The following statement was posted on the door:") or a topic label ("About his
+   * diagnosis:", "On the economy:") names no one.
+   */
+  const sourceBeforeColon = (block: ArticleBlock, colon: number, sentence: number): Attribution | undefined => {
+    const found = subjectBeforeColon(block, colon, sentence)
+    if (!found?.speaker || found.speaker.kind === 'described') return undefined
+    const first = block.tokens[tokenAt(block.tokens, found.speaker.from)]?.norm ?? ''
+    return FRONTED_OPENERS.has(first) || TOPIC_PREPOSITIONS.has(first) ? undefined : found
   }
   const syntheticAttribution = (block: ArticleBlock, from: number, to: number, kind: SpeakerKind, entry: string): Attribution => {
     const {tokens, text} = block
